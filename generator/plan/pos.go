@@ -1,0 +1,156 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// A Pos is a place in a data file. Line and Col count from 1; zero means
+// unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return "-"
+	case p.Line == 0:
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// A Node records where a record was written and where each of its keys'
+// values starts. Every record type embeds one; the loader fills it.
+type Node struct {
+	Pos  Pos
+	Keys map[string]Pos
+}
+
+// At is the position of key's value, or of the record itself when the key
+// was not written.
+func (n Node) At(key string) Pos {
+	if p, ok := n.Keys[key]; ok {
+		return p
+	}
+	return n.Pos
+}
+
+// Has reports whether key was written in the record.
+func (n Node) Has(key string) bool {
+	_, ok := n.Keys[key]
+	return ok
+}
+
+// Severity says whether a problem stops the build.
+type Severity int
+
+const (
+	// Fatal problems stop the build; nothing is published.
+	Fatal Severity = iota
+	// Warning problems are printed; the build goes on.
+	Warning
+)
+
+// A Problem is something a data editor can fix at Pos, worded in Vietnamese
+// (VI) and English (EN). ID names the item it concerns, when there is one.
+type Problem struct {
+	Pos      Pos
+	ID       string
+	VI, EN   string
+	Severity Severity
+}
+
+// Lang selects the language of printed problems.
+type Lang string
+
+const (
+	// Both prints Vietnamese, then English.
+	Both Lang = ""
+	VI   Lang = "vi"
+	EN   Lang = "en"
+)
+
+// Message is the problem's text in lang, without position.
+func (p Problem) Message(lang Lang) string {
+	var msg string
+	switch {
+	case lang == EN:
+		msg = p.EN
+	case lang == VI || p.EN == "":
+		msg = p.VI
+	default:
+		msg = p.VI + " — " + p.EN
+	}
+	if p.Severity == Warning {
+		switch lang {
+		case EN:
+			msg = "warning: " + msg
+		default:
+			msg = "cảnh báo: " + msg
+		}
+	}
+	return msg
+}
+
+// Format is the problem on one line: path:line:col: id: message.
+func (p Problem) Format(lang Lang) string {
+	var b strings.Builder
+	b.WriteString(p.Pos.String())
+	b.WriteString(": ")
+	if p.ID != "" {
+		b.WriteString(p.ID)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message(lang))
+	return b.String()
+}
+
+func (p Problem) Error() string { return p.Format(Both) }
+
+// Problems is a list of problems; as an error it is fatal when any member is.
+type Problems []Problem
+
+// Sort orders problems by file, line, column and message, so that output
+// does not depend on the order checks ran in.
+func (ps Problems) Sort() {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i].Pos, ps[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return ps[i].VI < ps[j].VI
+	})
+}
+
+// Fatal reports whether any problem stops the build.
+func (ps Problems) Fatal() bool {
+	for _, p := range ps {
+		if p.Severity == Fatal {
+			return true
+		}
+	}
+	return false
+}
+
+// Format is the problems one a line in lang.
+func (ps Problems) Format(lang Lang) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Format(lang))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (ps Problems) Error() string { return strings.TrimSuffix(ps.Format(Both), "\n") }
