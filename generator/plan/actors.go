@@ -91,18 +91,18 @@ const (
 // A Figure is an area's household counts and rates for one year. Absent
 // values are nil: unknown, never zero.
 type Figure struct {
-	Node                 `yaml:"-"`
-	Year                 int      `yaml:"year"`
-	Households           *int     `yaml:"households"`
-	PoorHouseholds       *int     `yaml:"poor_households"`
-	NearPoorHouseholds   *int     `yaml:"near_poor_households"`
-	PoorRate             *float64 `yaml:"poor_rate"`
-	NearPoorRate         *float64 `yaml:"near_poor_rate"`
-	LeftPoverty          *int     `yaml:"left_poverty"`
-	LeftNearPoverty      *int     `yaml:"left_near_poverty"`
-	Status               string   `yaml:"status"`
-	Source               string   `yaml:"source"`
-	Note                 Text     `yaml:"note"`
+	Node               `yaml:"-"`
+	Year               int      `yaml:"year"`
+	Households         *int     `yaml:"households"`
+	PoorHouseholds     *int     `yaml:"poor_households"`
+	NearPoorHouseholds *int     `yaml:"near_poor_households"`
+	PoorRate           *float64 `yaml:"poor_rate"`
+	NearPoorRate       *float64 `yaml:"near_poor_rate"`
+	LeftPoverty        *int     `yaml:"left_poverty"`
+	LeftNearPoverty    *int     `yaml:"left_near_poverty"`
+	Status             string   `yaml:"status"`
+	Source             string   `yaml:"source"`
+	Note               Text     `yaml:"note"`
 }
 
 // A Fact is a sourced statement about an area that is not a yearly figure

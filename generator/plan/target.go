@@ -7,7 +7,7 @@ type Target struct {
 	Section string `yaml:"section"` // id of the plan section that sets it
 	Name    Text   `yaml:"name"`
 	// Description is the target as the plan words it.
-	Description Text `yaml:"description"`
+	Description Text   `yaml:"description"`
 	Unit        string `yaml:"unit"`
 	// Scope is the area the target is about: the province, a district, or
 	// a group of communes (an area of kind group).
