@@ -94,6 +94,18 @@ const (
 type Text struct {
 	VI string `yaml:"vi"`
 	EN string `yaml:"en"`
+	// At locates each language's text in the file, for messages about a
+	// place inside it (raw HTML in markdown, say).
+	At struct{ VI, EN Span } `yaml:"-"`
+}
+
+// A Span locates a scalar's text: Pos is its first character. For a block
+// scalar (| or >) every line of the text starts at column Indent.
+type Span struct {
+	Pos
+	Block  bool
+	Quoted bool
+	Indent int
 }
 
 // IsZero reports whether the text says nothing in either language.

@@ -154,3 +154,27 @@ func (ps Problems) Format(lang Lang) string {
 }
 
 func (ps Problems) Error() string { return strings.TrimSuffix(ps.Format(Both), "\n") }
+
+// Locate is the position of the byte at offset in text s, which sp
+// locates. For a block scalar, line k of the text starts at column Indent
+// of line Pos.Line+k; a flow scalar is taken to sit on one line.
+func (sp Span) Locate(s string, offset int) Pos {
+	if sp.File == "" {
+		return Pos{}
+	}
+	if offset > len(s) {
+		offset = len(s)
+	}
+	before := s[:offset]
+	line := strings.Count(before, "\n")
+	col := len([]rune(before[strings.LastIndexByte(before, '\n')+1:]))
+	switch {
+	case sp.Block:
+		return Pos{File: sp.File, Line: sp.Line + line, Col: sp.Indent + col}
+	case line > 0:
+		return Pos{File: sp.File, Line: sp.Line + line, Col: 1 + col}
+	case sp.Quoted:
+		return Pos{File: sp.File, Line: sp.Line, Col: sp.Col + 1 + col}
+	}
+	return Pos{File: sp.File, Line: sp.Line, Col: sp.Col + col}
+}

@@ -1,0 +1,209 @@
+// Package emit writes the Hugo project for a checked plan: the site
+// configuration, one content page per URL of the contract, the data the
+// templates render, and the theme. The generator decides what the site
+// says; Hugo only renders it.
+//
+// Site writes only files whose bytes changed and removes files it no
+// longer produces, so that Hugo's server and a nightly sync do the least
+// work. It never touches the built site in public/.
+package emit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"plansite/generator/plan"
+)
+
+// Files is the emitted project: slash-separated paths relative to the
+// site folder, and their bytes.
+type Files map[string][]byte
+
+// Managed are the folders of the site whose files emit owns; anything else
+// in the site folder (public/, resources/) is left alone.
+var Managed = []string{"content", "data", "themes", "static"}
+
+// Build assembles the Hugo project for p with the theme from theme.
+func Build(p *plan.Plan, theme fs.FS) (Files, error) {
+	files := Files{}
+	files["hugo.toml"] = config(p)
+	for _, lang := range Langs {
+		files["content/_index."+lang.Code+".md"] = page(pageMeta{Title: pick(p.Document.Title, lang.Code)})
+	}
+	v := view(p)
+	b, err := marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	files["data/plan.json"] = b
+	err = fs.WalkDir(theme, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme, path)
+		if err != nil {
+			return err
+		}
+		files["themes/plansite/"+path] = b
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the theme: %w", err)
+	}
+	return files, nil
+}
+
+// marshal is deterministic JSON with a final newline; encoding/json sorts
+// map keys and escapes <, > and & so that data cannot close a script tag.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// A Lang is a language the site is published in.
+type Lang struct {
+	Code, Name, Locale string
+	Weight             int
+}
+
+// Langs are the site's languages: Vietnamese at the root, English under /en/.
+var Langs = []Lang{
+	{Code: "vi", Name: "Tiếng Việt", Locale: "vi-VN", Weight: 1},
+	{Code: "en", Name: "English", Locale: "en-GB", Weight: 2},
+}
+
+func pick(t plan.Text, lang string) string {
+	if lang == "en" && t.EN != "" {
+		return t.EN
+	}
+	return t.VI
+}
+
+type pageMeta struct {
+	Title string `json:"title"`
+	ID    string `json:"id,omitempty"`
+	Kind  string `json:"kind,omitempty"`
+	URL   string `json:"url,omitempty"`
+}
+
+// page is a content file whose front matter is JSON, which Hugo reads and
+// which cannot be broken by any title.
+func page(m pageMeta) []byte {
+	b, _ := json.MarshalIndent(m, "", " ")
+	return append(b, '\n')
+}
+
+func config(p *plan.Plan) []byte {
+	var b bytes.Buffer
+	base := p.Site.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	fmt.Fprintf(&b, "baseURL = %s\n", tomlString(base))
+	b.WriteString(`defaultContentLanguage = "vi"
+defaultContentLanguageInSubdir = false
+theme = "plansite"
+disableKinds = ["taxonomy", "term"]
+enableRobotsTXT = true
+timeZone = "Asia/Ho_Chi_Minh"
+
+[markup.goldmark.renderer]
+unsafe = false
+
+[params]
+`)
+	fmt.Fprintf(&b, "demo = %t\n", p.Site.Demo)
+	for _, l := range Langs {
+		fmt.Fprintf(&b, "\n[languages.%s]\nlocale = %s\nlabel = %s\nweight = %d\ntitle = %s\n",
+			l.Code, tomlString(l.Locale), tomlString(l.Name), l.Weight, tomlString(pick(p.Site.Title, l.Code)))
+	}
+	return b.Bytes()
+}
+
+// tomlString quotes s as a TOML basic string (JSON's escapes are valid TOML).
+func tomlString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// Write makes dir hold exactly files within the managed folders: it writes
+// files whose bytes differ, removes managed files no longer produced, and
+// leaves everything else alone. It reports how many files it wrote.
+func Write(dir string, files Files) (int, error) {
+	written := 0
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, files[p]) {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return written, err
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return written, err
+		}
+		written++
+	}
+	for _, m := range Managed {
+		root := filepath.Join(dir, m)
+		var stale []string
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(dir, path)
+			if _, ok := files[filepath.ToSlash(rel)]; !ok {
+				stale = append(stale, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return written, err
+		}
+		for _, s := range stale {
+			if err := os.Remove(s); err != nil {
+				return written, err
+			}
+		}
+		removeEmptyDirs(root)
+	}
+	return written, nil
+}
+
+func removeEmptyDirs(root string) {
+	var dirs []string
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			dirs = append(dirs, path)
+		}
+		return nil
+	})
+	for i := len(dirs) - 1; i > 0; i-- { // deepest first; keep root
+		_ = os.Remove(dirs[i]) // fails, as it should, when not empty
+	}
+}
+
+// slashPath joins URL path parts.
+func slashPath(parts ...string) string { return "/" + strings.Join(parts, "/") + "/" }

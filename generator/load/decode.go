@@ -1,0 +1,475 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"plansite/generator/plan"
+)
+
+// A decoder fills Go values from YAML nodes of one file, strictly: an
+// unknown key, a duplicate key, a value of the wrong type or written in a
+// local number habit is a problem at its position, and decoding goes on so
+// that every problem of the file is reported at once.
+type decoder struct {
+	file  string
+	lines []string // the file's lines, for columns yaml does not give
+	probs plan.Problems
+}
+
+var (
+	nodeType = reflect.TypeFor[plan.Node]()
+	textType = reflect.TypeFor[plan.Text]()
+)
+
+func (d *decoder) pos(n *yaml.Node) plan.Pos {
+	return plan.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) add(n *yaml.Node, id, vi, en string) {
+	d.probs = append(d.probs, plan.Problem{Pos: d.pos(n), ID: id, VI: vi, EN: en})
+}
+
+// refuseAlias reports anchors, aliases and merge keys, which the data does
+// not use: they make a file hard to read for an editor and can blow up in
+// size when expanded.
+func (d *decoder) refuseAlias(n *yaml.Node, id string) bool {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		d.add(n, id,
+			fmt.Sprintf("không dùng bí danh YAML (*%s): viết đầy đủ giá trị", n.Value),
+			fmt.Sprintf("YAML aliases (*%s) are not allowed: write the value out", n.Value))
+		return true
+	case n.Anchor != "":
+		d.add(n, id,
+			fmt.Sprintf("không dùng neo YAML (&%s): viết đầy đủ giá trị ở mỗi chỗ", n.Anchor),
+			fmt.Sprintf("YAML anchors (&%s) are not allowed: write the value out where it is used", n.Anchor))
+		return true
+	}
+	return false
+}
+
+// value decodes n into v. id names the item being decoded, for messages.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, key, id string) {
+	if d.refuseAlias(n, id) {
+		return
+	}
+	if v.Kind() == reflect.Pointer {
+		if isNull(n) {
+			v.Set(reflect.Zero(v.Type()))
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.value(n, p.Elem(), key, id)
+		v.Set(p)
+		return
+	}
+	if isNull(n) {
+		return // an empty value is an absent value
+	}
+	switch {
+	case v.Type() == textType:
+		d.text(n, v.Addr().Interface().(*plan.Text), key, id)
+	case v.Kind() == reflect.Struct:
+		d.record(n, v, id)
+	case v.Kind() == reflect.Slice:
+		d.list(n, v, key, id)
+	case v.Kind() == reflect.Map:
+		d.mapping(n, v, key, id)
+	case v.Kind() == reflect.String:
+		if s, ok := d.str(n, key, id); ok {
+			v.SetString(s)
+		}
+	case v.Kind() == reflect.Bool:
+		if b, ok := d.boolean(n, key, id); ok {
+			v.SetBool(b)
+		}
+	case v.Kind() == reflect.Int:
+		if f, ok := d.number(n, key, id, true); ok {
+			v.SetInt(int64(f))
+		}
+	case v.Kind() == reflect.Float64:
+		if f, ok := d.number(n, key, id, false); ok {
+			v.SetFloat(f)
+		}
+	default:
+		panic(fmt.Sprintf("load: no decoder for %s", v.Type()))
+	}
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0
+}
+
+// fields maps a struct type's yaml keys to field indexes.
+func fields(t reflect.Type) (map[string]int, []string) {
+	idx := map[string]int{}
+	var names []string
+	for i := range t.NumField() {
+		tag := t.Field(i).Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		idx[tag] = i
+		names = append(names, tag)
+	}
+	return idx, names
+}
+
+// record decodes a mapping into a struct, filling its embedded plan.Node.
+func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
+	if n.Kind != yaml.MappingNode {
+		d.kindMismatch(n, id, "một nhóm khóa: giá trị", "a mapping of key: value")
+		return
+	}
+	idx, names := fields(v.Type())
+	// The item's id, when it has one, names it in every message about it.
+	if i, ok := idx["id"]; ok && v.Field(i).Kind() == reflect.String {
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			if k, val := n.Content[j], n.Content[j+1]; k.Value == "id" && val.Kind == yaml.ScalarNode {
+				id = val.Value
+			}
+		}
+	}
+	node := plan.Node{Pos: d.pos(n), Keys: map[string]plan.Pos{}}
+	seen := map[string]*yaml.Node{}
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		k, val := n.Content[j], n.Content[j+1]
+		if d.refuseAlias(k, id) {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			d.add(k, id, "khóa phải là một từ", "a key must be a plain word")
+			continue
+		}
+		if k.Value == "<<" {
+			d.add(k, id, "không dùng khóa gộp YAML (<<): viết đầy đủ các khóa",
+				"YAML merge keys (<<) are not allowed: write the keys out")
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.add(k, id,
+				fmt.Sprintf("khóa %q bị lặp (đã có ở dòng %d): xóa một trong hai", k.Value, first.Line),
+				fmt.Sprintf("duplicate key %q (first at line %d): remove one of them", k.Value, first.Line))
+			continue
+		}
+		seen[k.Value] = k
+		i, ok := idx[k.Value]
+		if !ok {
+			d.unknownKey(k, id, names)
+			continue
+		}
+		node.Keys[k.Value] = d.pos(val)
+		d.value(val, v.Field(i), k.Value, id)
+	}
+	for i := range v.NumField() {
+		if v.Type().Field(i).Type == nodeType {
+			v.Field(i).Set(reflect.ValueOf(node))
+		}
+	}
+}
+
+func (d *decoder) unknownKey(k *yaml.Node, id string, names []string) {
+	sorted := append([]string(nil), names...)
+	sort.Strings(sorted)
+	allowed := strings.Join(sorted, ", ")
+	if s := suggest(k.Value, names); s != "" {
+		d.add(k, id,
+			fmt.Sprintf("khóa không hợp lệ %q: có phải ý bạn là %q? (các khóa được dùng: %s)", k.Value, s, allowed),
+			fmt.Sprintf("unknown key %q: did you mean %q? (allowed keys: %s)", k.Value, s, allowed))
+		return
+	}
+	d.add(k, id,
+		fmt.Sprintf("khóa không hợp lệ %q (các khóa được dùng: %s)", k.Value, allowed),
+		fmt.Sprintf("unknown key %q (allowed keys: %s)", k.Value, allowed))
+}
+
+// suggest is the allowed name closest to a misspelled key, if any is close.
+func suggest(key string, names []string) string {
+	best, bestD := "", 3
+	k := strings.ToLower(key)
+	for _, n := range names {
+		if dist := editDistance(k, n); dist < bestD || (dist == bestD && n < best) {
+			best, bestD = n, dist
+		}
+	}
+	if bestD > len([]rune(key))/2 {
+		return ""
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+func (d *decoder) list(n *yaml.Node, v reflect.Value, key, id string) {
+	if n.Kind != yaml.SequenceNode {
+		d.kindMismatch(n, id, fmt.Sprintf("một danh sách cho %q (mỗi mục bắt đầu bằng \"- \" hoặc viết [a, b])", key),
+			fmt.Sprintf("a list for %q (items starting with \"- \", or [a, b])", key))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		d.value(item, s.Index(i), key, id)
+	}
+	v.Set(s)
+}
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key, id string) {
+	if n.Kind != yaml.MappingNode {
+		d.kindMismatch(n, id, fmt.Sprintf("một nhóm khóa: giá trị cho %q", key),
+			fmt.Sprintf("a mapping of key: value for %q", key))
+		return
+	}
+	m := reflect.MakeMap(v.Type())
+	seen := map[string]bool{}
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		k, val := n.Content[j], n.Content[j+1]
+		if d.refuseAlias(k, id) || d.refuseAlias(val, id) {
+			continue
+		}
+		if seen[k.Value] {
+			d.add(k, id, fmt.Sprintf("khóa %q bị lặp: xóa một trong hai", k.Value),
+				fmt.Sprintf("duplicate key %q: remove one of them", k.Value))
+			continue
+		}
+		seen[k.Value] = true
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.value(val, e, k.Value, id)
+		m.SetMapIndex(reflect.ValueOf(k.Value), e)
+	}
+	v.Set(m)
+}
+
+func (d *decoder) kindMismatch(n *yaml.Node, id, wantVI, wantEN string) {
+	var gotVI, gotEN string
+	switch n.Kind {
+	case yaml.MappingNode:
+		gotVI, gotEN = "một nhóm khóa", "a mapping"
+	case yaml.SequenceNode:
+		gotVI, gotEN = "một danh sách", "a list"
+	default:
+		gotVI, gotEN = fmt.Sprintf("%q", n.Value), fmt.Sprintf("%q", n.Value)
+	}
+	d.add(n, id, fmt.Sprintf("cần %s (tìm thấy %s)", wantVI, gotVI),
+		fmt.Sprintf("expected %s (found %s)", wantEN, gotEN))
+}
+
+// yesNo are words YAML 1.1 read as true or false; an editor who writes one
+// where text or a number was meant gets a message instead of a surprise.
+var yesNo = map[string]bool{"yes": true, "no": true, "y": true, "n": true, "on": true, "off": true, "true": true, "false": true}
+
+func plainYesNo(n *yaml.Node) bool {
+	return n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
+		yesNo[strings.ToLower(n.Value)]
+}
+
+func (d *decoder) scalar(n *yaml.Node, key, id string) bool {
+	if n.Kind == yaml.ScalarNode {
+		return true
+	}
+	d.kindMismatch(n, id, fmt.Sprintf("một giá trị đơn cho %q", key), fmt.Sprintf("a single value for %q", key))
+	return false
+}
+
+func (d *decoder) str(n *yaml.Node, key, id string) (string, bool) {
+	if !d.scalar(n, key, id) {
+		return "", false
+	}
+	if plainYesNo(n) {
+		d.add(n, id,
+			fmt.Sprintf("%q cho %q là giá trị đúng/sai, không phải chữ: nếu muốn viết chữ, đặt trong ngoặc kép (\"%s\")", n.Value, key, n.Value),
+			fmt.Sprintf("%q for %q reads as true/false, not text: if you mean the word, put it in quotes (\"%s\")", n.Value, key, n.Value))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) boolean(n *yaml.Node, key, id string) (bool, bool) {
+	if !d.scalar(n, key, id) {
+		return false, false
+	}
+	switch n.Value {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	d.add(n, id,
+		fmt.Sprintf("%q cần true hoặc false (tìm thấy %q)", key, n.Value),
+		fmt.Sprintf("%q must be true or false (found %q)", key, n.Value))
+	return false, false
+}
+
+var (
+	reDecimalComma  = regexp.MustCompile(`^[+-]?\d+,\d+$`)
+	reCommaThousand = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+$`)
+	reDotThousands  = regexp.MustCompile(`^[+-]?\d{1,3}(\.\d{3})+$`)
+	reLeadingZero   = regexp.MustCompile(`^[+-]?0\d`)
+	reNumber        = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
+)
+
+// number reads a number written the way the data files ask: digits with a
+// decimal point, no separators, no leading zero. The local habits that
+// YAML would misread get a message that says what to write.
+func (d *decoder) number(n *yaml.Node, key, id string, whole bool) (float64, bool) {
+	if !d.scalar(n, key, id) {
+		return 0, false
+	}
+	s := strings.TrimSpace(n.Value)
+	bad := func(vi, en string) (float64, bool) {
+		d.add(n, id, fmt.Sprintf("%q: %s", key, vi), fmt.Sprintf("%q: %s", key, en))
+		return 0, false
+	}
+	digits := strings.NewReplacer(",", "", ".", "").Replace(s)
+	switch {
+	case plainYesNo(n):
+		return bad(fmt.Sprintf("cần một số, không phải %q", s),
+			fmt.Sprintf("expected a number, not %q", s))
+	case whole && reCommaThousand.MatchString(s):
+		return bad(fmt.Sprintf("viết số không có dấu phân cách hàng nghìn: %s (tìm thấy %s)", digits, s),
+			fmt.Sprintf("write the number without thousands separators: %s (found %s)", digits, s))
+	case reDecimalComma.MatchString(s):
+		if !whole && reCommaThousand.MatchString(s) {
+			// 44,541 in a decimal field is ambiguous: say both readings.
+			return bad(fmt.Sprintf("dấu phẩy không dùng trong số: viết %s nếu là số thập phân, hoặc %s nếu là số nguyên (tìm thấy %s)", strings.Replace(s, ",", ".", 1), digits, s),
+				fmt.Sprintf("no commas in numbers: write %s for a decimal or %s for a whole number (found %s)", strings.Replace(s, ",", ".", 1), digits, s))
+		}
+		return bad(fmt.Sprintf("dùng dấu chấm thập phân: viết %s (tìm thấy %s)", strings.Replace(s, ",", ".", 1), s),
+			fmt.Sprintf("use a decimal point: write %s (found %s)", strings.Replace(s, ",", ".", 1), s))
+	case whole && reDotThousands.MatchString(s):
+		return bad(fmt.Sprintf("số đếm không có dấu chấm hàng nghìn: viết %s (tìm thấy %s, YAML đọc thành %s)", digits, s, readAs(s)),
+			fmt.Sprintf("a count has no thousands dots: write %s (found %s, which YAML reads as %s)", digits, s, readAs(s)))
+	case !whole && strings.Count(s, ".") > 1 && reDotThousands.MatchString(s):
+		return bad(fmt.Sprintf("không dùng dấu chấm hàng nghìn: viết %s (tìm thấy %s)", digits, s),
+			fmt.Sprintf("no thousands dots: write %s (found %s)", digits, s))
+	case strings.HasSuffix(s, "%"):
+		return bad(fmt.Sprintf("viết số không kèm %%: %s (tìm thấy %s)", strings.TrimSpace(strings.TrimSuffix(s, "%")), s),
+			fmt.Sprintf("write the number without %%: %s (found %s)", strings.TrimSpace(strings.TrimSuffix(s, "%")), s))
+	case reLeadingZero.MatchString(s) && !strings.HasPrefix(strings.TrimLeft(s, "+-"), "0."):
+		trimmed := strings.TrimLeft(strings.TrimLeft(s, "+-"), "0")
+		if trimmed == "" || trimmed[0] == '.' {
+			trimmed = "0" + trimmed
+		}
+		return bad(fmt.Sprintf("bỏ số 0 ở đầu: viết %s (tìm thấy %s)", trimmed, s),
+			fmt.Sprintf("drop the leading zero: write %s (found %s)", trimmed, s))
+	case !reNumber.MatchString(s):
+		return bad(fmt.Sprintf("cần một số (tìm thấy %q)", s),
+			fmt.Sprintf("expected a number (found %q)", s))
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return bad(fmt.Sprintf("số không đọc được (tìm thấy %q)", s), fmt.Sprintf("unreadable number (found %q)", s))
+	}
+	if whole && f != math.Trunc(f) {
+		return bad(fmt.Sprintf("cần một số nguyên (tìm thấy %s)", s),
+			fmt.Sprintf("expected a whole number (found %s)", s))
+	}
+	if whole && math.Abs(f) > 1e15 {
+		return bad(fmt.Sprintf("số quá lớn (tìm thấy %s)", s), fmt.Sprintf("number too large (found %s)", s))
+	}
+	return f, true
+}
+
+func readAs(s string) string {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return s
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// text decodes a Text: a plain string (Vietnamese) or {vi: …, en: …}.
+func (d *decoder) text(n *yaml.Node, t *plan.Text, key, id string) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if s, ok := d.str(n, key, id); ok {
+			t.VI = s
+			t.At.VI = d.span(n)
+		}
+	case yaml.MappingNode:
+		seen := map[string]bool{}
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			k, val := n.Content[j], n.Content[j+1]
+			if d.refuseAlias(k, id) || d.refuseAlias(val, id) {
+				continue
+			}
+			if seen[k.Value] {
+				d.add(k, id, fmt.Sprintf("khóa %q bị lặp: xóa một trong hai", k.Value),
+					fmt.Sprintf("duplicate key %q: remove one of them", k.Value))
+				continue
+			}
+			seen[k.Value] = true
+			var dst *string
+			var sp *plan.Span
+			switch k.Value {
+			case "vi":
+				dst, sp = &t.VI, &t.At.VI
+			case "en":
+				dst, sp = &t.EN, &t.At.EN
+			default:
+				d.add(k, id,
+					fmt.Sprintf("khóa ngôn ngữ không hợp lệ %q trong %q: dùng vi hoặc en", k.Value, key),
+					fmt.Sprintf("unknown language key %q in %q: use vi or en", k.Value, key))
+				continue
+			}
+			if isNull(val) {
+				continue
+			}
+			if s, ok := d.str(val, key+"."+k.Value, id); ok {
+				*dst = s
+				*sp = d.span(val)
+			}
+		}
+	default:
+		d.kindMismatch(n, id, fmt.Sprintf("văn bản cho %q (một chuỗi, hoặc {vi: …, en: …})", key),
+			fmt.Sprintf("text for %q (a string, or {vi: …, en: …})", key))
+	}
+}
+
+// span locates a scalar's text. yaml gives the position of a block
+// scalar's indicator; its text starts on the next line, at the column of
+// the first non-blank character.
+func (d *decoder) span(n *yaml.Node) plan.Span {
+	sp := plan.Span{Pos: d.pos(n), Quoted: n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0}
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		return sp
+	}
+	sp.Block = true
+	for l := n.Line; l < len(d.lines); l++ { // d.lines[l] is line l+1
+		line := d.lines[l]
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		sp.Line = l + 1
+		sp.Indent = len(line) - len(strings.TrimLeft(line, " ")) + 1
+		sp.Col = sp.Indent
+		break
+	}
+	return sp
+}

@@ -1,0 +1,87 @@
+// Command generator publishes a plan and its results as a website.
+//
+//	generator check [-data DIR] [-lang vi|en]
+//	generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en]
+//
+// check reads and checks the data folder and prints every problem, one a
+// line as path:line:col: id: problem. build does the same, then emits the
+// Hugo project into -out and builds it into -out/public, which it replaces
+// only when everything succeeded. Exit status: 0 on success, 1 on bad data
+// or a failed build, 2 on bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks a usage error, which exits 2.
+var errUsage = errors.New("usage")
+
+const usage = `usage:
+  generator check [-data DIR] [-lang vi|en]
+  generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en]
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg config
+	fs.StringVar(&cfg.data, "data", "data", "data folder to read")
+	fs.StringVar(&cfg.lang, "lang", "", "language of messages: vi or en (default: both)")
+	switch cmd {
+	case "check":
+	case "build":
+		fs.StringVar(&cfg.out, "out", "site", "folder of the emitted Hugo project; the site is built into its public/")
+		fs.StringVar(&cfg.hugo, "hugo", "", "Hugo executable (default: go tool -modfile=tools/hugo.mod hugo)")
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "generator: unknown command %q\n%s", cmd, usage)
+		return 2
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "generator %s: unexpected argument %q\n%s", cmd, fs.Arg(0), usage)
+		return 2
+	}
+	if cfg.lang != "" && cfg.lang != "vi" && cfg.lang != "en" {
+		fmt.Fprintf(stderr, "generator %s: -lang must be vi or en (got %q)\n", cmd, cfg.lang)
+		return 2
+	}
+	var err error
+	switch cmd {
+	case "check":
+		err = checkData(cfg, stderr)
+	case "build":
+		err = build(cfg, stdout, stderr)
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(stderr, strings.TrimSpace(err.Error()))
+		return 2
+	case errors.Is(err, errBadData):
+		return 1 // the problems are printed already
+	default:
+		fmt.Fprintf(stderr, "generator %s: %v\n", cmd, err)
+		return 1
+	}
+}

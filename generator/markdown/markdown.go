@@ -1,0 +1,157 @@
+// Package markdown reads the markdown held in data fields with goldmark:
+// it finds what the site refuses to publish (raw HTML, links to scripts)
+// and extracts plain text for summaries and descriptions.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// A Flaw is something in a markdown text that the site does not publish.
+type Flaw struct {
+	Offset int    // byte offset in the text
+	Kind   string // RawHTML or UnsafeLink
+	Detail string // the offending text, shortened
+}
+
+// Flaw kinds.
+const (
+	RawHTML    = "raw_html"
+	UnsafeLink = "unsafe_link"
+)
+
+func newParser() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+}
+
+// Flaws lists raw HTML and links whose scheme is not http, https or mailto,
+// in the order they appear.
+func Flaws(src string) []Flaw {
+	b := []byte(src)
+	doc := newParser().Parse(text.NewReader(b))
+	var flaws []Flaw
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if n.Lines().Len() > 0 {
+				seg := n.Lines().At(0)
+				flaws = append(flaws, Flaw{Offset: seg.Start, Kind: RawHTML, Detail: short(string(seg.Value(b)))})
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				seg := n.Segments.At(0)
+				flaws = append(flaws, Flaw{Offset: seg.Start, Kind: RawHTML, Detail: short(string(seg.Value(b)))})
+			}
+		case *ast.Link:
+			if !SafeURL(string(n.Destination)) {
+				flaws = append(flaws, Flaw{Offset: offset(n, b), Kind: UnsafeLink, Detail: short(string(n.Destination))})
+			}
+		case *ast.Image:
+			if !SafeURL(string(n.Destination)) {
+				flaws = append(flaws, Flaw{Offset: offset(n, b), Kind: UnsafeLink, Detail: short(string(n.Destination))})
+			}
+		case *ast.AutoLink:
+			if !SafeURL(string(n.URL(b))) {
+				flaws = append(flaws, Flaw{Offset: offset(n, b), Kind: UnsafeLink, Detail: short(string(n.URL(b)))})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return flaws
+}
+
+// offset finds where an inline node starts: goldmark keeps segments for
+// text, so take the first text segment below it, less the bracket.
+func offset(n ast.Node, b []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			if s := t.Segment.Start; s > 0 && (b[s-1] == '[' || b[s-1] == '<') {
+				return s - 1
+			}
+			return t.Segment.Start
+		}
+	}
+	if p := n.Parent(); p != nil && p.Lines().Len() > 0 {
+		return p.Lines().At(0).Start
+	}
+	return 0
+}
+
+// SafeURL reports whether a link may be published: a web or mail address,
+// or a path on the site itself.
+func SafeURL(u string) bool {
+	s := strings.ToLower(strings.TrimSpace(u))
+	// Browsers ignore control characters and spaces inside a scheme.
+	s = strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, s)
+	i := strings.IndexAny(s, ":/?#")
+	if i < 0 || s[i] != ':' {
+		return true // no scheme: relative
+	}
+	switch s[:i] {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
+}
+
+func short(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return s
+}
+
+// Plain is the text of a markdown string without its markup, on one line,
+// for meta descriptions and summaries.
+func Plain(src string) string {
+	b := []byte(src)
+	doc := newParser().Parse(text.NewReader(b))
+	var out bytes.Buffer
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock && out.Len() > 0 {
+				out.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			out.Write(n.Segment.Value(b))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				out.WriteByte(' ')
+			}
+		case *ast.String:
+			out.Write(n.Value)
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					out.Write(t.Segment.Value(b))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(out.String()), " ")
+}
