@@ -19,7 +19,8 @@ func (p Pos) String() string {
 	case p.File == "":
 		return "-"
 	case p.Line == 0:
-		return p.File
+		// A problem with a whole file (missing, unreadable) points at its start.
+		return p.File + ":1:1"
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }

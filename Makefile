@@ -1,0 +1,58 @@
+# The README's two commands are `make site` and `make test`.
+# Hugo is pinned in tools/hugo.mod and compiled once into bin/ (about 90 s).
+
+GO      ?= go
+DATA    ?= data
+OUT     ?= site
+export CGO_ENABLED = 0
+
+HUGO      := bin/hugo
+GENERATOR := bin/generator
+
+.PHONY: site check test test-go lint serve demo clean fuzz
+
+## site: check data/, emit site/, build site/public (the main job)
+site: $(HUGO) $(GENERATOR)
+	$(GENERATOR) build -data $(DATA) -out $(OUT) -hugo $(HUGO)
+
+## check: check the data only
+check: $(GENERATOR)
+	$(GENERATOR) check -data $(DATA)
+
+## demo: build the synthetic demo dataset into site-demo/
+demo: $(HUGO) $(GENERATOR)
+	$(GENERATOR) build -data examples/demo -out site-demo -hugo $(HUGO)
+
+## test: every test and gate
+test: lint test-go
+
+lint:
+	@unformatted=$$(gofmt -l generator themes); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+test-go: $(HUGO)
+	PLANSITE_HUGO=$(abspath $(HUGO)) $(GO) test -count=1 ./...
+
+## fuzz: run the loader's fuzz target (FUZZTIME=10m for longer)
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./generator/load -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+
+## serve: build, then preview site/ with Hugo's server
+serve: site
+	$(HUGO) server --source $(OUT) --disableFastRender
+
+$(HUGO): tools/hugo.mod tools/hugo.sum
+	@mkdir -p bin
+	@echo "compiling the pinned Hugo (first time only, about 90 s)…"
+	$(GO) build -modfile=tools/hugo.mod -o $@ github.com/gohugoio/hugo
+
+# Always rebuilt: go build is quick when nothing changed.
+.PHONY: $(GENERATOR)
+$(GENERATOR):
+	@mkdir -p bin
+	$(GO) build -o $@ ./generator
+
+clean:
+	rm -rf bin site site-demo
