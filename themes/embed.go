@@ -6,5 +6,5 @@ import "embed"
 
 // Plansite is the theme's files, rooted at "plansite".
 //
-//go:embed plansite
+//go:embed all:plansite
 var Plansite embed.FS

@@ -113,6 +113,7 @@ func config(p *plan.Plan) []byte {
 	fmt.Fprintf(&b, "baseURL = %s\n", tomlString(base))
 	b.WriteString(`defaultContentLanguage = "vi"
 defaultContentLanguageInSubdir = false
+disableDefaultLanguageRedirect = true
 theme = "plansite"
 disableKinds = ["taxonomy", "term"]
 enableRobotsTXT = true
