@@ -1,0 +1,366 @@
+package progress
+
+import (
+	"math"
+	"sort"
+
+	"plansite/generator/plan"
+)
+
+// An AreaProgress is an area's household figures over the years, its rank
+// among its siblings and the check of its children's totals.
+type AreaProgress struct {
+	ID    string
+	Years []AreaYear // oldest first
+	// Latest is the latest year with a poor rate; nil when there is none.
+	Latest *AreaYear
+	// AverageReduction is the average fall of the poor rate a year, in
+	// points, from the first year with a rate to the latest.
+	AverageReduction *Explanation
+	// Bands compares the yearly falls with each yearly-reduction target
+	// whose scope is the area.
+	Bands []BandCheck
+	// Rank is the area's place among its siblings; nil when unranked.
+	Rank *Rank
+	// Totals adds up the children's counts for each year and count the
+	// area states itself.
+	Totals []ChildTotal
+}
+
+// An AreaYear is one year's figure of an area.
+type AreaYear struct {
+	Year     int
+	Status   string
+	Source   string
+	Poor     *Rate
+	NearPoor *Rate
+	// PoorChange and NearPoorChange are the change of the rate in points a
+	// year since the previous year with a rate; negative is a fall.
+	PoorChange     *Explanation
+	NearPoorChange *Explanation
+	Pos            plan.Pos
+}
+
+// A BandCheck compares an area's yearly falls with the band of a target.
+type BandCheck struct {
+	Target    string
+	Low, High float64
+	Years     []YearCheck
+	Average   *YearCheck
+}
+
+// A Rank is an area's place among its siblings (same parent, same kind of
+// area: groups are ranked only among groups) by latest poor rate, lower
+// first. Ties share a place; areas without a rate are left out.
+type Rank struct {
+	Position int
+	Of       int // siblings ranked, the area included
+	Explanation
+	Notes []Note
+}
+
+// A ChildTotal adds up one count of an area's children for one year and
+// sets it against the number the area states. The children of a group are
+// its members.
+type ChildTotal struct {
+	Year   int
+	Field  string // the count's key in the data: households, poor_households, …
+	Stated float64
+	Sum    *Explanation
+	With   int // children that have the count
+	Of     int // children in all; for a group, its member count
+	// Differs is true when all children have the count and their sum is
+	// not the stated number, or when the sum of some already exceeds it.
+	Differs bool
+}
+
+// RateTolerance is how far, in points, a stated rate may be from the rate
+// its counts give before a warning: half a unit of the first decimal.
+const RateTolerance = 0.05
+
+// Count fields of a figure, as ChildTotal.Field names them.
+const (
+	FieldHouseholds         = "households"
+	FieldPoorHouseholds     = "poor_households"
+	FieldNearPoorHouseholds = "near_poor_households"
+	FieldLeftPoverty        = "left_poverty"
+	FieldLeftNearPoverty    = "left_near_poverty"
+	FieldPoorRate           = "poor_rate"
+	FieldNearPoorRate       = "near_poor_rate"
+)
+
+type countField struct {
+	name string
+	get  func(plan.Figure) *int
+}
+
+func countFields() []countField {
+	return []countField{
+		{FieldHouseholds, func(f plan.Figure) *int { return f.Households }},
+		{FieldPoorHouseholds, func(f plan.Figure) *int { return f.PoorHouseholds }},
+		{FieldNearPoorHouseholds, func(f plan.Figure) *int { return f.NearPoorHouseholds }},
+		{FieldLeftPoverty, func(f plan.Figure) *int { return f.LeftPoverty }},
+		{FieldLeftNearPoverty, func(f plan.Figure) *int { return f.LeftNearPoverty }},
+	}
+}
+
+// figures is a's figures up to asOf, by year; of two for one year the first
+// counts and the other is reported when report is set.
+func (c *computer) figures(a *plan.Area, report bool) []plan.Figure {
+	var fs []plan.Figure
+	for _, f := range a.Figures {
+		if c.visible(f.Year) {
+			fs = append(fs, f)
+		}
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Year < fs[j].Year })
+	out := fs[:0:0]
+	for _, f := range fs {
+		if n := len(out); n > 0 && out[n-1].Year == f.Year {
+			if report {
+				c.warn(Warning{Kind: WarnDuplicate, Pos: f.Pos, Area: a.ID, Year: f.Year, Field: "figure"})
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// areas computes every area's progress; targets are the targets' results,
+// whose yearly checks the areas they are about repeat.
+func (c *computer) areas(targets []TargetProgress) []AreaProgress {
+	var out []AreaProgress
+	for i := range c.p.Areas {
+		a := &c.p.Areas[i]
+		if c.area[a.ID] != a {
+			continue
+		}
+		out = append(out, c.areaProgress(a, targets))
+	}
+	c.rank(out)
+	return out
+}
+
+func (c *computer) areaProgress(a *plan.Area, targets []TargetProgress) AreaProgress {
+	ap := AreaProgress{ID: a.ID}
+	prevPoor, prevNear := -1, -1 // indexes in ap.Years of the last year with a rate
+	for _, f := range c.figures(a, true) {
+		ay := AreaYear{Year: f.Year, Status: f.Status, Source: f.Source, Pos: f.Pos,
+			Poor: rateOf(f, false), NearPoor: rateOf(f, true)}
+		n := len(ap.Years)
+		if ay.Poor != nil {
+			c.checkRate(a, f, ay.Poor, FieldPoorRate)
+			if prevPoor >= 0 {
+				p := &ap.Years[prevPoor]
+				ay.PoorChange = change(p, &ay, p.Poor, ay.Poor)
+			}
+			prevPoor = n
+		}
+		if ay.NearPoor != nil {
+			c.checkRate(a, f, ay.NearPoor, FieldNearPoorRate)
+			if prevNear >= 0 {
+				p := &ap.Years[prevNear]
+				ay.NearPoorChange = change(p, &ay, p.NearPoor, ay.NearPoor)
+			}
+			prevNear = n
+		}
+		ap.Years = append(ap.Years, ay)
+	}
+	var first *AreaYear
+	for i := range ap.Years {
+		if ap.Years[i].Poor == nil {
+			continue
+		}
+		if first == nil {
+			first = &ap.Years[i]
+		}
+		ap.Latest = &ap.Years[i]
+	}
+	if first != nil && ap.Latest.Year > first.Year {
+		ap.AverageReduction = explain(FormulaAverageReduction,
+			(first.Poor.Value-ap.Latest.Poor.Value)/float64(ap.Latest.Year-first.Year),
+			first.rateInput("v_first", first.Poor), ap.Latest.rateInput("v_latest", ap.Latest.Poor),
+			num("t_first", float64(first.Year)), num("t_latest", float64(ap.Latest.Year)))
+	}
+	for i, t := range c.p.Targets {
+		if t.Scope == a.ID && t.Goal.Kind() == plan.GoalReducePerYear {
+			lo, hi, _ := rangeOf(t.Goal.ReducePerYear)
+			tp := targets[i]
+			ap.Bands = append(ap.Bands, BandCheck{Target: t.ID, Low: lo, High: hi, Years: tp.Years, Average: tp.Average})
+		}
+	}
+	ap.Totals = c.childTotals(a)
+	return ap
+}
+
+func (ay *AreaYear) rateInput(name string, r *Rate) Input {
+	return Input{Name: name, Value: r.Value, Year: ay.Year, Source: ay.Source, Status: ay.Status}
+}
+
+// change is the change of a rate in points a year from prev to cur.
+func change(prev, cur *AreaYear, rPrev, rCur *Rate) *Explanation {
+	return explain(FormulaChange, (rCur.Value-rPrev.Value)/float64(cur.Year-prev.Year),
+		cur.rateInput("v_y", rCur), prev.rateInput("v_prev", rPrev),
+		num("t_y", float64(cur.Year)), num("t_prev", float64(prev.Year)))
+}
+
+// checkRate warns when a stated rate is far from the rate its counts give.
+func (c *computer) checkRate(a *plan.Area, f plan.Figure, r *Rate, field string) {
+	if r.Stated == nil || r.Computed == nil || math.Abs(*r.Stated-r.Computed.Result) <= RateTolerance {
+		return
+	}
+	c.warn(Warning{Kind: WarnRateMismatch, Pos: f.At(field), Area: a.ID, Year: f.Year, Field: field,
+		Stated: *r.Stated, Computed: r.Computed.Result})
+}
+
+// rank places each area among its siblings by latest poor rate.
+func (c *computer) rank(aps []AreaProgress) {
+	type entry struct {
+		i     int
+		value float64
+	}
+	groups := map[string][]entry{}
+	var keys []string
+	for i, ap := range aps {
+		a := c.area[ap.ID]
+		if ap.Latest == nil {
+			continue
+		}
+		key := a.Parent + "\x00"
+		if a.Kind == plan.KindGroup {
+			key += plan.KindGroup
+		}
+		if _, seen := groups[key]; !seen {
+			keys = append(keys, key)
+		}
+		groups[key] = append(groups[key], entry{i, ap.Latest.Poor.Value})
+	}
+	for _, key := range keys {
+		es := groups[key]
+		if len(es) < 2 {
+			continue
+		}
+		sort.SliceStable(es, func(x, y int) bool {
+			if es[x].value != es[y].value {
+				return es[x].value < es[y].value
+			}
+			return aps[es[x].i].ID < aps[es[y].i].ID
+		})
+		for _, e := range es {
+			ap := &aps[e.i]
+			pos := 1
+			own := ap.Latest.rateInput("v", ap.Latest.Poor)
+			own.Item = ap.ID
+			in := []Input{own}
+			mixed := false
+			for _, o := range es {
+				if o.i == e.i {
+					continue
+				}
+				other := &aps[o.i]
+				if o.value < e.value {
+					pos++
+				}
+				if other.Latest.Year != ap.Latest.Year {
+					mixed = true
+				}
+				sib := other.Latest.rateInput("v_sibling", other.Latest.Poor)
+				sib.Item = other.ID
+				in = append(in, sib)
+			}
+			r := &Rank{Position: pos, Of: len(es),
+				Explanation: Explanation{Formula: FormulaRank, Inputs: in, Result: float64(pos)}}
+			if mixed {
+				r.Notes = append(r.Notes, NoteRankMixedYears)
+			}
+			ap.Rank = r
+		}
+	}
+}
+
+// covered reports whether a is the plan's area or lies within it. Areas
+// outside it, such as the country, are there for comparison: the data does
+// not hold all their children, so their totals are not checked.
+func (c *computer) covered(a *plan.Area) bool {
+	root := c.p.Document.Area
+	if root == "" {
+		return true
+	}
+	for range len(c.area) + 1 { // a cycle of parents ends the walk
+		if a == nil {
+			return false
+		}
+		if a.ID == root {
+			return true
+		}
+		a = c.area[a.Parent]
+	}
+	return false
+}
+
+// childTotals adds up the children's counts of each year in which a states
+// the count itself; only for the plan's area and the areas within it.
+func (c *computer) childTotals(a *plan.Area) []ChildTotal {
+	kids := c.children[a.ID]
+	if a.Kind == plan.KindGroup {
+		kids = nil
+		for _, id := range a.Members {
+			if m := c.area[id]; m != nil {
+				kids = append(kids, m)
+			}
+		}
+	}
+	of := len(kids)
+	if a.Kind == plan.KindGroup && a.MemberCount > of {
+		of = a.MemberCount // the members the data does not name have no counts
+	}
+	if len(kids) == 0 || !c.covered(a) {
+		return nil
+	}
+	// The data lists every district of a province and every member of a
+	// group (MemberCount), but seldom every commune of a district: there a
+	// sum below the stated count is expected, and only a sum above it is
+	// a mismatch.
+	complete := a.Kind != plan.KindDistrict && a.Kind != plan.KindCity
+	kidFigures := make([]map[int]plan.Figure, len(kids))
+	for i, k := range kids {
+		kidFigures[i] = map[int]plan.Figure{}
+		for _, f := range c.figures(k, false) {
+			kidFigures[i][f.Year] = f
+		}
+	}
+	var out []ChildTotal
+	for _, f := range c.figures(a, false) {
+		for _, field := range countFields() {
+			stated := field.get(f)
+			if stated == nil {
+				continue
+			}
+			ct := ChildTotal{Year: f.Year, Field: field.name, Stated: float64(*stated), Of: of}
+			var sum float64
+			var in []Input
+			for i, k := range kids {
+				kf, ok := kidFigures[i][f.Year]
+				if !ok || field.get(kf) == nil {
+					continue
+				}
+				v := float64(*field.get(kf))
+				sum += v
+				ct.With++
+				in = append(in, Input{Name: "x_i", Item: k.ID, Value: v, Year: kf.Year, Source: kf.Source, Status: kf.Status})
+			}
+			if ct.With == 0 {
+				continue
+			}
+			ct.Sum = explain(FormulaSum, sum, in...)
+			ct.Differs = (complete && ct.With == ct.Of && sum != ct.Stated) || sum > ct.Stated
+			if ct.Differs {
+				c.warn(Warning{Kind: WarnChildrenTotal, Pos: f.At(field.name), Area: a.ID, Year: f.Year,
+					Field: field.name, Stated: ct.Stated, Computed: sum, With: ct.With, Of: ct.Of})
+			}
+			out = append(out, ct)
+		}
+	}
+	return out
+}

@@ -1,0 +1,279 @@
+// Package progress computes how far a plan has come: for every target its
+// latest value, the share of the way from baseline to target, the yearly
+// change required against the yearly change observed, the value projected
+// at the target year and a status; for every area its rates, yearly changes,
+// rank and the totals of its children; and the budget's totals and rates.
+//
+// Every computed figure is an Explanation: its inputs, a short symbolic
+// formula and the result, so that the site can say in words how it was
+// computed and a reader can redo the sum. The formulas are the Formula
+// constants; Methodology holds the page that explains them.
+//
+// The package does no I/O and keeps no state: Compute takes a loaded plan
+// and returns a Report whose slices are in a fixed order, so that two
+// builds of the same data are identical. Missing values stay missing: a nil
+// is never read as 0.
+package progress
+
+import (
+	"math"
+	"strconv"
+
+	"plansite/generator/plan"
+)
+
+// A Status says where a target stands.
+type Status string
+
+// Statuses, from best to worst; NoData and InsufficientData say why there is
+// no verdict.
+const (
+	Achieved          Status = "achieved"
+	OnTrack           Status = "on_track"           // observed pace ≥ 95 % of required
+	NeedsAcceleration Status = "needs_acceleration" // 60 % ≤ pace < 95 %
+	OffTrack          Status = "off_track"          // 0 ≤ pace < 60 %
+	MovingAway        Status = "moving_away"        // pace < 0: the value moves away from the target
+	InsufficientData  Status = "insufficient_data"  // fewer than two values
+	NoData            Status = "no_data"            // no value, or no number to reach
+)
+
+// Band limits on the ratio of observed to required pace (both methods).
+const (
+	OnTrackRatio    = 0.95
+	AccelerateRatio = 0.60
+)
+
+// Outlook methods a target may name in Method.
+const (
+	Linear      = "linear"
+	GrowthRatio = "growth_ratio"
+)
+
+// A Report is the progress of a whole plan.
+type Report struct {
+	// AsOf is the last year of data taken into account; 0 means all.
+	AsOf     int
+	Targets  []TargetProgress // in the plan's order
+	Areas    []AreaProgress   // in the plan's order
+	Budget   Budget
+	Warnings []Warning // sorted by position
+}
+
+// Target returns the progress of the target with the given id, or nil.
+func (r *Report) Target(id string) *TargetProgress {
+	for i := range r.Targets {
+		if r.Targets[i].ID == id {
+			return &r.Targets[i]
+		}
+	}
+	return nil
+}
+
+// Area returns the progress of the area with the given id, or nil.
+func (r *Report) Area(id string) *AreaProgress {
+	for i := range r.Areas {
+		if r.Areas[i].ID == id {
+			return &r.Areas[i]
+		}
+	}
+	return nil
+}
+
+// An Explanation is one computed figure: Result is Formula applied to
+// Inputs. Results are rounded to 12 significant digits, which removes
+// floating-point noise (0.9499999999999993 is 0.95) and keeps output the
+// same on every machine.
+type Explanation struct {
+	Formula string
+	Inputs  []Input
+	Result  float64
+}
+
+// An Input is one number a formula uses. Name is its symbol in the formula;
+// Item says whose number it is (an area id, a budget line) where the
+// formula sums over several; Year, Half, Source and Status say where a
+// measured value comes from and are empty for derived numbers.
+type Input struct {
+	Name   string
+	Item   string
+	Value  float64
+	Year   int
+	Half   int
+	Source string
+	Status string
+}
+
+// Provisional reports whether the input is a provisional figure or an
+// estimate.
+func (in Input) Provisional() bool { return provisional(in.Status) }
+
+func provisional(status string) bool {
+	return status == plan.Provisional || status == plan.Estimate
+}
+
+// A Note is a remark on a result that the site words; the values are stable
+// keys for translations.
+type Note string
+
+// Notes.
+const (
+	// NoteQualitative: the plan sets no number, so there is nothing to measure.
+	NoteQualitative Note = "qualitative"
+	// NoteInvalidGoal: the goal sets no kind or several, so it cannot be judged.
+	NoteInvalidGoal Note = "invalid_goal"
+	// NoteClosed: the target year has passed (the latest value is of it or
+	// later) and the target is not achieved; the status still reads the pace.
+	NoteClosed Note = "closed"
+	// NoteProvisional: a value used is provisional or an estimate.
+	NoteProvisional Note = "provisional"
+	// NoteBaselineFromFirst: the baseline value is unknown, so the first
+	// value after the baseline year stands in for it.
+	NoteBaselineFromFirst Note = "baseline_from_first"
+	// NoteOnlyBeforeBaseline: the data has values, but all of them are
+	// from before the baseline year, so none can be used.
+	NoteOnlyBeforeBaseline Note = "only_before_baseline"
+	// NoteZeroReplaced: the growth-ratio method cannot start from or aim at
+	// 0, so 0.001 stands in for it, as Open SDG does.
+	NoteZeroReplaced Note = "zero_replaced"
+	// NoteGrowthUnavailable: the growth ratio is undefined here (values of
+	// both signs); the linear ratio is used instead.
+	NoteGrowthUnavailable Note = "growth_unavailable"
+	// NoteLinearOnly: a count per year is judged by its average, whatever
+	// the method.
+	NoteLinearOnly Note = "linear_only"
+	// NoteUnknownScope: the target's scope is not an area of the data.
+	NoteUnknownScope Note = "unknown_scope"
+	// NoteUnknownMeasure: the target's measure is not one this package knows.
+	NoteUnknownMeasure Note = "unknown_measure"
+	// NoteRankMixedYears: siblings are ranked by their latest rates, which
+	// are not all of the same year.
+	NoteRankMixedYears Note = "rank_mixed_years"
+)
+
+// Formulas, as they appear in Explanation.Formula. v is a value, t a point
+// in time (a year; a 30 June figure is half a year before its year's end),
+// d the target's direction (+1 to increase, −1 to decrease).
+const (
+	// The value a target asks for.
+	FormulaTarget     = "v_target"
+	FormulaRangeLow   = "b_low"  // a range reached from below
+	FormulaRangeHigh  = "b_high" // a range reached from above
+	FormulaReduceGoal = "max(0, v_base − r_low · (t_target − t_base))"
+
+	// Targets, both methods.
+	FormulaShare    = "clamp((v_latest − v_base) / (v_target − v_base), 0, 1)"
+	FormulaRequired = "(v_target − v_base) / (t_target − t_base)"
+	FormulaObserved = "(v_latest − v_base) / (t_latest − t_base)"
+
+	// The linear method.
+	FormulaRatio            = "d · observed / |required|"
+	FormulaProjected        = "v_latest + observed · (t_target − t_latest)"
+	FormulaProjectedFloor   = "max(v_min, v_latest + observed · (t_target − t_latest))"
+	FormulaProjectedClamped = "clamp(v_latest + observed · (t_target − t_latest), v_min, v_max)"
+
+	// The growth-ratio method (Open SDG / Statistics Canada).
+	FormulaCAGR                   = "(v_latest / v_base)^(1 / (t_latest − t_base)) − 1"
+	FormulaCAGRTarget             = "(v_target / v_base)^(1 / (t_target − t_base)) − 1"
+	FormulaGrowthRatio            = "s · d · CAGR / |CAGR_target|"
+	FormulaProjectedGrowth        = "v_latest · (1 + CAGR)^(t_target − t_latest)"
+	FormulaProjectedGrowthFloor   = "max(v_min, v_latest · (1 + CAGR)^(t_target − t_latest))"
+	FormulaProjectedGrowthClamped = "clamp(v_latest · (1 + CAGR)^(t_target − t_latest), v_min, v_max)"
+
+	// A yearly reduction in points.
+	FormulaFall        = "(v_prev − v_y) / (t_y − t_prev)"
+	FormulaAverageFall = "(v_base − v_latest) / (t_latest − t_base)"
+
+	// A count per year.
+	FormulaCount          = "n_y"
+	FormulaAverageCount   = "Σ n_y / k"
+	FormulaRequiredCount  = "n_low"
+	FormulaCountRatio     = "average / n_low"
+	FormulaCountShare     = "clamp(Σ n_y / (n_low · years), 0, 1)"
+	FormulaCountProjected = "Σ n_y + average · (t_target − t_latest)"
+
+	// Areas.
+	FormulaRate             = "n / N × 100"
+	FormulaChange           = "(v_y − v_prev) / (t_y − t_prev)"
+	FormulaAverageReduction = "(v_first − v_latest) / (t_latest − t_first)"
+	FormulaRank             = "1 + #{siblings with a lower rate}"
+
+	// Sums and budgets.
+	FormulaSum           = "Σ x_i"
+	FormulaAllocatedRate = "Σ allocated / Σ planned"
+	FormulaDisbursedRate = "Σ disbursed / Σ allocated"
+	FormulaFundShare     = "x_fund / x_total"
+	FormulaCost          = "money / households_left"
+	FormulaCostPeriod    = "Σ money_y / Σ households_left_y"
+)
+
+// Compute works out the progress of p using the data of years up to asOf,
+// to show how things stood then; asOf == 0 uses all the data.
+func Compute(p *plan.Plan, asOf int) *Report {
+	r := &Report{AsOf: asOf}
+	if p == nil {
+		return r
+	}
+	c := newComputer(p, asOf)
+	for i := range p.Targets {
+		r.Targets = append(r.Targets, c.target(&p.Targets[i]))
+	}
+	r.Areas = c.areas(r.Targets)
+	r.Budget = c.budget()
+	r.Warnings = c.sortedWarnings()
+	return r
+}
+
+// A computer holds the indexes one Compute call builds over the plan.
+type computer struct {
+	p        *plan.Plan
+	asOf     int
+	area     map[string]*plan.Area
+	children map[string][]*plan.Area // by parent id, in the plan's order; groups left out
+	warnings []Warning
+}
+
+func newComputer(p *plan.Plan, asOf int) *computer {
+	c := &computer{p: p, asOf: asOf, area: map[string]*plan.Area{}, children: map[string][]*plan.Area{}}
+	for i := range p.Areas {
+		a := &p.Areas[i]
+		if _, dup := c.area[a.ID]; dup {
+			continue // the checker reports duplicate ids; the first one counts
+		}
+		c.area[a.ID] = a
+		if a.Parent != "" && a.Kind != plan.KindGroup {
+			c.children[a.Parent] = append(c.children[a.Parent], a)
+		}
+	}
+	return c
+}
+
+// visible reports whether data of year may be used.
+func (c *computer) visible(year int) bool { return c.asOf == 0 || year <= c.asOf }
+
+func (c *computer) warn(w Warning) { c.warnings = append(c.warnings, w) }
+
+// explain builds an Explanation, or nil when the result is not a finite
+// number (a division by zero, a root of a negative number).
+func explain(formula string, result float64, in ...Input) *Explanation {
+	if math.IsNaN(result) || math.IsInf(result, 0) {
+		return nil
+	}
+	return &Explanation{Formula: formula, Inputs: in, Result: round(result)}
+}
+
+// num is a derived input: a number with a name and nothing else.
+func num(name string, v float64) Input { return Input{Name: name, Value: round(v)} }
+
+// round keeps 12 significant digits.
+func round(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
+	return r
+}
+
+func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+
+// eps absorbs rounding left in comparisons with band limits.
+const eps = 1e-9
