@@ -13,6 +13,7 @@ import (
 	"plansite/generator/hugo"
 	"plansite/generator/load"
 	"plansite/generator/plan"
+	"plansite/generator/progress"
 	"plansite/themes"
 )
 
@@ -26,32 +27,44 @@ type config struct {
 // errBadData is returned when the data has fatal problems, already printed.
 var errBadData = errors.New("bad data")
 
-// checked loads and checks the data folder, printing every problem to w.
-func checked(cfg config, w io.Writer) (*plan.Plan, error) {
+// checked loads and checks the data folder, computes its progress, and
+// prints every problem to w: the checker's, and the warnings only the
+// computation can find (children that do not add up to their parent, a
+// baseline that differs from the figure of its year).
+func checked(cfg config, w io.Writer) (*plan.Plan, *progress.Report, error) {
 	if st, err := os.Stat(cfg.data); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("%w: data folder %q not found", errUsage, cfg.data)
+		return nil, nil, fmt.Errorf("%w: data folder %q not found", errUsage, cfg.data)
 	}
 	p, probs := load.Dir(cfg.data)
 	if !probs.Fatal() {
 		// Checks need a fully decoded plan; decoding problems come first.
 		probs = append(probs, check.Plan(p)...)
-		probs.Sort()
 	}
+	var report *progress.Report
+	if !probs.Fatal() {
+		report = progress.Compute(p, 0)
+		for _, w := range report.Warnings {
+			if w.Kind == progress.WarnChildrenTotal || w.Kind == progress.WarnBaselineDiffers {
+				probs = append(probs, w.Problem())
+			}
+		}
+	}
+	probs.Sort()
 	fmt.Fprint(w, probs.Format(plan.Lang(cfg.lang)))
 	if probs.Fatal() {
-		return nil, errBadData
+		return nil, nil, errBadData
 	}
-	return p, nil
+	return p, report, nil
 }
 
 func checkData(cfg config, stderr io.Writer) error {
-	_, err := checked(cfg, stderr)
+	_, _, err := checked(cfg, stderr)
 	return err
 }
 
 // build is the whole pipeline: load, check, emit, Hugo, publish.
 func build(cfg config, stdout, stderr io.Writer) error {
-	p, err := checked(cfg, stderr)
+	p, report, err := checked(cfg, stderr)
 	if err != nil {
 		return err
 	}
@@ -59,7 +72,7 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files, err := emit.Build(p, theme)
+	files, err := emit.Build(p, report, theme, nil)
 	if err != nil {
 		return err
 	}

@@ -16,9 +16,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"plansite/generator/plan"
+	"plansite/generator/progress"
 )
 
 // Files is the emitted project: slash-separated paths relative to the
@@ -29,19 +29,26 @@ type Files map[string][]byte
 // in the site folder (public/, resources/) is left alone.
 var Managed = []string{"content", "data", "themes", "static"}
 
-// Build assembles the Hugo project for p with the theme from theme.
-func Build(p *plan.Plan, theme fs.FS) (Files, error) {
+// Build assembles the Hugo project for p and its progress r, with the
+// theme from theme and extra static files (open data) under static/.
+func Build(p *plan.Plan, r *progress.Report, theme fs.FS, static Files) (Files, error) {
 	files := Files{}
 	files["hugo.toml"] = config(p)
-	for _, lang := range Langs {
-		files["content/_index."+lang.Code+".md"] = page(pageMeta{Title: pick(p.Document.Title, lang.Code)})
-	}
-	v := view(p)
+	v := view(p, r)
 	b, err := marshal(v)
 	if err != nil {
 		return nil, err
 	}
-	files["data/plan.json"] = b
+	files["data/site.json"] = b
+	for _, pg := range pages(p, &v) {
+		for _, lang := range Langs {
+			path := "content/" + lang.Code + "/" + pg.path(lang.Code)
+			files[path] = pg.content(lang.Code)
+		}
+	}
+	for name, b := range static {
+		files["static/"+name] = b
+	}
 	err = fs.WalkDir(theme, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -90,20 +97,6 @@ func pick(t plan.Text, lang string) string {
 	return t.VI
 }
 
-type pageMeta struct {
-	Title string `json:"title"`
-	ID    string `json:"id,omitempty"`
-	Kind  string `json:"kind,omitempty"`
-	URL   string `json:"url,omitempty"`
-}
-
-// page is a content file whose front matter is JSON, which Hugo reads and
-// which cannot be broken by any title.
-func page(m pageMeta) []byte {
-	b, _ := json.MarshalIndent(m, "", " ")
-	return append(b, '\n')
-}
-
 func config(p *plan.Plan) []byte {
 	var b bytes.Buffer
 	base := p.Site.BaseURL
@@ -112,6 +105,7 @@ func config(p *plan.Plan) []byte {
 	}
 	fmt.Fprintf(&b, "baseURL = %s\n", tomlString(base))
 	b.WriteString(`defaultContentLanguage = "vi"
+disableHugoGeneratorInject = true
 defaultContentLanguageInSubdir = false
 disableDefaultLanguageRedirect = true
 theme = "plansite"
@@ -126,8 +120,8 @@ unsafe = false
 `)
 	fmt.Fprintf(&b, "demo = %t\n", p.Site.Demo)
 	for _, l := range Langs {
-		fmt.Fprintf(&b, "\n[languages.%s]\nlocale = %s\nlabel = %s\nweight = %d\ntitle = %s\n",
-			l.Code, tomlString(l.Locale), tomlString(l.Name), l.Weight, tomlString(pick(p.Site.Title, l.Code)))
+		fmt.Fprintf(&b, "\n[languages.%s]\ncontentDir = %s\nlocale = %s\nlabel = %s\nweight = %d\ntitle = %s\n",
+			l.Code, tomlString("content/"+l.Code), tomlString(l.Locale), tomlString(l.Name), l.Weight, tomlString(pick(p.Site.Title, l.Code)))
 	}
 	return b.Bytes()
 }
@@ -205,6 +199,3 @@ func removeEmptyDirs(root string) {
 		_ = os.Remove(dirs[i]) // fails, as it should, when not empty
 	}
 }
-
-// slashPath joins URL path parts.
-func slashPath(parts ...string) string { return "/" + strings.Join(parts, "/") + "/" }

@@ -1,67 +1,604 @@
 package emit
 
 import (
+	"sort"
+
 	"plansite/generator/markdown"
 	"plansite/generator/plan"
+	"plansite/generator/progress"
 )
 
-// The view is what templates read from data/plan.json: the plan reduced to
-// what pages show, with both languages side by side.
+// The view is what templates read from data/site.json: the plan and its
+// computed progress reduced to what pages show, both languages side by
+// side, every cross-reference resolved to ids the templates link with.
+// Keys are the Go field names. Missing numbers are null, never 0.
 
-// T is a text in both languages. En is empty when there is no translation;
-// templates then show the Vietnamese.
+// T is a text in both languages; templates show EN on English pages when
+// it is there, else VI.
 type T struct {
-	VI string `json:"vi"`
-	EN string `json:"en,omitempty"`
+	VI string
+	EN string `json:",omitempty"`
 }
 
 func text(t plan.Text) T { return T{VI: t.VI, EN: t.EN} }
 
-// plain is the text without markup, for lists and descriptions.
+// plain is the text without markup, for lists, titles and descriptions.
 func plain(t plan.Text) T { return T{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)} }
 
 type siteView struct {
-	Title    T            `json:"title"`
-	Demo     bool         `json:"demo"`
-	Updated  string       `json:"updated,omitempty"`
-	Document documentView `json:"document"`
-	Targets  []targetView `json:"targets"`
+	Title    T
+	Demo     bool
+	Updated  string `json:",omitempty"`
+	Document documentView
+	Statuses []statusCount
+	Targets  []targetView
+	Policies []policyView
+	Agencies []agencyView
+	Areas    []areaView
+	Sources  []sourceView
+	Funds    []fundView
+	Budget   budgetView
+	Reports  []reportView
+	Files    []fileView
+	// Headline is the target the overview leads with: the first one that
+	// takes its values from area figures (the province's poor rate).
+	Headline string `json:",omitempty"`
+	// Names holds every item's name by kind and id, for links:
+	// Names.targets["3a"].
+	Names map[string]map[string]T
+	// SourceByID holds the sources by id, for citations.
+	SourceByID map[string]sourceView
+	// Sections is the URL contract: each section's folder by language.
+	Sections map[string]map[string]string
 }
 
 type documentView struct {
-	Title  T      `json:"title"`
-	Number string `json:"number,omitempty"`
-	Date   string `json:"date,omitempty"`
-	Issuer T      `json:"issuer"`
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-	Note   T      `json:"translation_note"`
+	Title       T
+	Number      string `json:",omitempty"`
+	Date        string `json:",omitempty"`
+	Issuer      T
+	Area        string `json:",omitempty"`
+	Start, End  int
+	LegalBases  []T
+	Preamble    T
+	Translation T
+	PovertyLine T
+	Sections    []sectionView
+	Recipients  []T
+	Reporting   []dutyView
+}
+
+type sectionView struct {
+	ID, Number string
+	Title      T
+	Body       T
+	Depth      int
+	// Items of the data that this section sets out, for links.
+	Targets, Policies, Agencies []string
+	Sections                    []sectionView
+}
+
+type dutyView struct {
+	From    []string
+	To      string
+	Then    []string
+	Every   string
+	Section string `json:",omitempty"`
+	Text    T
+}
+
+type statusCount struct {
+	Status  progress.Status
+	Count   int
+	Targets []string
 }
 
 type targetView struct {
-	ID          string `json:"id"`
-	Name        T      `json:"name"`
-	Description T      `json:"description"`
-	Section     string `json:"section,omitempty"`
-	By          int    `json:"by"`
+	ID          string
+	Name        T
+	Description T
+	Unit        string
+	Scope       string
+	Section     string `json:",omitempty"`
+	By          int
+	Measure     string `json:",omitempty"`
+	Policies    []string
+	Agencies    []string
+	Note        T
+	UnitCost    *amountView `json:",omitempty"`
+	// GoalKind and the goal's numbers, for wording the goal.
+	GoalKind string
+	GoalLow  *float64 `json:",omitempty"`
+	GoalHigh *float64 `json:",omitempty"`
+	Progress progress.TargetProgress
+	// Compare holds the same measure in other areas (the national series).
+	Compare []compareView
+	// Sources are the ids of every source the target's values cite.
+	Sources []string
 }
 
-func view(p *plan.Plan) siteView {
+type amountView struct {
+	Value float64
+	Unit  string
+}
+
+type compareView struct {
+	Area   string
+	Series []progress.Point
+}
+
+type policyView struct {
+	ID, Number, Group string
+	Section           string `json:",omitempty"`
+	Name, Content     T
+	Lead              string
+	Partners          []string
+	Roles             []roleView
+	Targets           []string
+	Budget            *progress.Totals `json:",omitempty"`
+}
+
+type roleView struct {
+	Agency, Policy string
+	Text           T
+}
+
+type agencyView struct {
+	ID               string
+	Name             T
+	Abbr, Kind       string
+	Section          string `json:",omitempty"`
+	Responsibilities T
+	Leads            []string // policy ids
+	Partners         []string // policy ids it coordinates on
+	Roles            []roleView
+	Targets          []string
+}
+
+type areaView struct {
+	ID, Parent, Kind string
+	Name             T
+	Children         []string
+	Flags            []string
+	FlagCounts       map[string]int `json:",omitempty"`
+	Members          []string
+	MemberCount      int      `json:",omitempty"`
+	AreaKM2          *float64 `json:",omitempty"`
+	Lat, Lon         *float64 `json:",omitempty"`
+	Figures          []figureView
+	Facts            []factView
+	Note             T
+	Progress         progress.AreaProgress
+	Targets          []string // targets whose scope it is
+	Sources          []string
+}
+
+type figureView struct {
+	Year                                           int
+	Households, PoorHouseholds, NearPoorHouseholds *int
+	LeftPoverty, LeftNearPoverty                   *int
+	StatedPoorRate, StatedNearPoorRate             *float64
+	Status, Source                                 string
+	Note                                           T
+	// PoorRate and NearPoorRate as shown: the stated rate, else computed.
+	Poor, NearPoor *progress.Rate
+}
+
+type factView struct {
+	Year   int `json:",omitempty"`
+	Label  T
+	Value  *float64
+	Unit   string
+	Source string
+	Note   T
+}
+
+type sourceView struct {
+	ID, Publisher, URL, Date, Quote string
+	Title, Note                     T
+	// UsedBy counts the figures and items that cite the source.
+	UsedBy int
+}
+
+type fundView struct {
+	ID, Kind          string
+	Name, Description T
+	Totals            *progress.FundTotals `json:",omitempty"`
+}
+
+type budgetView struct {
+	Total    progress.Totals
+	ByYear   []progress.YearTotals
+	ByFund   []progress.FundTotals
+	ByPolicy []progress.PolicyTotals
+	Costs    []progress.Cost
+	Lines    []lineView
+	Years    []int
+}
+
+type lineView struct {
+	Policy, Fund, Area, Source    string
+	Year                          int
+	Planned, Allocated, Disbursed *float64
+	Note                          T
+}
+
+type reportView struct {
+	ID, Date, Period, Agency, Source string
+	Title, Body                      T
+}
+
+type fileView struct {
+	Path, Format string
+	Bytes        int
+	Title        T
+}
+
+// view builds the site's data from a plan and its progress report.
+func view(p *plan.Plan, r *progress.Report) siteView {
 	d := p.Document
 	v := siteView{
 		Title:   text(p.Site.Title),
 		Demo:    p.Site.Demo,
 		Updated: p.Site.Updated,
 		Document: documentView{
-			Title: text(d.Title), Number: d.Number, Date: d.Date, Issuer: text(d.Issuer),
-			Start: d.Period.Start, End: d.Period.End, Note: text(d.Translation),
+			Title: plain(d.Title), Number: d.Number, Date: d.Date, Issuer: plain(d.Issuer), Area: d.Area,
+			Start: d.Period.Start, End: d.Period.End, Preamble: text(d.Preamble),
+			Translation: text(d.Translation), PovertyLine: text(d.PovertyLine),
+			LegalBases: texts(d.LegalBases), Recipients: texts(d.Recipients),
 		},
-		Targets: []targetView{},
 	}
-	for _, t := range p.Targets {
-		v.Targets = append(v.Targets, targetView{
-			ID: t.ID, Name: plain(t.Name), Description: plain(t.Description), Section: t.Section, By: t.By,
-		})
+	for _, du := range d.Reporting {
+		v.Document.Reporting = append(v.Document.Reporting, dutyView{
+			From: nonNil(du.From), To: du.To, Then: nonNil(du.Then), Every: du.Every, Section: du.Section, Text: text(du.Text)})
+	}
+	v.Document.Sections = sections(p, d.Sections, 0)
+	v.Targets = targets(p, r)
+	for _, t := range v.Targets {
+		if t.Measure != "" && t.Scope == d.Area {
+			v.Headline = t.ID
+			break
+		}
+	}
+	v.Statuses = statuses(r)
+	v.Policies = policies(p, r)
+	v.Agencies = agencies(p)
+	v.Areas = areas(p, r)
+	v.Sources = sources(p)
+	v.Funds, v.Budget = budget(p, r)
+	for _, rep := range p.Reports {
+		v.Reports = append(v.Reports, reportView{ID: rep.ID, Date: rep.Date, Period: rep.Period, Agency: rep.Agency,
+			Source: rep.Source, Title: plain(rep.Title), Body: text(rep.Body)})
+	}
+	// Newest report first.
+	sort.SliceStable(v.Reports, func(i, j int) bool { return v.Reports[i].Date > v.Reports[j].Date })
+	v.Sections = Sections
+	v.Names = map[string]map[string]T{"targets": {}, "policies": {}, "agencies": {}, "areas": {}, "funds": {}, "reports": {}}
+	for _, t := range v.Targets {
+		v.Names["targets"][t.ID] = t.Name
+	}
+	for _, x := range v.Policies {
+		v.Names["policies"][x.ID] = T{VI: x.Number + ". " + x.Name.VI, EN: x.Number + ". " + orVI(x.Name)}
+	}
+	for _, x := range v.Agencies {
+		v.Names["agencies"][x.ID] = x.Name
+	}
+	for _, x := range v.Areas {
+		v.Names["areas"][x.ID] = x.Name
+	}
+	for _, x := range v.Funds {
+		v.Names["funds"][x.ID] = x.Name
+	}
+	for _, x := range v.Reports {
+		v.Names["reports"][x.ID] = x.Title
+	}
+	v.SourceByID = map[string]sourceView{}
+	for _, s := range v.Sources {
+		v.SourceByID[s.ID] = s
 	}
 	return v
+}
+
+func texts(ts []plan.Text) []T {
+	out := []T{}
+	for _, t := range ts {
+		out = append(out, text(t))
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func sections(p *plan.Plan, ss []plan.Section, depth int) []sectionView {
+	out := []sectionView{}
+	for _, s := range ss {
+		sv := sectionView{ID: s.ID, Number: s.Number, Title: plain(s.Title), Body: text(s.Body), Depth: depth,
+			Targets: []string{}, Policies: []string{}, Agencies: []string{}}
+		for _, t := range p.Targets {
+			if t.Section == s.ID {
+				sv.Targets = append(sv.Targets, t.ID)
+			}
+		}
+		for _, po := range p.Policies {
+			if po.Section == s.ID {
+				sv.Policies = append(sv.Policies, po.ID)
+			}
+		}
+		for _, a := range p.Agencies {
+			if a.Section == s.ID {
+				sv.Agencies = append(sv.Agencies, a.ID)
+			}
+		}
+		sv.Sections = sections(p, s.Sections, depth+1)
+		out = append(out, sv)
+	}
+	return out
+}
+
+// statusOrder is the order statuses are counted and shown in.
+var statusOrder = []progress.Status{progress.Achieved, progress.OnTrack, progress.NeedsAcceleration,
+	progress.OffTrack, progress.MovingAway, progress.InsufficientData, progress.NoData}
+
+func statuses(r *progress.Report) []statusCount {
+	out := []statusCount{}
+	for _, s := range statusOrder {
+		sc := statusCount{Status: s, Targets: []string{}}
+		for _, t := range r.Targets {
+			if t.Status == s {
+				sc.Count++
+				sc.Targets = append(sc.Targets, t.ID)
+			}
+		}
+		out = append(out, sc)
+	}
+	return out
+}
+
+func targets(p *plan.Plan, r *progress.Report) []targetView {
+	out := []targetView{}
+	for i, t := range p.Targets {
+		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: text(t.Description), Unit: t.Unit,
+			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
+			Agencies: nonNil(t.Agencies), Note: text(t.Note), GoalKind: t.Goal.Kind(),
+			Progress: r.Targets[i], Compare: []compareView{}}
+		tv.GoalLow, tv.GoalHigh = goalNumbers(t.Goal)
+		if t.UnitCost != nil {
+			tv.UnitCost = &amountView{Value: t.UnitCost.Value, Unit: t.UnitCost.Unit}
+		}
+		for _, a := range t.Compare {
+			cv := compareView{Area: a, Series: []progress.Point{}}
+			if ap := r.Area(a); ap != nil {
+				for _, y := range ap.Years {
+					rate := y.Poor
+					if t.Measure == plan.MeasureNearPoorRate {
+						rate = y.NearPoor
+					}
+					if rate != nil {
+						cv.Series = append(cv.Series, progress.Point{Year: y.Year, Value: rate.Value, Status: y.Status, Source: y.Source, Computed: rate.Computed})
+					}
+				}
+			}
+			tv.Compare = append(tv.Compare, cv)
+		}
+		seen := map[string]bool{}
+		tv.Sources = []string{}
+		add := func(s string) {
+			if s != "" && !seen[s] {
+				seen[s] = true
+				tv.Sources = append(tv.Sources, s)
+			}
+		}
+		add(t.Baseline.Source)
+		for _, pt := range tv.Progress.Series {
+			add(pt.Source)
+		}
+		for _, c := range tv.Compare {
+			for _, pt := range c.Series {
+				add(pt.Source)
+			}
+		}
+		out = append(out, tv)
+	}
+	return out
+}
+
+// goalNumbers are the one or two numbers a goal names.
+func goalNumbers(g plan.Goal) (lo, hi *float64) {
+	pair := func(v []float64) (*float64, *float64) {
+		if len(v) != 2 {
+			return nil, nil
+		}
+		return &v[0], &v[1]
+	}
+	switch g.Kind() {
+	case plan.GoalAtLeast:
+		return g.AtLeast, nil
+	case plan.GoalAbove:
+		return g.Above, nil
+	case plan.GoalAtMost:
+		return g.AtMost, nil
+	case plan.GoalTotal:
+		return g.Total, nil
+	case plan.GoalShareLeaving:
+		return g.ShareLeaving, nil
+	case plan.GoalZero:
+		zero := 0.0
+		return &zero, nil
+	case plan.GoalBetween:
+		return pair(g.Between)
+	case plan.GoalReducePerYear:
+		return pair(g.ReducePerYear)
+	case plan.GoalPerYear:
+		return pair(g.PerYear)
+	}
+	return nil, nil
+}
+
+func policies(p *plan.Plan, r *progress.Report) []policyView {
+	out := []policyView{}
+	for _, po := range p.Policies {
+		pv := policyView{ID: po.ID, Number: po.Number, Group: po.Group, Section: po.Section, Name: plain(po.Name),
+			Content: text(po.Content), Lead: po.Lead, Partners: nonNil(po.Partners), Roles: []roleView{}, Targets: []string{}}
+		for _, ro := range po.Roles {
+			pv.Roles = append(pv.Roles, roleView{Agency: ro.Agency, Policy: po.ID, Text: text(ro.Text)})
+		}
+		for _, t := range p.Targets {
+			if contains(t.Policies, po.ID) {
+				pv.Targets = append(pv.Targets, t.ID)
+			}
+		}
+		for i := range r.Budget.ByPolicy {
+			if r.Budget.ByPolicy[i].Policy == po.ID {
+				pv.Budget = &r.Budget.ByPolicy[i].Totals
+			}
+		}
+		out = append(out, pv)
+	}
+	return out
+}
+
+func agencies(p *plan.Plan) []agencyView {
+	out := []agencyView{}
+	for _, a := range p.Agencies {
+		av := agencyView{ID: a.ID, Name: plain(a.Name), Abbr: a.Abbr, Kind: a.Kind, Section: a.Section,
+			Responsibilities: text(a.Responsibilities), Leads: []string{}, Partners: []string{}, Roles: []roleView{}, Targets: []string{}}
+		for _, po := range p.Policies {
+			if po.Lead == a.ID {
+				av.Leads = append(av.Leads, po.ID)
+			}
+			if contains(po.Partners, a.ID) {
+				av.Partners = append(av.Partners, po.ID)
+			}
+			for _, ro := range po.Roles {
+				if ro.Agency == a.ID {
+					av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: po.ID, Text: text(ro.Text)})
+				}
+			}
+		}
+		for _, t := range p.Targets {
+			if contains(t.Agencies, a.ID) {
+				av.Targets = append(av.Targets, t.ID)
+			}
+		}
+		out = append(out, av)
+	}
+	return out
+}
+
+func areas(p *plan.Plan, r *progress.Report) []areaView {
+	out := []areaView{}
+	for i, a := range p.Areas {
+		av := areaView{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
+			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount,
+			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, Figures: []figureView{}, Facts: []factView{},
+			Note: text(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
+		for _, c := range p.Areas {
+			if c.Parent == a.ID {
+				av.Children = append(av.Children, c.ID)
+			}
+		}
+		years := map[int]progress.AreaYear{}
+		for _, y := range r.Areas[i].Years {
+			years[y.Year] = y
+		}
+		seen := map[string]bool{}
+		add := func(s string) {
+			if s != "" && !seen[s] {
+				seen[s] = true
+				av.Sources = append(av.Sources, s)
+			}
+		}
+		figs := append([]plan.Figure(nil), a.Figures...)
+		sort.SliceStable(figs, func(i, j int) bool { return figs[i].Year < figs[j].Year })
+		for _, f := range figs {
+			fv := figureView{Year: f.Year, Households: f.Households, PoorHouseholds: f.PoorHouseholds,
+				NearPoorHouseholds: f.NearPoorHouseholds, LeftPoverty: f.LeftPoverty, LeftNearPoverty: f.LeftNearPoverty,
+				StatedPoorRate: f.PoorRate, StatedNearPoorRate: f.NearPoorRate, Status: f.Status, Source: f.Source,
+				Note: text(f.Note)}
+			if y, ok := years[f.Year]; ok {
+				fv.Poor, fv.NearPoor = y.Poor, y.NearPoor
+			}
+			av.Figures = append(av.Figures, fv)
+			add(f.Source)
+		}
+		for _, f := range a.Facts {
+			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Unit: f.Unit,
+				Source: f.Source, Note: text(f.Note)})
+			add(f.Source)
+		}
+		for _, t := range p.Targets {
+			if t.Scope == a.ID {
+				av.Targets = append(av.Targets, t.ID)
+			}
+		}
+		out = append(out, av)
+	}
+	return out
+}
+
+func sources(p *plan.Plan) []sourceView {
+	used := map[string]int{}
+	for _, a := range p.Areas {
+		for _, f := range a.Figures {
+			used[f.Source]++
+		}
+		for _, f := range a.Facts {
+			used[f.Source]++
+		}
+	}
+	for _, o := range p.Observations {
+		used[o.Source]++
+	}
+	for _, t := range p.Targets {
+		used[t.Baseline.Source]++
+	}
+	for _, l := range p.BudgetLines {
+		used[l.Source]++
+	}
+	for _, r := range p.Reports {
+		used[r.Source]++
+	}
+	out := []sourceView{}
+	for _, s := range p.Sources {
+		out = append(out, sourceView{ID: s.ID, Publisher: s.Publisher, URL: s.URL, Date: s.Date, Quote: s.Quote,
+			Title: plain(s.Title), Note: text(s.Note), UsedBy: used[s.ID]})
+	}
+	return out
+}
+
+func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
+	funds := []fundView{}
+	for _, f := range p.Funds {
+		fv := fundView{ID: f.ID, Kind: f.Kind, Name: plain(f.Name), Description: text(f.Description)}
+		for i := range r.Budget.ByFund {
+			if r.Budget.ByFund[i].Fund == f.ID {
+				fv.Totals = &r.Budget.ByFund[i]
+			}
+		}
+		funds = append(funds, fv)
+	}
+	b := budgetView{Total: r.Budget.Total, ByYear: r.Budget.ByYear, ByFund: r.Budget.ByFund,
+		ByPolicy: r.Budget.ByPolicy, Costs: r.Budget.Costs, Lines: []lineView{}, Years: []int{}}
+	for _, y := range r.Budget.ByYear {
+		b.Years = append(b.Years, y.Year)
+	}
+	for _, l := range p.BudgetLines {
+		b.Lines = append(b.Lines, lineView{Policy: l.Policy, Fund: l.Fund, Area: l.Area, Source: l.Source, Year: l.Year,
+			Planned: l.Planned, Allocated: l.Allocated, Disbursed: l.Disbursed, Note: text(l.Note)})
+	}
+	return funds, b
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
 }

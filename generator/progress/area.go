@@ -38,7 +38,7 @@ type AreaYear struct {
 	// year since the previous year with a rate; negative is a fall.
 	PoorChange     *Explanation
 	NearPoorChange *Explanation
-	Pos            plan.Pos
+	Pos            plan.Pos `json:"-"`
 }
 
 // A BandCheck compares an area's yearly falls with the band of a target.

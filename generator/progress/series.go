@@ -17,7 +17,7 @@ type Point struct {
 	// Computed says how the value was worked out from household counts; it
 	// is nil when the source states the value.
 	Computed *Explanation
-	Pos      plan.Pos
+	Pos      plan.Pos `json:"-"`
 }
 
 // T is the point's place on the time axis, in years.

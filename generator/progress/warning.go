@@ -38,7 +38,7 @@ const (
 // stop the build; Problem words it for the data editor.
 type Warning struct {
 	Kind     WarningKind
-	Pos      plan.Pos
+	Pos      plan.Pos `json:"-"`
 	Target   string
 	Area     string
 	Year     int

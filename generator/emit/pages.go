@@ -1,0 +1,148 @@
+package emit
+
+import (
+	"encoding/json"
+	"strings"
+
+	"plansite/generator/markdown"
+	"plansite/generator/plan"
+	"plansite/generator/progress"
+)
+
+// Sections maps each section of the site to its folder in each language:
+// the URL contract of DESIGN.md.
+var Sections = map[string]map[string]string{
+	"plan":        {"vi": "ke-hoach", "en": "plan"},
+	"targets":     {"vi": "chi-tieu", "en": "indicators"},
+	"policies":    {"vi": "chinh-sach", "en": "policies"},
+	"areas":       {"vi": "dia-phuong", "en": "districts"},
+	"budget":      {"vi": "ngan-sach", "en": "budget"},
+	"agencies":    {"vi": "co-quan", "en": "agencies"},
+	"reports":     {"vi": "bao-cao", "en": "reports"},
+	"opendata":    {"vi": "du-lieu", "en": "data"},
+	"methodology": {"vi": "phuong-phap", "en": "methodology"},
+}
+
+// A sitePage is one page in both languages.
+type sitePage struct {
+	section string // key of Sections; "" for the home page
+	id      string // item id for an item's page; "" for a section's own page
+	layout  string // the page's type, which picks its template
+	title   T
+	desc    T
+	body    T // markdown rendered by Hugo
+	weight  int
+}
+
+func (pg sitePage) path(lang string) string {
+	if pg.section == "" {
+		return "_index.md"
+	}
+	dir := Sections[pg.section][lang]
+	if pg.id == "" {
+		return dir + "/_index.md"
+	}
+	return dir + "/" + pg.id + ".md"
+}
+
+// content is the page's file: JSON front matter, which no title can
+// break, then the markdown body.
+func (pg sitePage) content(lang string) []byte {
+	fm := map[string]any{
+		"title":          pick(plan.Text{VI: pg.title.VI, EN: pg.title.EN}, lang),
+		"type":           pg.layout,
+		"translationKey": strings.Trim(pg.section+"-"+pg.id, "-"),
+	}
+	if pg.section == "" {
+		fm["translationKey"] = "home"
+	}
+	if pg.id != "" {
+		fm["id"] = pg.id
+	}
+	if pg.weight != 0 {
+		fm["weight"] = pg.weight
+	}
+	if d := pick(plan.Text{VI: pg.desc.VI, EN: pg.desc.EN}, lang); d != "" {
+		fm["description"] = clip(d, 300)
+	}
+	b, _ := json.MarshalIndent(fm, "", " ")
+	b = append(b, '\n')
+	if body := pick(plan.Text{VI: pg.body.VI, EN: pg.body.EN}, lang); body != "" {
+		b = append(b, '\n')
+		b = append(b, body...)
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// clip shortens s to about n characters at a word boundary.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// pages lists every page of the site.
+func pages(p *plan.Plan, v *siteView) []sitePage {
+	summary := plain(p.Document.Preamble)
+	ps := []sitePage{
+		{layout: "home", title: v.Title, desc: summary},
+		{section: "plan", layout: "plan", title: T{VI: "Kế hoạch", EN: "The plan"}, desc: summary},
+		{section: "targets", layout: "targets", title: T{VI: "Chỉ tiêu", EN: "Targets and indicators"},
+			desc: T{VI: "Các chỉ tiêu của kế hoạch, tình trạng thực hiện và số liệu.", EN: "The plan's targets, where each stands, and the data."}},
+		{section: "policies", layout: "policies", title: T{VI: "Chính sách và dự án", EN: "Policies and projects"},
+			desc: T{VI: "Các chính sách, dự án của kế hoạch và cơ quan thực hiện.", EN: "The plan's policies and projects, and the agencies that carry them out."}},
+		{section: "areas", layout: "areas", title: T{VI: "Địa phương", EN: "Districts"},
+			desc: T{VI: "Số liệu hộ nghèo theo huyện, thành phố và xã.", EN: "Poor-household figures by district, city and commune."}},
+		{section: "budget", layout: "budget", title: T{VI: "Ngân sách", EN: "Budget"},
+			desc: T{VI: "Nguồn vốn và kinh phí theo chính sách, nguồn và năm.", EN: "Funding by policy, source and year."}},
+		{section: "agencies", layout: "agencies", title: T{VI: "Cơ quan thực hiện", EN: "Agencies"},
+			desc: T{VI: "Cơ quan nào làm gì: chủ trì và phối hợp theo từng chính sách.", EN: "Who does what: the lead and coordinating agencies of each policy."}},
+		{section: "reports", layout: "reports", title: T{VI: "Báo cáo định kỳ", EN: "Periodic reports"},
+			desc: T{VI: "Báo cáo 6 tháng và hằng năm về thực hiện kế hoạch.", EN: "Six-monthly and yearly reports on the plan."}},
+		{section: "opendata", layout: "opendata", title: T{VI: "Dữ liệu mở", EN: "Open data"},
+			desc: T{VI: "Tải về toàn bộ số liệu của trang dưới dạng CSV và JSON.", EN: "Download all the site's data as CSV and JSON."}},
+		{section: "methodology", layout: "methodology", title: T{VI: "Phương pháp và nguồn", EN: "Methodology and sources"},
+			desc: T{VI: "Cách tính tiến độ, chuẩn nghèo của giai đoạn và mọi nguồn số liệu.", EN: "How progress is computed, the poverty line of the period, and every source."},
+			body: T{VI: progress.Methodology(plan.VI), EN: progress.Methodology(plan.EN)}},
+	}
+	for i, t := range v.Targets {
+		ps = append(ps, sitePage{section: "targets", id: t.ID, layout: "target", weight: i + 1,
+			title: T{VI: t.ID + ": " + t.Name.VI, EN: t.ID + ": " + orVI(t.Name)},
+			desc:  T{VI: markdown.Plain(t.Description.VI), EN: markdown.Plain(orVI(t.Description))}})
+	}
+	for i, po := range v.Policies {
+		ps = append(ps, sitePage{section: "policies", id: po.ID, layout: "policy", weight: i + 1,
+			title: T{VI: po.Number + ". " + po.Name.VI, EN: po.Number + ". " + orVI(po.Name)},
+			desc:  T{VI: markdown.Plain(po.Content.VI), EN: markdown.Plain(orVI(po.Content))}})
+	}
+	for i, a := range v.Areas {
+		if a.Kind == plan.KindCountry {
+			continue // shown for comparison only
+		}
+		ps = append(ps, sitePage{section: "areas", id: a.ID, layout: "area", weight: i + 1,
+			title: a.Name, desc: T{VI: "Số liệu hộ nghèo: " + a.Name.VI, EN: "Poor-household figures: " + orVI(a.Name)}})
+	}
+	for i, a := range v.Agencies {
+		ps = append(ps, sitePage{section: "agencies", id: a.ID, layout: "agency", weight: i + 1,
+			title: a.Name, desc: T{VI: markdown.Plain(a.Responsibilities.VI), EN: markdown.Plain(orVI(a.Responsibilities))}})
+	}
+	for i, r := range v.Reports {
+		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1,
+			title: r.Title, desc: T{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(orVI(r.Body))}, body: r.Body})
+	}
+	return ps
+}
+
+func orVI(t T) string {
+	if t.EN != "" {
+		return t.EN
+	}
+	return t.VI
+}
