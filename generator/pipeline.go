@@ -72,7 +72,7 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files, err := emit.Build(p, report, theme, nil)
+	files, err := emit.Build(p, report, theme)
 	if err != nil {
 		return err
 	}

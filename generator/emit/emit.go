@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"plansite/generator/opendata"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
 )
@@ -29,12 +30,23 @@ type Files map[string][]byte
 // in the site folder (public/, resources/) is left alone.
 var Managed = []string{"content", "data", "themes", "static"}
 
-// Build assembles the Hugo project for p and its progress r, with the
-// theme from theme and extra static files (open data) under static/.
-func Build(p *plan.Plan, r *progress.Report, theme fs.FS, static Files) (Files, error) {
+// Build assembles the Hugo project for p and its progress r with the
+// theme from theme. The open data files go under static/, so that they are
+// served language-neutral at /data/.
+func Build(p *plan.Plan, r *progress.Report, theme fs.FS) (Files, error) {
 	files := Files{}
 	files["hugo.toml"] = config(p)
+	static, err := opendata.Files(p, r)
+	if err != nil {
+		return nil, fmt.Errorf("open data: %w", err)
+	}
 	v := view(p, r)
+	for _, res := range opendata.Resources(static) {
+		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, Bytes: res.Bytes, Rows: res.Rows,
+			Title: T{VI: res.Title.VI, EN: res.Title.EN}, Description: T{VI: res.Description.VI, EN: res.Description.EN}})
+	}
+	note := opendata.CSVNote()
+	v.CSVNote = T{VI: note.VI, EN: note.EN}
 	b, err := marshal(v)
 	if err != nil {
 		return nil, err

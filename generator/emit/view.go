@@ -40,6 +40,9 @@ type siteView struct {
 	Budget   budgetView
 	Reports  []reportView
 	Files    []fileView
+	// CSVNote says how the CSV files are written (encoding, missing values,
+	// cells neutralised against formula injection).
+	CSVNote T
 	// Headline is the target the overview leads with: the first one that
 	// takes its values from area figures (the province's poor rate).
 	Headline string `json:",omitempty"`
@@ -229,9 +232,9 @@ type reportView struct {
 }
 
 type fileView struct {
-	Path, Format string
-	Bytes        int
-	Title        T
+	Path, Format       string
+	Bytes, Rows        int
+	Title, Description T
 }
 
 // view builds the site's data from a plan and its progress report.

@@ -1,0 +1,233 @@
+// Package opendata writes the plan's open data: the files served,
+// language-neutral, at /data/ and listed on the open-data page.
+//
+//	indicators.csv|json    one row per target: goal, baseline, latest value, pace, status
+//	observations.csv|json  every value of every target's series, with its source
+//	districts.csv|json     one row per area and year: households, poor and near-poor rates
+//	budgets.csv|json       one row per budget line (million VND)
+//	policies.json          policies with their lead, partners and targets
+//	agencies.json          agencies with the policies they lead or take part in
+//	datapackage.json       a Frictionless Data Package describing the files above
+//
+// Everything is derived from the progress report, so the files say what the
+// site says. A missing value is an empty cell in CSV and null in JSON, never
+// 0. CSV files are UTF-8 without a byte-order mark, with a header row, LF
+// line endings and numbers written in full with a decimal point; a text cell
+// that starts with = + - @, a tab or a carriage return is prefixed with a
+// single quote so that a spreadsheet does not run it as a formula (numeric
+// cells are never touched: −1.5 stays -1.5). JSON files are arrays of
+// objects with snake_case keys; < > & are escaped, so a name cannot close a
+// script element. The same input gives the same bytes.
+package opendata
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"path"
+
+	"plansite/generator/plan"
+	"plansite/generator/progress"
+)
+
+// Dir is the folder of the files, relative to the site root: Files' keys
+// start with it and the files are served at /data/.
+const Dir = "data"
+
+// PackageFile is the name of the data package descriptor.
+const PackageFile = "datapackage.json"
+
+// Formats and media types of the files.
+const (
+	FormatCSV  = "csv"
+	FormatJSON = "json"
+
+	MediaCSV  = "text/csv"
+	MediaJSON = "application/json"
+)
+
+// Text is a string in Vietnamese and English.
+type Text struct {
+	VI string `json:"vi"`
+	EN string `json:"en"`
+}
+
+func text(t plan.Text) Text { return Text{VI: t.VI, EN: t.EN} }
+
+// A Resource is one downloadable file, as the open-data page lists it.
+type Resource struct {
+	// Path is the file's key in Files ("data/indicators.csv"); the file is
+	// served at "/" + Path.
+	Path string `json:"path"`
+	// Name is the resource's name in datapackage.json ("indicators-csv").
+	Name      string `json:"name"`
+	Format    string `json:"format"` // FormatCSV or FormatJSON
+	MediaType string `json:"mediatype"`
+	Bytes     int    `json:"bytes"`
+	Hash      string `json:"hash"` // "sha256:" and the hex digest
+	// Rows is the number of data rows (CSV, header excluded) or of objects
+	// in the array (JSON); 0 for datapackage.json.
+	Rows        int  `json:"rows"`
+	Title       Text `json:"title"`
+	Description Text `json:"description"`
+}
+
+// Files builds the open data of p from its progress report r. The keys are
+// slash-separated paths under Dir ("data/indicators.csv"). An error means
+// a value could not be written (a number that is not finite); it is a bug
+// or bad input, and no file is returned.
+func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, error) {
+	if p == nil {
+		p = &plan.Plan{}
+	}
+	if r == nil {
+		r = &progress.Report{}
+	}
+	files := map[string][]byte{}
+	var tables []*table
+	for _, t := range []*table{indicators(p, r), observations(p, r), districts(p, r), budgets(p, r)} {
+		if err := t.check(); err != nil {
+			return nil, err
+		}
+		c, err := t.csv()
+		if err != nil {
+			return nil, err
+		}
+		j, err := t.json()
+		if err != nil {
+			return nil, err
+		}
+		files[path.Join(Dir, t.name+".csv")] = c
+		files[path.Join(Dir, t.name+".json")] = j
+		tables = append(tables, t)
+	}
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"policies", policies(p)}, {"agencies", agencies(p)}} {
+		b, err := marshal(f.v)
+		if err != nil {
+			return nil, err
+		}
+		files[path.Join(Dir, f.name+".json")] = b
+	}
+	b, err := marshal(dataPackage(p, tables, Resources(files)))
+	if err != nil {
+		return nil, err
+	}
+	files[path.Join(Dir, PackageFile)] = b
+	return files, nil
+}
+
+// Resources describes the files of files that this package writes, in a
+// fixed order (each table's CSV then its JSON, policies, agencies, the
+// data package); other keys are left out.
+func Resources(files map[string][]byte) []Resource {
+	var out []Resource
+	for _, e := range catalogue() {
+		b, ok := files[path.Join(Dir, e.file)]
+		if !ok {
+			continue
+		}
+		r := Resource{
+			Path:        path.Join(Dir, e.file),
+			Name:        resourceName(e.file),
+			Format:      e.format,
+			MediaType:   MediaJSON,
+			Bytes:       len(b),
+			Hash:        hash(b),
+			Title:       e.title,
+			Description: e.desc,
+		}
+		switch {
+		case e.format == FormatCSV:
+			r.MediaType = MediaCSV
+			r.Rows = csvRows(b)
+		case e.file != PackageFile:
+			r.Rows = jsonRows(b)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// resourceName is a file's resource name: "indicators.csv" → "indicators-csv".
+func resourceName(file string) string {
+	ext := path.Ext(file)
+	return file[:len(file)-len(ext)] + "-" + ext[1:]
+}
+
+func hash(b []byte) string {
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+func csvRows(b []byte) int {
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(recs) == 0 {
+		return 0
+	}
+	return len(recs) - 1
+}
+
+func jsonRows(b []byte) int {
+	var rows []json.RawMessage
+	if json.Unmarshal(b, &rows) != nil {
+		return 0
+	}
+	return len(rows)
+}
+
+// marshal is v as indented JSON with a final newline. encoding/json
+// escapes < > & in strings, so the output is safe inside HTML.
+func marshal(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// An entry is one file of the catalogue.
+type entry struct {
+	file   string
+	format string
+	title  Text
+	desc   Text
+}
+
+// catalogue lists every file this package writes, in the order pages and
+// the data package list them.
+func catalogue() []entry {
+	var out []entry
+	for _, t := range tableInfos() {
+		out = append(out,
+			entry{file: t.name + ".csv", format: FormatCSV, title: t.title, desc: t.desc},
+			entry{file: t.name + ".json", format: FormatJSON, title: t.title, desc: Text{
+				VI: t.desc.VI + " Cùng các cột như tệp CSV, dạng JSON; giá trị thiếu là null.",
+				EN: t.desc.EN + " The same fields as the CSV file, as JSON; a missing value is null.",
+			}})
+	}
+	return append(out,
+		entry{file: "policies.json", format: FormatJSON,
+			title: Text{VI: "Chính sách, dự án", EN: "Policies and projects"},
+			desc: Text{
+				VI: "Các chính sách, dự án của Kế hoạch với cơ quan chủ trì, cơ quan phối hợp và các chỉ tiêu liên quan.",
+				EN: "The plan's policies and projects with their lead agency, partner agencies and the targets they serve.",
+			}},
+		entry{file: "agencies.json", format: FormatJSON,
+			title: Text{VI: "Cơ quan, đơn vị", EN: "Agencies"},
+			desc: Text{
+				VI: "Các cơ quan được giao nhiệm vụ, các chính sách mà mỗi cơ quan chủ trì hoặc phối hợp, và các chỉ tiêu giao cho cơ quan.",
+				EN: "The agencies given tasks, the policies each leads or takes part in, and the targets assigned to it.",
+			}},
+		entry{file: PackageFile, format: FormatJSON,
+			title: Text{VI: "Mô tả gói dữ liệu", EN: "Data package descriptor"},
+			desc: Text{
+				VI: "Mô tả các tệp trên theo chuẩn Frictionless Data Package: các trường và kiểu dữ liệu, kích thước, mã băm SHA-256 và giấy phép.",
+				EN: "Describes the files above as a Frictionless Data Package: fields and their types, sizes, SHA-256 hashes and the licence.",
+			}},
+	)
+}

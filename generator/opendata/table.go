@@ -1,0 +1,274 @@
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Field types of the Frictionless Table Schema that the tables use.
+const (
+	typeString  = "string"
+	typeInteger = "integer"
+	typeNumber  = "number"
+	typeBoolean = "boolean"
+	typeYear    = "year"
+)
+
+// A column is one field of a table.
+type column struct {
+	name string
+	typ  string // one of the type constants
+	// list: a list of strings, joined with ListSep in CSV and an array in
+	// JSON; typ is then typeString.
+	list bool
+	desc string
+}
+
+// ListSep joins the items of a list in a CSV cell.
+const ListSep = ";"
+
+// A table is one data set, written both as CSV and as JSON. Each row holds
+// one value per column: nil (missing), a string, an int, a float64, a bool
+// or a []string, as the column's type asks.
+type table struct {
+	tableInfo
+	columns []column
+	rows    [][]any
+	// primaryKey and foreignKeys go into the table's schema.
+	primaryKey  []string
+	foreignKeys []foreignKey
+}
+
+// A tableInfo names and describes a table.
+type tableInfo struct {
+	name  string // file name without extension
+	title Text
+	desc  Text
+}
+
+// tableInfos lists the tables in the order of the catalogue.
+func tableInfos() []tableInfo {
+	return []tableInfo{
+		{name: "indicators",
+			title: Text{VI: "Chỉ tiêu", EN: "Indicators"},
+			desc: Text{
+				VI: "Mỗi dòng là một chỉ tiêu của Kế hoạch: mục tiêu, giá trị gốc, giá trị mới nhất, mức thay đổi hằng năm cần đạt và đã đạt, dự báo và tình trạng.",
+				EN: "One row per target of the plan: its goal, baseline, latest value, required and observed yearly change, projection and status.",
+			}},
+		{name: "observations",
+			title: Text{VI: "Số liệu theo dõi", EN: "Observations"},
+			desc: Text{
+				VI: "Mỗi dòng là một giá trị trong chuỗi số liệu của một chỉ tiêu (kể cả giá trị gốc và số liệu lấy từ địa bàn), kèm trạng thái và nguồn.",
+				EN: "Every value of every target's series (its baseline and the values taken from area figures included), with its status and source.",
+			}},
+		{name: "districts",
+			title: Text{VI: "Địa phương", EN: "Districts and communes"},
+			desc: Text{
+				VI: "Mỗi dòng là số liệu một năm của một địa bàn (cả nước, tỉnh, huyện, thành phố, xã, nhóm xã): số hộ, hộ nghèo, hộ cận nghèo, tỷ lệ và mức thay đổi.",
+				EN: "One row per area and year (country, province, district, city, commune, group of communes): households, poor and near-poor households, rates and their change.",
+			}},
+		{name: "budgets",
+			title: Text{VI: "Ngân sách", EN: "Budget"},
+			desc: Text{
+				VI: "Mỗi dòng là một khoản kinh phí theo chính sách, nguồn vốn, năm và địa bàn: kế hoạch, đã giao và đã giải ngân (triệu đồng).",
+				EN: "One row per budget line by policy, fund, year and area: planned, allocated and disbursed (million VND).",
+			}},
+	}
+}
+
+func info(name string) tableInfo {
+	for _, t := range tableInfos() {
+		if t.name == name {
+			return t
+		}
+	}
+	return tableInfo{name: name}
+}
+
+// check reports the first value whose kind does not fit its column, or a
+// number that cannot be written.
+func (t *table) check() error {
+	for i, row := range t.rows {
+		if len(row) != len(t.columns) {
+			return fmt.Errorf("opendata: %s row %d has %d values for %d columns", t.name, i+1, len(row), len(t.columns))
+		}
+		for j, v := range row {
+			c := t.columns[j]
+			ok := false
+			switch v := v.(type) {
+			case nil:
+				ok = true
+			case string:
+				ok = c.typ == typeString && !c.list
+			case []string:
+				ok = c.list
+			case int:
+				ok = c.typ == typeInteger || c.typ == typeYear
+			case float64:
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					return fmt.Errorf("opendata: %s row %d: %s is %v", t.name, i+1, c.name, v)
+				}
+				ok = c.typ == typeNumber
+			case bool:
+				ok = c.typ == typeBoolean
+			}
+			if !ok {
+				return fmt.Errorf("opendata: %s row %d: %s holds %T, not %s", t.name, i+1, c.name, v, c.typ)
+			}
+		}
+	}
+	return nil
+}
+
+// csv writes the table with a header row and LF line endings.
+func (t *table) csv() ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	rec := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		rec[i] = c.name
+	}
+	if err := w.Write(rec); err != nil {
+		return nil, err
+	}
+	for _, row := range t.rows {
+		for i, v := range row {
+			rec[i] = csvCell(v)
+		}
+		if err := w.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+func csvCell(v any) string {
+	switch v := v.(type) {
+	case string:
+		return Neutralise(v)
+	case []string:
+		return Neutralise(strings.Join(v, ListSep))
+	case int:
+		return strconv.Itoa(v)
+	case float64:
+		return FormatNumber(v)
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
+// Neutralise guards a CSV text cell against spreadsheet formula injection:
+// a cell starting with = + - @, a tab or a carriage return gets a single
+// quote in front. Only text cells go through it; numbers are written as
+// they are.
+func Neutralise(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// FormatNumber writes x in full with a decimal point: no exponent, as few
+// digits as read back to x, and 0 for −0.
+func FormatNumber(x float64) string {
+	if x == 0 {
+		x = 0
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+// json writes the table as an array of objects whose keys are the column
+// names, in column order.
+func (t *table) json() ([]byte, error) {
+	rows := make([]object, len(t.rows))
+	for i, row := range t.rows {
+		rows[i] = object{columns: t.columns, values: row}
+	}
+	return marshal(rows)
+}
+
+// An object is one row as a JSON object with its keys in column order.
+type object struct {
+	columns []column
+	values  []any
+}
+
+func (o object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, c := range o.columns {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(c.name)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		var v []byte
+		switch x := o.values[i].(type) {
+		case nil:
+			v = []byte("null")
+		case float64:
+			v = []byte(FormatNumber(x))
+		case []string:
+			if x == nil {
+				x = []string{}
+			}
+			v, err = json.Marshal(x)
+		default:
+			v, err = json.Marshal(x)
+		}
+		if err != nil {
+			return nil, err
+		}
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// Constructors of values that may be missing.
+
+func str(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func list(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+func year(y int) any {
+	if y == 0 {
+		return nil
+	}
+	return y
+}
+
+func optInt(x *int) any {
+	if x == nil {
+		return nil
+	}
+	return *x
+}
+
+func optNum(x *float64) any {
+	if x == nil {
+		return nil
+	}
+	return *x
+}
