@@ -16,15 +16,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// errUsage marks a usage error, which exits 2.
-var errUsage = errors.New("usage")
+// A usageError is a mistake in the command line, which exits 2.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
 
 const usage = `usage:
   generator check [-data DIR] [-lang vi|en]
@@ -39,6 +40,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, args := args[0], args[1:]
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
 	var cfg config
 	fs.StringVar(&cfg.data, "data", "data", "data folder to read")
 	fs.StringVar(&cfg.lang, "lang", "", "language of messages: vi or en (default: both)")
@@ -75,8 +80,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, errUsage):
-		fmt.Fprintln(stderr, strings.TrimSpace(err.Error()))
+	case errors.As(err, new(usageError)):
+		fmt.Fprintf(stderr, "generator %s: %v\n", cmd, err)
 		return 2
 	case errors.Is(err, errBadData):
 		return 1 // the problems are printed already

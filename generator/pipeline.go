@@ -32,8 +32,11 @@ var errBadData = errors.New("bad data")
 // computation can find (children that do not add up to their parent, a
 // baseline that differs from the figure of its year).
 func checked(cfg config, w io.Writer) (*plan.Plan, *progress.Report, error) {
-	if st, err := os.Stat(cfg.data); err != nil || !st.IsDir() {
-		return nil, nil, fmt.Errorf("%w: data folder %q not found", errUsage, cfg.data)
+	switch st, err := os.Stat(cfg.data); {
+	case err != nil:
+		return nil, nil, usageError(fmt.Sprintf("data folder %q not found: give -data the folder that holds site.yaml", cfg.data))
+	case !st.IsDir():
+		return nil, nil, usageError(fmt.Sprintf("%q is a file, not a folder: give -data the folder that holds it", cfg.data))
 	}
 	p, probs := load.Dir(cfg.data)
 	if !probs.Fatal() {

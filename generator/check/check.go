@@ -39,7 +39,7 @@ func Plan(p *plan.Plan) plan.Problems {
 	c.sources()
 	c.budget()
 	c.reports()
-	c.texts(reflect.ValueOf(p).Elem(), "", plan.Node{})
+	c.texts(reflect.ValueOf(p).Elem(), "", plan.Node{}, "")
 	c.probs.Sort()
 	return c.probs
 }
@@ -123,7 +123,9 @@ func (c *checker) index() {
 	walk(p.Document.Sections)
 	c.targetByID = map[string]*plan.Target{}
 	for i := range p.Targets {
-		c.targetByID[p.Targets[i].ID] = &p.Targets[i]
+		if p.Targets[i].ID != "" {
+			c.targetByID[p.Targets[i].ID] = &p.Targets[i]
+		}
 	}
 	c.policySet = c.ids("chính sách", "policy", len(p.Policies), func(i int) (string, plan.Node) { return p.Policies[i].ID, p.Policies[i].Node })
 	c.agencySet = c.ids("cơ quan", "agency", len(p.Agencies), func(i int) (string, plan.Node) { return p.Agencies[i].ID, p.Agencies[i].Node })
@@ -131,24 +133,30 @@ func (c *checker) index() {
 	c.fundSet = c.ids("nguồn vốn", "fund", len(p.Funds), func(i int) (string, plan.Node) { return p.Funds[i].ID, p.Funds[i].Node })
 	c.areaByID = map[string]*plan.Area{}
 	for i := range p.Areas {
-		c.areaByID[p.Areas[i].ID] = &p.Areas[i]
+		if p.Areas[i].ID != "" {
+			c.areaByID[p.Areas[i].ID] = &p.Areas[i]
+		}
 	}
 }
 
 // ref checks that value names an item of the set; empty values pass (a
 // required key is checked by need).
 func (c *checker) ref(node plan.Node, key, id, value string, ok bool, kindVI, kindEN, file string) {
+	c.refAt(node.At(key), id, value, ok, kindVI, kindEN, file)
+}
+
+func (c *checker) refAt(pos plan.Pos, id, value string, ok bool, kindVI, kindEN, file string) {
 	if value == "" || ok {
 		return
 	}
-	c.err(node.At(key), id,
+	c.err(pos, id,
 		fmt.Sprintf("%s %q không có trong %s: sửa lại id hoặc thêm %s đó", kindVI, value, file, kindVI),
 		fmt.Sprintf("%s %q is not in %s: correct the id or add that %s", kindEN, value, file, kindEN))
 }
 
 func (c *checker) refs(node plan.Node, key, id string, values []string, set map[string]bool, kindVI, kindEN, file string) {
-	for _, v := range values {
-		c.ref(node, key, id, v, set[v], kindVI, kindEN, file)
+	for i, v := range values {
+		c.refAt(node.AtItem(key, i), id, v, set[v], kindVI, kindEN, file)
 	}
 }
 
@@ -169,13 +177,8 @@ func (c *checker) need(node plan.Node, id, key string, present bool) {
 }
 
 func (c *checker) needText(node plan.Node, id, key string, t plan.Text) {
-	switch {
-	case t.IsZero():
-		c.need(node, id, key, false)
-	case t.VI == "":
-		c.err(node.At(key), id, fmt.Sprintf("%s thiếu văn bản tiếng Việt: thêm vi: …", key),
-			fmt.Sprintf("%s lacks its Vietnamese text: add vi: …", key))
-	}
+	// A text with English only is reported by texts, for every text field.
+	c.need(node, id, key, !t.IsZero())
 }
 
 func (c *checker) year(node plan.Node, id, key string, y int) {
@@ -202,6 +205,10 @@ func (c *checker) date(node plan.Node, id, key, s string) {
 }
 
 func (c *checker) oneOf(node plan.Node, id, key, value string, allowed ...string) {
+	c.oneOfAt(node.At(key), id, key, value, allowed...)
+}
+
+func (c *checker) oneOfAt(pos plan.Pos, id, key, value string, allowed ...string) {
 	if value == "" {
 		return
 	}
@@ -210,14 +217,18 @@ func (c *checker) oneOf(node plan.Node, id, key, value string, allowed ...string
 			return
 		}
 	}
-	c.err(node.At(key), id,
+	c.err(pos, id,
 		fmt.Sprintf("%s không nhận giá trị %q: dùng một trong %s", key, value, strings.Join(allowed, ", ")),
 		fmt.Sprintf("%s cannot be %q: use one of %s", key, value, strings.Join(allowed, ", ")))
 }
 
 func (c *checker) percent(node plan.Node, id, key string, v *float64) {
+	c.percentAt(node.At(key), id, key, v)
+}
+
+func (c *checker) percentAt(pos plan.Pos, id, key string, v *float64) {
 	if v != nil && (*v < 0 || *v > 100) {
-		c.err(node.At(key), id,
+		c.err(pos, id,
 			fmt.Sprintf("%s là tỷ lệ phần trăm, phải từ 0 đến 100 (tìm thấy %s)", key, num(*v)),
 			fmt.Sprintf("%s is a percentage and must be between 0 and 100 (found %s)", key, num(*v)))
 	}
@@ -338,54 +349,47 @@ func (c *checker) reports() {
 
 // texts walks every plan.Text in v and checks its markdown: Vietnamese
 // present when English is, no raw HTML, no link that could run a script.
-func (c *checker) texts(v reflect.Value, key string, parent plan.Node) {
+// key is the field that holds v, node the record it is in, id that
+// record's (or its nearest parent's) id.
+func (c *checker) texts(v reflect.Value, key string, node plan.Node, id string) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			c.texts(v.Elem(), key, parent)
+			c.texts(v.Elem(), key, node, id)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			c.texts(v.Index(i), key, parent)
+			c.texts(v.Index(i), key, node, id)
 		}
 	case reflect.Struct:
 		if t, ok := v.Interface().(plan.Text); ok {
-			c.text(t, key, parent)
+			c.text(t, key, node, id)
 			return
 		}
-		node := parent
-		id := ""
 		for i := range v.NumField() {
 			f := v.Type().Field(i)
 			switch {
 			case f.Type == reflect.TypeFor[plan.Node]():
 				node = v.Field(i).Interface().(plan.Node)
-			case f.Name == "ID" && f.Type.Kind() == reflect.String:
+			case f.Name == "ID" && f.Type.Kind() == reflect.String && v.Field(i).String() != "":
 				id = v.Field(i).String()
 			}
 		}
 		for i := range v.NumField() {
 			f := v.Type().Field(i)
-			if tag := f.Tag.Get("yaml"); tag != "" && tag != "-" {
-				c.textsOf(v.Field(i), tag, node, id)
+			tag := f.Tag.Get("yaml")
+			switch {
+			case tag == "-", f.Type == reflect.TypeFor[plan.Node](), !f.IsExported():
+			case tag == "":
+				c.texts(v.Field(i), key, node, id) // a container such as Plan: no key of its own
+			default:
+				c.texts(v.Field(i), tag, node, id)
 			}
 		}
 	}
 }
 
-func (c *checker) textsOf(v reflect.Value, key string, node plan.Node, id string) {
-	if t, ok := v.Interface().(plan.Text); ok {
-		c.text(t, key, node, id)
-		return
-	}
-	c.texts(v, key, node)
-}
-
-func (c *checker) text(t plan.Text, key string, node plan.Node, id ...string) {
-	item := ""
-	if len(id) > 0 {
-		item = id[0]
-	}
+func (c *checker) text(t plan.Text, key string, node plan.Node, item string) {
 	if t.VI == "" && t.EN != "" {
 		c.err(node.At(key), item, fmt.Sprintf("%s có tiếng Anh nhưng thiếu tiếng Việt: thêm vi: …", key),
 			fmt.Sprintf("%s has English but no Vietnamese: add vi: …", key))

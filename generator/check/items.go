@@ -26,8 +26,8 @@ func (c *checker) targets() {
 		c.year(t.Node, t.ID, "by", t.By)
 		c.refs(t.Node, "policies", t.ID, t.Policies, c.policySet, "chính sách", "policy", "policies.yaml")
 		c.refs(t.Node, "agencies", t.ID, t.Agencies, c.agencySet, "cơ quan", "agency", "agencies.yaml")
-		for _, a := range t.Compare {
-			c.ref(t.Node, "compare", t.ID, a, c.areaByID[a] != nil, "địa bàn", "area", "areas.yaml")
+		for i, a := range t.Compare {
+			c.refAt(t.AtItem("compare", i), t.ID, a, c.areaByID[a] != nil, "địa bàn", "area", "areas.yaml")
 		}
 		c.goal(t)
 		if t.Node.Has("baseline") {
@@ -103,8 +103,8 @@ func (c *checker) goal(t plan.Target) {
 				c.percent(g.Node, t.ID, k, v)
 			}
 		}
-		for _, v := range g.Between {
-			c.percent(g.Node, t.ID, k, &v)
+		for i, v := range g.Between {
+			c.percentAt(g.AtItem(k, i), t.ID, k, &v)
 		}
 	}
 	for _, vals := range [][]float64{g.ReducePerYear, g.PerYear} {
@@ -192,8 +192,8 @@ func (c *checker) areas() {
 				fmt.Sprintf("%s (%s) không thể thuộc %s (%s): cấp trên cần là %s", a.ID, a.Kind, parent.ID, parent.Kind, strings.Join(parentKinds[a.Kind], " hoặc ")),
 				fmt.Sprintf("%s (%s) cannot sit under %s (%s): its parent must be a %s", a.ID, a.Kind, parent.ID, parent.Kind, strings.Join(parentKinds[a.Kind], " or ")))
 		}
-		for _, f := range a.Flags {
-			c.oneOf(a.Node, a.ID, "flags", f, plan.Flag30a, plan.FlagPoorCommune, plan.FlagDBKK, plan.FlagATK)
+		for i, f := range a.Flags {
+			c.oneOfAt(a.AtItem("flags", i), a.ID, "flags", f, plan.Flag30a, plan.FlagPoorCommune, plan.FlagDBKK, plan.FlagATK)
 		}
 		for _, f := range sortedKeys(a.FlagCounts) {
 			c.oneOf(a.Node, a.ID, "flag_counts", f, plan.Flag30a, plan.FlagPoorCommune, plan.FlagDBKK, plan.FlagATK)
@@ -201,11 +201,11 @@ func (c *checker) areas() {
 				c.err(a.At("flag_counts"), a.ID, "flag_counts không được âm", "flag_counts cannot be negative")
 			}
 		}
-		for _, m := range a.Members {
+		for i, m := range a.Members {
 			ma := c.areaByID[m]
-			c.ref(a.Node, "members", a.ID, m, ma != nil, "địa bàn", "area", "areas.yaml")
+			c.refAt(a.AtItem("members", i), a.ID, m, ma != nil, "địa bàn", "area", "areas.yaml")
 			if ma != nil && ma.Kind != plan.KindCommune {
-				c.err(a.At("members"), a.ID, fmt.Sprintf("thành viên %s không phải xã (kind: %s)", m, ma.Kind),
+				c.err(a.AtItem("members", i), a.ID, fmt.Sprintf("thành viên %s không phải xã (kind: %s)", m, ma.Kind),
 					fmt.Sprintf("member %s is not a commune (kind: %s)", m, ma.Kind))
 			}
 		}

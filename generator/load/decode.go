@@ -72,6 +72,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key, id string) {
 		return
 	}
 	if isNull(n) {
+		if v.Kind() == reflect.Struct && v.Type() != textType {
+			// An empty item ("-" alone) or an empty record ("goal:").
+			d.add(n, id, fmt.Sprintf("%q trống: viết các khóa của nó, hoặc xóa dòng này", key),
+				fmt.Sprintf("%q is empty: write its keys, or delete the line", key))
+		}
 		return // an empty value is an absent value
 	}
 	switch {
@@ -167,6 +172,11 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 			continue
 		}
 		node.Keys[k.Value] = d.pos(val)
+		if val.Kind == yaml.SequenceNode {
+			for i, item := range val.Content {
+				node.Keys[plan.ItemKey(k.Value, i)] = d.pos(item)
+			}
+		}
 		d.value(val, v.Field(i), k.Value, id)
 	}
 	for i := range v.NumField() {
@@ -235,6 +245,11 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, key, id string) {
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, item := range n.Content {
+		if isNull(item) && s.Index(i).Kind() == reflect.Struct && s.Index(i).Type() != textType {
+			d.add(item, id, fmt.Sprintf("mục trống trong %q (dấu - không có nội dung): viết nội dung hoặc xóa dòng này", key),
+				fmt.Sprintf("an empty item in %q (a - with nothing after it): write the item or delete the line", key))
+			continue
+		}
 		d.value(item, s.Index(i), key, id)
 	}
 	v.Set(s)
@@ -363,19 +378,24 @@ func (d *decoder) number(n *yaml.Node, key, id string, whole bool) (float64, boo
 		return bad(fmt.Sprintf("dùng dấu chấm thập phân: viết %s (tìm thấy %s)", strings.Replace(s, ",", ".", 1), s),
 			fmt.Sprintf("use a decimal point: write %s (found %s)", strings.Replace(s, ",", ".", 1), s))
 	case whole && reDotThousands.MatchString(s):
-		return bad(fmt.Sprintf("số đếm không có dấu chấm hàng nghìn: viết %s (tìm thấy %s, YAML đọc thành %s)", digits, s, readAs(s)),
-			fmt.Sprintf("a count has no thousands dots: write %s (found %s, which YAML reads as %s)", digits, s, readAs(s)))
+		return bad(fmt.Sprintf("số đếm không có dấu chấm hàng nghìn: viết %s (tìm thấy %s; trong tệp dữ liệu dấu chấm là dấu thập phân)", digits, s),
+			fmt.Sprintf("a count has no thousands dots: write %s (found %s; in the data files a dot is a decimal point)", digits, s))
 	case !whole && strings.Count(s, ".") > 1 && reDotThousands.MatchString(s):
 		return bad(fmt.Sprintf("không dùng dấu chấm hàng nghìn: viết %s (tìm thấy %s)", digits, s),
 			fmt.Sprintf("no thousands dots: write %s (found %s)", digits, s))
 	case strings.HasSuffix(s, "%"):
 		return bad(fmt.Sprintf("viết số không kèm %%: %s (tìm thấy %s)", strings.TrimSpace(strings.TrimSuffix(s, "%")), s),
 			fmt.Sprintf("write the number without %%: %s (found %s)", strings.TrimSpace(strings.TrimSuffix(s, "%")), s))
-	case reLeadingZero.MatchString(s) && !strings.HasPrefix(strings.TrimLeft(s, "+-"), "0."):
+	case reLeadingZero.MatchString(s):
+		sign := ""
+		if s[0] == '-' {
+			sign = "-"
+		}
 		trimmed := strings.TrimLeft(strings.TrimLeft(s, "+-"), "0")
 		if trimmed == "" || trimmed[0] == '.' {
 			trimmed = "0" + trimmed
 		}
+		trimmed = sign + trimmed
 		return bad(fmt.Sprintf("bỏ số 0 ở đầu: viết %s (tìm thấy %s)", trimmed, s),
 			fmt.Sprintf("drop the leading zero: write %s (found %s)", trimmed, s))
 	case !reNumber.MatchString(s):
@@ -394,14 +414,6 @@ func (d *decoder) number(n *yaml.Node, key, id string, whole bool) (float64, boo
 		return bad(fmt.Sprintf("số quá lớn (tìm thấy %s)", s), fmt.Sprintf("number too large (found %s)", s))
 	}
 	return f, true
-}
-
-func readAs(s string) string {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return s
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // text decodes a Text: a plain string (Vietnamese) or {vi: …, en: …}.
@@ -461,12 +473,12 @@ func (d *decoder) span(n *yaml.Node) plan.Span {
 		return sp
 	}
 	sp.Block = true
+	sp.Line = n.Line + 1 // the text's first line, even when blank
 	for l := n.Line; l < len(d.lines); l++ { // d.lines[l] is line l+1
 		line := d.lines[l]
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		sp.Line = l + 1
 		sp.Indent = len(line) - len(strings.TrimLeft(line, " ")) + 1
 		sp.Col = sp.Indent
 		break

@@ -18,9 +18,7 @@ import (
 	"os"
 	"path"
 	"reflect"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -83,6 +81,15 @@ func FS(fsys fs.FS, prefix string) (*plan.Plan, plan.Problems) {
 			more, _ := fs.Glob(fsys, k.name+"/*.yaml")
 			sort.Strings(more)
 			files = append(files, more...)
+			others, _ := fs.ReadDir(fsys, k.name)
+			for _, e := range others {
+				if n := e.Name(); !e.IsDir() && !strings.HasSuffix(n, ".yaml") && !strings.HasPrefix(n, ".") {
+					f := k.name + "/" + n
+					probs = append(probs, plan.Problem{Pos: plan.Pos{File: name(f)},
+						VI: fmt.Sprintf("tệp không được đọc %q: tệp dữ liệu cần đuôi .yaml", n),
+						EN: fmt.Sprintf("file %q is not read: data files end in .yaml", n)})
+				}
+			}
 		}
 		found := 0
 		for _, f := range files {
@@ -195,6 +202,9 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan) plan.Problems {
 	seen := map[string]bool{}
 	for j := 0; j+1 < len(doc.Content); j += 2 {
 		key, val := doc.Content[j], doc.Content[j+1]
+		if d.refuseAlias(key, "") || d.refuseAlias(val, "") {
+			continue
+		}
 		i := indexOf(k.keys, key.Value)
 		switch {
 		case i < 0:
@@ -252,58 +262,4 @@ func invalidUTF8(src []byte) (line, col int) {
 		src = src[size:]
 	}
 	return line, col
-}
-
-var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxError turns a YAML parser error into a position and a message an
-// editor can act on. The parser gives a line only; the column is found
-// from the line's text where the problem is recognisable.
-func syntaxError(err error, lines []string) (line, col int, vi, en string) {
-	msg := err.Error()
-	line, col = 1, 1
-	if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
-	text := func(l int) string {
-		if l >= 1 && l <= len(lines) {
-			return strings.TrimSuffix(lines[l-1], "\r")
-		}
-		return ""
-	}
-	// A tab in indentation is the commonest cause; the parser may name the
-	// line before the tab, so look at both.
-	for _, l := range []int{line, line + 1} {
-		t := text(l)
-		indent := t[:len(t)-len(strings.TrimLeft(t, " \t"))]
-		if i := strings.IndexByte(indent, '\t'); i >= 0 {
-			return l, i + 1, "dùng phím Tab để thụt lề: thay mỗi Tab bằng dấu cách",
-				"a tab is used for indentation: indent with spaces instead"
-		}
-	}
-	t := text(line)
-	col = len(t) - len(strings.TrimLeft(t, " ")) + 1
-	switch {
-	case strings.Contains(msg, "mapping values are not allowed"):
-		if i := strings.Index(t, ": "); i >= 0 {
-			if j := strings.Index(t[i+2:], ": "); j >= 0 {
-				col = i + 2 + j + 1
-			}
-		}
-		return line, col, "có dấu hai chấm trong giá trị chưa đặt trong ngoặc kép: đặt cả giá trị trong ngoặc kép",
-			"a colon inside an unquoted value: put the whole value in double quotes"
-	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
-		return line, col, "thụt lề không khớp với các dòng trên: căn dòng này thẳng với khóa cùng cấp",
-			"indentation does not match the lines above: line this key up with its siblings"
-	case strings.Contains(msg, "found unexpected end of stream"), strings.Contains(msg, "did not find expected node content"):
-		return line, col, "giá trị chưa kết thúc: kiểm tra dấu ngoặc kép hoặc ngoặc vuông/nhọn chưa đóng",
-			"a value is not closed: look for a missing closing quote or bracket"
-	case strings.Contains(msg, "could not find expected ':'"):
-		return line, col, "thiếu dấu hai chấm sau khóa: viết khóa: giá trị",
-			"a key lacks its colon: write key: value"
-	}
-	return line, col, "lỗi cú pháp YAML: " + msg, "YAML syntax error: " + msg
 }

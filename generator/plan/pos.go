@@ -41,6 +41,18 @@ func (n Node) At(key string) Pos {
 	return n.Pos
 }
 
+// ItemKey is the key under which a Node records the position of item i of
+// the list at key.
+func ItemKey(key string, i int) string { return fmt.Sprintf("%s[%d]", key, i) }
+
+// AtItem is the position of item i of the list at key, or of the list.
+func (n Node) AtItem(key string, i int) Pos {
+	if p, ok := n.Keys[ItemKey(key, i)]; ok {
+		return p
+	}
+	return n.At(key)
+}
+
 // Has reports whether key was written in the record.
 func (n Node) Has(key string) bool {
 	_, ok := n.Keys[key]
@@ -78,24 +90,17 @@ const (
 
 // Message is the problem's text in lang, without position.
 func (p Problem) Message(lang Lang) string {
-	var msg string
-	switch {
-	case lang == EN:
-		msg = p.EN
-	case lang == VI || p.EN == "":
-		msg = p.VI
-	default:
-		msg = p.VI + " — " + p.EN
-	}
+	vi, en := p.VI, p.EN
 	if p.Severity == Warning {
-		switch lang {
-		case EN:
-			msg = "warning: " + msg
-		default:
-			msg = "cảnh báo: " + msg
-		}
+		vi, en = "cảnh báo: "+vi, "warning: "+en
 	}
-	return msg
+	switch {
+	case lang == EN && p.EN != "":
+		return en
+	case lang == VI || p.EN == "":
+		return vi
+	}
+	return vi + " — " + en
 }
 
 // Format is the problem on one line: path:line:col: id: message.

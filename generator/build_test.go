@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// hugoCmd is the Hugo the tests build with: PLANSITE_HUGO when make sets
+// it, else the pinned one through go tool (compiled on first use).
+func hugoCmd(t *testing.T) string {
+	t.Helper()
+	if h := os.Getenv("PLANSITE_HUGO"); h != "" {
+		return h
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "go tool -modfile=" + filepath.Join(root, "tools", "hugo.mod") + " hugo"
+}
+
+// buildSite runs `generator build` and returns its exit status and stderr.
+func buildSite(t *testing.T, data, out string) (int, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "-data", data, "-out", out, "-hugo", hugoCmd(t)}, &stdout, &stderr)
+	return code, stderr.String()
+}
+
+// tree maps every file under dir to a hash of its bytes.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		m[filepath.ToSlash(rel)] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func diffTrees(a, b map[string]string) []string {
+	var diffs []string
+	for k, v := range a {
+		if w, ok := b[k]; !ok {
+			diffs = append(diffs, "only in first: "+k)
+		} else if v != w {
+			diffs = append(diffs, "differs: "+k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			diffs = append(diffs, "only in second: "+k)
+		}
+	}
+	sort.Strings(diffs)
+	return diffs
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// copyDir copies a data folder so a test can break it.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBuildShippedData(t *testing.T) {
+	out := t.TempDir()
+	if code, stderr := buildSite(t, "../data", out); code != 0 {
+		t.Fatalf("build ../data: exit %d\n%s", code, stderr)
+	}
+	vi := readFile(t, filepath.Join(out, "public", "index.html"))
+	en := readFile(t, filepath.Join(out, "public", "en", "index.html"))
+	for _, want := range []string{`<html lang=vi`, "Kế hoạch thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững", "2a", "3l"} {
+		if !strings.Contains(vi, want) {
+			t.Errorf("vi home page lacks %q", want)
+		}
+	}
+	if !strings.Contains(en, `<html lang=en`) || !strings.Contains(en, "unofficial") {
+		t.Errorf("en home page lacks its language or the unofficial-translation note")
+	}
+	if strings.Contains(vi, "demo-banner") {
+		t.Errorf("the shipped data's site carries the demo banner")
+	}
+}
+
+func TestBuildDemoCarriesBanner(t *testing.T) {
+	out := t.TempDir()
+	if code, stderr := buildSite(t, "../examples/demo", out); code != 0 {
+		t.Fatalf("build ../examples/demo: exit %d\n%s", code, stderr)
+	}
+	for _, page := range []string{"index.html", "en/index.html"} {
+		html := readFile(t, filepath.Join(out, "public", page))
+		if !strings.Contains(html, "demo-banner") {
+			t.Errorf("%s: no demo banner", page)
+		}
+	}
+}
+
+// A failed build, for bad data or a failing Hugo, exits non-zero and leaves
+// the previous site exactly as it was.
+func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
+	out := t.TempDir()
+	if code, stderr := buildSite(t, "../data", out); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	before := tree(t, filepath.Join(out, "public"))
+
+	t.Run("bad data", func(t *testing.T) {
+		data := filepath.Join(t.TempDir(), "data")
+		copyDir(t, "../data", data)
+		if err := os.WriteFile(filepath.Join(data, "site.yaml"), []byte("title: Trang\nupdated: 2014-13-45\nbogus: 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, stderr := buildSite(t, data, out)
+		if code != 1 {
+			t.Errorf("exit %d, want 1\n%s", code, stderr)
+		}
+		if !strings.Contains(stderr, "site.yaml:3:1: ") {
+			t.Errorf("stderr lacks the position of the unknown key:\n%s", stderr)
+		}
+		if d := diffTrees(before, tree(t, filepath.Join(out, "public"))); len(d) > 0 {
+			t.Errorf("site/public changed after bad data:\n%s", strings.Join(d, "\n"))
+		}
+	})
+
+	t.Run("hugo fails", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"build", "-data", "../data", "-out", out, "-hugo", "false"}, &stdout, &stderr)
+		if code != 1 {
+			t.Errorf("exit %d, want 1\n%s", code, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), "previous site is unchanged") {
+			t.Errorf("stderr does not say the site is unchanged:\n%s", stderr.String())
+		}
+		if d := diffTrees(before, tree(t, filepath.Join(out, "public"))); len(d) > 0 {
+			t.Errorf("site/public changed after a Hugo failure:\n%s", strings.Join(d, "\n"))
+		}
+		entries, _ := os.ReadDir(out)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".public") || strings.HasSuffix(e.Name(), ".old") {
+				t.Errorf("left behind: %s", e.Name())
+			}
+		}
+	})
+}
+
+// Two builds of the same input, in different folders, give identical files.
+func TestBuildIsDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, out := range []string{a, b} {
+		if code, stderr := buildSite(t, "../examples/demo", out); code != 0 {
+			t.Fatalf("build into %s: exit %d\n%s", out, code, stderr)
+		}
+	}
+	if d := diffTrees(tree(t, a), tree(t, b)); len(d) > 0 {
+		t.Errorf("two builds differ:\n%s", strings.Join(d, "\n"))
+	}
+}

@@ -1,0 +1,261 @@
+package load_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"plansite/generator/load"
+	"plansite/generator/plan"
+)
+
+// baseFS is the valid dataset of ../testdata/base, which the CLI scripts
+// start from too, with files replaced or added by files.
+func baseFS(tb testing.TB, files map[string]string) fstest.MapFS {
+	tb.Helper()
+	dir := filepath.Join("..", "testdata", "base")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		fsys[e.Name()] = &fstest.MapFile{Data: b}
+	}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fsys
+}
+
+func TestBaseLoads(t *testing.T) {
+	p, probs := load.FS(baseFS(t, nil), "data")
+	if len(probs) > 0 {
+		t.Fatalf("FS(base) problems:\n%v", probs)
+	}
+	if len(p.Targets) != 3 || len(p.Areas) != 3 || len(p.BudgetLines) != 1 {
+		t.Errorf("FS(base) = %d targets, %d areas, %d budget lines, want 3, 3, 1", len(p.Targets), len(p.Areas), len(p.BudgetLines))
+	}
+}
+
+// figureFile is an areas.yaml whose one figure has key: value on line 7,
+// the value at column 11+len(key).
+func figureFile(key, value string) string {
+	return "areas:\n" +
+		"  - id: bac-giang\n" +
+		"    kind: province\n" +
+		"    name: Bắc Giang\n" +
+		"    figures:\n" +
+		"      - year: 2013\n" +
+		"        " + key + ": " + value + "\n"
+}
+
+func TestNumbers(t *testing.T) {
+	const (
+		count = "households" // a whole number
+		rate  = "poor_rate"  // a decimal number
+	)
+	tests := []struct {
+		key, value string
+		want       *float64 // decoded value, when there is no problem
+		wantMsg    string   // start of the English message, when there is one
+	}{
+		{count, "44541", ptr(44541), ""},
+		{count, "0", ptr(0), ""},
+		{count, `"44541"`, ptr(44541), ""},
+		{count, "", nil, ""},
+		{count, "~", nil, ""},
+		{count, "null", nil, ""},
+		{count, "44.541", nil, `"households": a count has no thousands dots: write 44541 (found 44.541`},
+		{count, "4.234.000", nil, `"households": a count has no thousands dots: write 4234000 (found 4.234.000`},
+		{count, "44,541", nil, `"households": write the number without thousands separators: 44541 (found 44,541)`},
+		{count, "4,234,000", nil, `"households": write the number without thousands separators: 4234000 (found 4,234,000)`},
+		{count, "010", nil, `"households": drop the leading zero: write 10 (found 010)`},
+		{count, "00", nil, `"households": drop the leading zero: write 0 (found 00)`},
+		{count, "0o17", nil, `"households": expected a number (found "0o17")`},
+		{count, "0x10", nil, `"households": expected a number (found "0x10")`},
+		{count, "1_000", nil, `"households": expected a number (found "1_000")`},
+		{count, "44541.5", nil, `"households": expected a whole number (found 44541.5)`},
+		{count, "1e16", nil, `"households": number too large (found 1e16)`},
+		{count, "yes", nil, `"households": expected a number, not "yes"`},
+		{count, "No", nil, `"households": expected a number, not "No"`},
+		{count, "off", nil, `"households": expected a number, not "off"`},
+		{count, "true", nil, `"households": expected a number, not "true"`},
+		{count, "'null'", nil, `"households": expected a number (found "null")`},
+		{count, "khoảng 44 nghìn", nil, `"households": expected a number (found "khoảng 44 nghìn")`},
+		{count, "[423400]", nil, `expected a single value for "households" (found a list)`},
+		{count, "{value: 423400}", nil, `expected a single value for "households" (found a mapping)`},
+
+		{rate, "10.52", ptr(10.52), ""},
+		{rate, "0.5", ptr(0.5), ""},
+		{rate, ".5", ptr(0.5), ""},
+		{rate, "-1.5", ptr(-1.5), ""}, // decoded; the range is the checker's
+		{rate, "1e-2", ptr(0.01), ""},
+		{rate, "10,52", nil, `"poor_rate": use a decimal point: write 10.52 (found 10,52)`},
+		{rate, "8,5", nil, `"poor_rate": use a decimal point: write 8.5 (found 8,5)`},
+		{rate, "10,520", nil, `"poor_rate": no commas in numbers: write 10.520 for a decimal or 10520 for a whole number (found 10,520)`},
+		{rate, "1.234.567", nil, `"poor_rate": no thousands dots: write 1234567 (found 1.234.567)`},
+		{rate, "1.234.5", nil, `"poor_rate": expected a number (found "1.234.5")`},
+		{rate, "010.5", nil, `"poor_rate": drop the leading zero: write 10.5 (found 010.5)`},
+		{rate, "00.5", nil, `"poor_rate": drop the leading zero: write 0.5 (found 00.5)`},
+		{rate, "10.52%", nil, `"poor_rate": write the number without %: 10.52 (found 10.52%)`},
+		{rate, "10 %", nil, `"poor_rate": write the number without %: 10 (found 10 %)`},
+		{rate, ".inf", nil, `"poor_rate": expected a number (found ".inf")`},
+		{rate, ".nan", nil, `"poor_rate": expected a number (found ".nan")`},
+		{rate, "1e400", nil, `"poor_rate": unreadable number (found "1e400")`},
+		{rate, "on", nil, `"poor_rate": expected a number, not "on"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
+			p, probs := load.FS(baseFS(t, map[string]string{"areas.yaml": figureFile(tt.key, tt.value)}), "data")
+			if tt.wantMsg == "" {
+				if len(probs) > 0 {
+					t.Fatalf("%s: %s: problems:\n%v", tt.key, tt.value, probs)
+				}
+				f := p.Areas[0].Figures[0]
+				var got *float64
+				switch {
+				case f.Households != nil:
+					got = ptr(float64(*f.Households))
+				case f.PoorRate != nil:
+					got = f.PoorRate
+				}
+				if !sameNumber(got, tt.want) {
+					t.Errorf("%s: %s decodes to %s, want %s", tt.key, tt.value, show(got), show(tt.want))
+				}
+				return
+			}
+			want := plan.Pos{File: "data/areas.yaml", Line: 7, Col: 11 + len(tt.key)}
+			if len(probs) != 1 {
+				t.Fatalf("%s: %s: %d problems, want 1:\n%v", tt.key, tt.value, len(probs), probs)
+			}
+			got := probs[0]
+			if got.Pos != want || got.ID != "bac-giang" || !strings.HasPrefix(got.EN, tt.wantMsg) {
+				t.Errorf("%s: %s:\n got %s: %s: %s\nwant %s: bac-giang: %s…", tt.key, tt.value, got.Pos, got.ID, got.EN, want, tt.wantMsg)
+			}
+			if got.VI == "" || got.Severity != plan.Fatal {
+				t.Errorf("%s: %s: VI = %q, severity %d; want a Vietnamese message and Fatal", tt.key, tt.value, got.VI, got.Severity)
+			}
+		})
+	}
+}
+
+func ptr(f float64) *float64 { return &f }
+
+func sameNumber(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
+
+func show(f *float64) string {
+	if f == nil {
+		return "nothing"
+	}
+	return fmt.Sprint(*f)
+}
+
+// policyFile is a policies.yaml whose one policy has content written as
+// tail: "    content:" + tail starts line 8.
+func policyFile(tail string) string {
+	return "policies:\n" +
+		"  - id: 1-1\n" +
+		"    number: \"1.1\"\n" +
+		"    group: general\n" +
+		"    section: iii\n" +
+		"    name: Chính sách tín dụng\n" +
+		"    lead: so-ldtbxh\n" +
+		"    content:" + tail
+}
+
+// TestSpanLocate checks that a place inside a loaded text, such as raw
+// HTML in its markdown, is located at its line and column in the file:
+// columns count characters, as the YAML parser's do, not bytes.
+func TestSpanLocate(t *testing.T) {
+	tests := []struct {
+		name   string
+		tail   string
+		lang   plan.Lang
+		marker string // found once in the text
+		want   string // line:col of the marker in the file
+	}{
+		{"plain", " Cho vay <b>ưu đãi</b>\n", plan.VI, "<b>", "8:22"},
+		{"plain after diacritics", " Hỗ trợ hộ nghèo <b>x</b>\n", plan.VI, "<b>", "8:30"},
+		{"double quoted", ` "Cho vay <b>x</b>"` + "\n", plan.VI, "<b>", "8:23"},
+		{"single quoted", " 'Hỗ trợ <b>x</b>'\n", plan.VI, "<b>", "8:22"},
+		{"flow mapping vi", " {vi: Cho vay <b>x</b>, en: Loans <i>y</i>}\n", plan.VI, "<b>", "8:27"},
+		{"flow mapping en", " {vi: Cho vay <b>x</b>, en: Loans <i>y</i>}\n", plan.EN, "<i>", "8:47"},
+		{"block first line", " |\n      <b>Cho vay</b> ưu đãi.\n", plan.VI, "<b>", "9:7"},
+		{"block third line", " |\n      Cho vay hộ nghèo.\n\n      Lãi suất ưu đãi <b>thấp</b>.\n", plan.VI, "<b>", "11:23"},
+		{"block strip", " |-\n      Cho vay <b>x</b>\n", plan.VI, "<b>", "9:15"},
+		{"block keep", " |+\n      Cho vay <b>x</b>\n\n", plan.VI, "<b>", "9:15"},
+		{"block comment", " | # ghi chú\n      Cho vay <b>x</b>\n", plan.VI, "<b>", "9:15"},
+		{"block more indented line", " |\n      Cho vay:\n        <b>x</b>\n", plan.VI, "<b>", "10:9"},
+		{"block vi", "\n      vi: |\n        Cho vay <b>x</b>.\n      en: |\n        Loans to <i>poor</i>\n        households.\n", plan.VI, "<b>", "10:17"},
+		{"block en", "\n      vi: |\n        Cho vay <b>x</b>.\n      en: |\n        Loans to\n        poor <i>households</i>.\n", plan.EN, "<i>", "13:14"},
+		{"block crlf", " |\r\n      Cho vay hộ nghèo.\r\n\r\n      Lãi suất ưu đãi <b>thấp</b>.\r\n", plan.VI, "<b>", "11:23"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, probs := load.FS(baseFS(t, map[string]string{"policies.yaml": policyFile(tt.tail)}), "data")
+			if len(probs) > 0 {
+				t.Fatalf("problems:\n%v", probs)
+			}
+			c := p.Policies[0].Content
+			text, sp := c.VI, c.At.VI
+			if tt.lang == plan.EN {
+				text, sp = c.EN, c.At.EN
+			}
+			off := strings.Index(text, tt.marker)
+			if off < 0 {
+				t.Fatalf("%q not in the loaded text %q", tt.marker, text)
+			}
+			got := sp.Locate(text, off)
+			if want := "data/policies.yaml:" + tt.want; got.String() != want {
+				t.Errorf("Locate(%q, %d) = %s, want %s", text, off, got, want)
+			}
+		})
+	}
+}
+
+// TestSpanLocateBOM checks that a byte-order mark takes no column.
+func TestSpanLocateBOM(t *testing.T) {
+	src := "\ufeff" + policyFile(" Cho vay <b>ưu đãi</b>\n")
+	p, probs := load.FS(baseFS(t, map[string]string{"policies.yaml": src}), "data")
+	if len(probs) > 0 {
+		t.Fatalf("problems:\n%v", probs)
+	}
+	c := p.Policies[0].Content
+	if got, want := c.At.VI.Locate(c.VI, strings.Index(c.VI, "<b>")).String(), "data/policies.yaml:8:22"; got != want {
+		t.Errorf("Locate(<b>) = %s, want %s", got, want)
+	}
+}
+
+func TestLocateEdges(t *testing.T) {
+	block := plan.Span{Pos: plan.Pos{File: "f.yaml", Line: 3, Col: 7}, Block: true, Indent: 7}
+	tests := []struct {
+		name string
+		sp   plan.Span
+		s    string
+		off  int
+		want plan.Pos
+	}{
+		{"no file", plan.Span{}, "abc", 1, plan.Pos{}},
+		{"start", block, "abc\ndef\n", 0, plan.Pos{File: "f.yaml", Line: 3, Col: 7}},
+		{"second line", block, "abc\ndef\n", 5, plan.Pos{File: "f.yaml", Line: 4, Col: 8}},
+		{"runes before", block, "đã <b>", len("đã "), plan.Pos{File: "f.yaml", Line: 3, Col: 10}},
+		{"past the end", block, "ab", 10, plan.Pos{File: "f.yaml", Line: 3, Col: 9}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.sp.Locate(tt.s, tt.off); got != tt.want {
+				t.Errorf("Locate(%q, %d) = %+v, want %+v", tt.s, tt.off, got, tt.want)
+			}
+		})
+	}
+}

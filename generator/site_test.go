@@ -1,0 +1,249 @@
+package main
+
+import (
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"plansite/generator/emit"
+	"plansite/generator/load"
+)
+
+// built holds one build of each dataset, shared by the tests that only
+// read the result.
+var built sync.Map // data dir → *builtSite
+
+type builtSite struct {
+	once sync.Once
+	dir  string // the site folder; the pages are in dir/public
+	err  string
+}
+
+func siteOf(t *testing.T, data string) string {
+	t.Helper()
+	v, _ := built.LoadOrStore(data, &builtSite{})
+	b := v.(*builtSite)
+	b.once.Do(func() {
+		dir, err := os.MkdirTemp("", "plansite-test-")
+		if err != nil {
+			b.err = err.Error()
+			return
+		}
+		if code, stderr := buildSite(t, data, dir); code != 0 {
+			b.err = stderr
+		}
+		b.dir = dir
+	})
+	if b.err != "" {
+		t.Fatalf("build %s failed:\n%s", data, b.err)
+	}
+	return filepath.Join(b.dir, "public")
+}
+
+var datasets = []string{"../data", "../examples/demo"}
+
+// The URL contract of DESIGN.md: every page, in both languages, for the
+// shipped and the demo data.
+func TestURLContract(t *testing.T) {
+	for _, data := range datasets {
+		t.Run(filepath.Base(data), func(t *testing.T) {
+			public := siteOf(t, data)
+			p, probs := load.Dir(data)
+			if probs.Fatal() {
+				t.Fatal(probs)
+			}
+			want := []string{"/", "/en/", "/404.html", "/sitemap.xml", "/robots.txt"}
+			for _, sec := range emit.Sections {
+				want = append(want, "/"+sec["vi"]+"/", "/en/"+sec["en"]+"/")
+			}
+			item := func(section, id string) {
+				s := emit.Sections[section]
+				want = append(want, "/"+s["vi"]+"/"+id+"/", "/en/"+s["en"]+"/"+id+"/")
+			}
+			for _, x := range p.Targets {
+				item("targets", x.ID)
+			}
+			for _, x := range p.Policies {
+				item("policies", x.ID)
+			}
+			for _, x := range p.Agencies {
+				item("agencies", x.ID)
+			}
+			for _, x := range p.Areas {
+				if x.Kind != "country" {
+					item("areas", x.ID)
+				}
+			}
+			want = append(want, "/"+emit.Sections["reports"]["vi"]+"/index.xml", "/en/"+emit.Sections["reports"]["en"]+"/index.xml")
+			for _, u := range want {
+				f := filepath.Join(public, filepath.FromSlash(u))
+				if strings.HasSuffix(u, "/") {
+					f = filepath.Join(f, "index.html")
+				}
+				if _, err := os.Stat(f); err != nil {
+					t.Errorf("%s: missing (%s)", u, f)
+				}
+			}
+		})
+	}
+}
+
+var (
+	reHref   = regexp.MustCompile(`\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))`)
+	reID     = regexp.MustCompile(`\bid=(?:"([^"]*)"|([^\s>"']+))`)
+	reHTML   = regexp.MustCompile(`<html lang=(\w+)`)
+	reAltern = regexp.MustCompile(`<link rel=alternate hreflang=([\w-]+) href=([^\s>]+)>`)
+)
+
+func first(m []string) string {
+	for _, s := range m[1:] {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// pagesOf maps every HTML page's URL path to its text.
+func pagesOf(t *testing.T, public string) map[string]string {
+	t.Helper()
+	pages := map[string]string{}
+	err := filepath.WalkDir(public, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(public, p)
+		u := "/" + filepath.ToSlash(rel)
+		u = strings.TrimSuffix(u, "index.html")
+		pages[u] = string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// Every internal link, anchor, stylesheet and script resolves.
+func TestInternalLinksResolve(t *testing.T) {
+	for _, data := range datasets {
+		t.Run(filepath.Base(data), func(t *testing.T) {
+			public := siteOf(t, data)
+			pages := pagesOf(t, public)
+			ids := map[string]map[string]bool{}
+			for u, html := range pages {
+				ids[u] = map[string]bool{}
+				for _, m := range reID.FindAllStringSubmatch(html, -1) {
+					ids[u][first(m)] = true
+				}
+			}
+			var broken []string
+			for u, html := range pages {
+				for _, m := range reHref.FindAllStringSubmatch(html, -1) {
+					ref := strings.ReplaceAll(first(m), "&amp;", "&")
+					l, err := url.Parse(ref)
+					if err != nil {
+						broken = append(broken, u+": unparsable "+ref)
+						continue
+					}
+					if l.Scheme != "" || l.Host != "" {
+						continue // external: checked by the browser gates
+					}
+					target := l.Path
+					if target == "" {
+						target = u
+					} else if !strings.HasPrefix(target, "/") {
+						target = path.Join(path.Dir(u+"x"), target)
+						if strings.HasSuffix(l.Path, "/") {
+							target += "/"
+						}
+					}
+					if strings.HasSuffix(target, "/") {
+						if _, ok := pages[target]; !ok {
+							broken = append(broken, u+" → "+ref)
+							continue
+						}
+					} else if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(target))); err != nil {
+						broken = append(broken, u+" → "+ref)
+						continue
+					}
+					if l.Fragment != "" && strings.HasSuffix(target, "/") && !ids[target][l.Fragment] {
+						broken = append(broken, u+" → "+ref+" (no such anchor)")
+					}
+				}
+			}
+			sort.Strings(broken)
+			if len(broken) > 0 {
+				t.Errorf("%d broken links:\n%s", len(broken), strings.Join(broken, "\n"))
+			}
+		})
+	}
+}
+
+// Every page has its counterpart in the other language, and says so in
+// its hreflang links.
+func TestEveryPageHasItsTranslation(t *testing.T) {
+	for _, data := range datasets {
+		t.Run(filepath.Base(data), func(t *testing.T) {
+			pages := pagesOf(t, siteOf(t, data))
+			for u, html := range pages {
+				if u == "/404.html" || u == "/en/404.html" {
+					continue
+				}
+				m := reHTML.FindStringSubmatch(html)
+				if m == nil {
+					t.Errorf("%s: no <html lang>", u)
+					continue
+				}
+				langs := map[string]string{}
+				for _, a := range reAltern.FindAllStringSubmatch(html, -1) {
+					langs[a[1]] = a[2]
+				}
+				if len(langs) != 2 {
+					t.Errorf("%s: hreflang links %v, want vi-VN and en-GB", u, langs)
+					continue
+				}
+				for _, href := range langs {
+					l, _ := url.Parse(href)
+					if _, ok := pages[l.Path]; !ok {
+						t.Errorf("%s: its translation %s does not exist", u, href)
+					}
+				}
+			}
+		})
+	}
+}
+
+// A target without data says so and never shows 0 for it.
+func TestMissingValuesAreNotZero(t *testing.T) {
+	public := siteOf(t, "../data")
+	for _, tc := range []struct{ page, missing string }{
+		{"/chi-tieu/3a/", "chưa có số liệu"},
+		{"/en/indicators/3a/", "no data yet"},
+		{"/chi-tieu/3l/", "chưa có số liệu"},
+	} {
+		b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(tc.page), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(b)
+		if !strings.Contains(html, tc.missing) {
+			t.Errorf("%s: does not say %q", tc.page, tc.missing)
+		}
+		for _, zero := range []string{">0 %<", ">0<", ">0,0", ">0.0"} {
+			if strings.Contains(html, zero) {
+				t.Errorf("%s: shows %q for a value the data does not have", tc.page, zero)
+			}
+		}
+	}
+}
