@@ -473,7 +473,7 @@ func (d *decoder) span(n *yaml.Node) plan.Span {
 		return sp
 	}
 	sp.Block = true
-	sp.Line = n.Line + 1 // the text's first line, even when blank
+	sp.Line = n.Line + 1                     // the text's first line, even when blank
 	for l := n.Line; l < len(d.lines); l++ { // d.lines[l] is line l+1
 		line := d.lines[l]
 		if strings.TrimSpace(line) == "" {
