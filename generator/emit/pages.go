@@ -32,6 +32,7 @@ type sitePage struct {
 	desc    T
 	body    T // markdown rendered by Hugo
 	weight  int
+	date    string // YYYY-MM-DD, for dated pages (reports, in feeds)
 }
 
 func (pg sitePage) path(lang string) string {
@@ -61,6 +62,9 @@ func (pg sitePage) content(lang string) []byte {
 	}
 	if pg.weight != 0 {
 		fm["weight"] = pg.weight
+	}
+	if pg.date != "" {
+		fm["date"] = pg.date
 	}
 	if d := pick(plan.Text{VI: pg.desc.VI, EN: pg.desc.EN}, lang); d != "" {
 		fm["description"] = clip(d, 300)
@@ -134,7 +138,7 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 			title: a.Name, desc: T{VI: markdown.Plain(a.Responsibilities.VI), EN: markdown.Plain(orVI(a.Responsibilities))}})
 	}
 	for i, r := range v.Reports {
-		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1,
+		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1, date: r.Date,
 			title: r.Title, desc: T{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(orVI(r.Body))}, body: r.Body})
 	}
 	return ps
