@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"plansite/generator/chart"
 	"plansite/generator/check"
 	"plansite/generator/emit"
 	"plansite/generator/hugo"
@@ -65,7 +66,8 @@ func checkData(cfg config, stderr io.Writer) error {
 	return err
 }
 
-// build is the whole pipeline: load, check, emit, Hugo, publish.
+// build is the whole pipeline: load, check, progress, charts, emit, Hugo,
+// publish.
 func build(cfg config, stdout, stderr io.Writer) error {
 	p, report, err := checked(cfg, stderr)
 	if err != nil {
@@ -75,7 +77,11 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files, err := emit.Build(p, report, theme)
+	charts, err := chart.Build(p, report)
+	if err != nil {
+		return err
+	}
+	files, err := emit.Build(p, report, charts, theme)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"plansite/generator/chart"
 	"plansite/generator/opendata"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -30,10 +31,11 @@ type Files map[string][]byte
 // in the site folder (public/, resources/) is left alone.
 var Managed = []string{"content", "data", "themes", "static"}
 
-// Build assembles the Hugo project for p and its progress r with the
-// theme from theme. The open data files go under static/, so that they are
-// served language-neutral at /data/.
-func Build(p *plan.Plan, r *progress.Report, theme fs.FS) (Files, error) {
+// Build assembles the Hugo project for p, its progress r and its charts
+// cs with the theme from theme. The open data files go under static/, so
+// that they are served language-neutral at /data/; so do the charts'
+// options and data, at /charts/<lang>/.
+func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Files, error) {
 	files := Files{}
 	files["hugo.toml"] = config(p)
 	static, err := opendata.Files(p, r)
@@ -41,6 +43,14 @@ func Build(p *plan.Plan, r *progress.Report, theme fs.FS) (Files, error) {
 		return nil, fmt.Errorf("open data: %w", err)
 	}
 	v := view(p, r)
+	addCharts(&v, cs)
+	charts, err := chartFiles(cs)
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range charts {
+		files[name] = b
+	}
 	for _, res := range opendata.Resources(static) {
 		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, Bytes: res.Bytes, Rows: res.Rows,
 			Title: T{VI: res.Title.VI, EN: res.Title.EN}, Description: T{VI: res.Description.VI, EN: res.Description.EN}})

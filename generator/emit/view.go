@@ -53,6 +53,11 @@ type siteView struct {
 	SourceByID map[string]sourceView
 	// Sections is the URL contract: each section's folder by language.
 	Sections map[string]map[string]string
+	// Charts holds every chart by id; ChartsOn the ids of the charts of
+	// the home page, the districts page and the budget page ("home",
+	// "areas", "budget"). A target's charts are on the target.
+	Charts   map[string]chartView
+	ChartsOn map[string][]string
 }
 
 type documentView struct {
@@ -118,6 +123,8 @@ type targetView struct {
 	Compare []compareView
 	// Sources are the ids of every source the target's values cite.
 	Sources []string
+	// Charts are the ids of the target's charts, none when it has no data.
+	Charts []string
 }
 
 type amountView struct {
@@ -368,7 +375,7 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: text(t.Description), Unit: t.Unit,
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
 			Agencies: nonNil(t.Agencies), Note: text(t.Note), GoalKind: t.Goal.Kind(),
-			Progress: r.Targets[i], Compare: []compareView{}}
+			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}}
 		tv.GoalLow, tv.GoalHigh = goalNumbers(t.Goal)
 		if t.UnitCost != nil {
 			tv.UnitCost = &amountView{Value: t.UnitCost.Value, Unit: t.UnitCost.Unit}

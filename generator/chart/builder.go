@@ -1,0 +1,134 @@
+package chart
+
+import (
+	"math"
+
+	"plansite/generator/markdown"
+	"plansite/generator/plan"
+	"plansite/generator/progress"
+)
+
+// A builder makes the charts of one plan and its progress.
+type builder struct {
+	p    *plan.Plan
+	r    *progress.Report
+	area map[string]*plan.Area
+}
+
+func newBuilder(p *plan.Plan, r *progress.Report) *builder {
+	b := &builder{p: p, r: r, area: map[string]*plan.Area{}}
+	for i := range p.Areas {
+		if _, dup := b.area[p.Areas[i].ID]; !dup {
+			b.area[p.Areas[i].ID] = &p.Areas[i]
+		}
+	}
+	return b
+}
+
+// plain is a text of the data without markup.
+func plain(t plan.Text) Text {
+	return Text{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)}
+}
+
+// areaName is the name of the area with the given id, or the id.
+func (b *builder) areaName(id string) Text {
+	if a := b.area[id]; a != nil {
+		return plain(a.Name)
+	}
+	return Text{VI: id, EN: id}
+}
+
+// districts are the areas right under the plan's area that are districts
+// or cities, in the data's order: the rows of the districts page.
+func (b *builder) districts() []*plan.Area {
+	var out []*plan.Area
+	for i := range b.p.Areas {
+		a := &b.p.Areas[i]
+		if a.Parent != "" && a.Parent == b.p.Document.Area && (a.Kind == plan.KindDistrict || a.Kind == plan.KindCity) && b.area[a.ID] == a {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// headline is the target the overview leads with, as the site picks it:
+// the first that takes its values from the plan area's figures.
+func (b *builder) headline() (*plan.Target, *progress.TargetProgress) {
+	for i := range b.p.Targets {
+		t := &b.p.Targets[i]
+		if t.Measure != "" && t.Scope == b.p.Document.Area && i < len(b.r.Targets) {
+			return t, &b.r.Targets[i]
+		}
+	}
+	return nil, nil
+}
+
+// statusWords are the statuses in words, as a sentence uses them.
+var statusWords = map[progress.Status]Text{
+	progress.Achieved:          {VI: "đã đạt", EN: "achieved"},
+	progress.OnTrack:           {VI: "đúng tiến độ", EN: "on track"},
+	progress.NeedsAcceleration: {VI: "cần đẩy nhanh", EN: "needs acceleration"},
+	progress.OffTrack:          {VI: "chậm tiến độ", EN: "off track"},
+	progress.MovingAway:        {VI: "đi ngược mục tiêu", EN: "moving away from the target"},
+	progress.InsufficientData:  {VI: "chưa đủ số liệu", EN: "insufficient data"},
+	progress.NoData:            {VI: "chưa có số liệu", EN: "no data yet"},
+}
+
+// statusNames are the statuses as the status badges name them.
+var statusNames = map[progress.Status]Text{
+	progress.Achieved:          {VI: "Đã đạt", EN: "Achieved"},
+	progress.OnTrack:           {VI: "Đúng tiến độ", EN: "On track"},
+	progress.NeedsAcceleration: {VI: "Cần đẩy nhanh", EN: "Needs acceleration"},
+	progress.OffTrack:          {VI: "Chậm tiến độ", EN: "Off track"},
+	progress.MovingAway:        {VI: "Đi ngược mục tiêu", EN: "Moving away"},
+	progress.InsufficientData:  {VI: "Chưa đủ số liệu", EN: "Insufficient data"},
+	progress.NoData:            {VI: "Chưa có số liệu", EN: "No data yet"},
+}
+
+// figureStatus names the status of a figure: final, provisional, estimate.
+var figureStatus = map[string]Text{
+	"":               {VI: "chính thức", EN: "final"},
+	plan.Final:       {VI: "chính thức", EN: "final"},
+	plan.Provisional: {VI: "sơ bộ", EN: "provisional"},
+	plan.Estimate:    {VI: "ước tính", EN: "estimate"},
+}
+
+// yearHead heads a column of years.
+var yearHead = Text{VI: "Năm", EN: "Year"}
+
+// hollowNote says how provisional values are drawn.
+var hollowNote = Text{VI: "Điểm rỗng: số liệu sơ bộ hoặc ước tính.", EN: "Hollow markers: provisional figures or estimates."}
+
+// axisRange is a value axis from lo to hi, with room around the values
+// and ends on round numbers; a rate stays within 0–100 and a count or an
+// amount does not go below 0.
+func axisRange(lo, hi float64, unit string) (float64, float64) {
+	span := hi - lo
+	if span == 0 {
+		span = math.Max(math.Abs(hi), 1)
+	}
+	step := niceStep(span / 5)
+	min := math.Floor((lo-span*0.1)/step) * step
+	max := math.Ceil((hi+span*0.1)/step) * step
+	if lo >= 0 && min < 0 {
+		min = 0
+	}
+	if unit == plan.UnitPercent && max > 100 && hi <= 100 {
+		max = 100
+	}
+	return round(min), round(max)
+}
+
+// niceStep is 1, 2 or 5 times a power of ten, at least x.
+func niceStep(x float64) float64 {
+	p := math.Pow10(int(math.Floor(math.Log10(x))))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= x {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+// round drops floating-point noise: 0.30000000000000004 is 0.3.
+func round(x float64) float64 { return math.Round(x*1e9) / 1e9 }

@@ -1,0 +1,242 @@
+// Package chart builds the site's charts from a plan and its progress: a
+// target's values year by year against its goal, the districts' rates
+// (ranking, small multiples and a map of the district seats), the budget by
+// fund and year and by stage, and the targets by status.
+//
+// Each Chart carries, for each language, the ECharts option built with
+// go-echarts' typed API and marshalled with encoding/json (never rendered
+// by go-echarts, whose Render points at a CDN and writes data into a
+// script unescaped); a text description written from the numbers, which
+// the page shows as the figure's caption and ECharts gives to screen
+// readers; and the Table of exactly the numbers the chart draws, which is
+// what readers without JavaScript and printed pages see, also as CSV.
+//
+// A chart with no data is not made: the page then says there is no data
+// yet. Ids are fixed ("target-2a-trend", "areas-ranking") and the same
+// input gives the same bytes. Choropleth maps need district boundaries;
+// the data holds no GeoJSON yet, so the map places the district seats on
+// longitude and latitude axes.
+package chart
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+
+	"plansite/generator/opendata"
+	"plansite/generator/plan"
+	"plansite/generator/progress"
+)
+
+// Text is a text in Vietnamese and English.
+type Text struct{ VI, EN string }
+
+// In is the text in lang, English falling back to Vietnamese.
+func (t Text) In(lang string) string {
+	if lang == EN && t.EN != "" {
+		return t.EN
+	}
+	return t.VI
+}
+
+// Languages.
+const (
+	VI = "vi"
+	EN = "en"
+)
+
+// Langs are the languages every chart is made in.
+var Langs = []string{VI, EN}
+
+// Kinds of chart, which pages style and tests tell apart.
+const (
+	KindTrend  = "trend"  // a target's values by year against its goal
+	KindRank   = "rank"   // the districts' latest rates, ranked
+	KindSmall  = "small"  // one district's rates by year, one of a set on one scale
+	KindMap    = "map"    // the district seats on longitude and latitude, coloured by rate
+	KindStack  = "stack"  // the budget by fund and year, stacked
+	KindStages = "stages" // the budget planned, allocated and disbursed by year
+	KindStatus = "status" // the targets counted by status
+)
+
+// Pages a chart is shown on, besides "targets/<id>" for a target's own.
+const (
+	PageHome   = "home"
+	PageAreas  = "areas"
+	PageBudget = "budget"
+)
+
+// A Chart is one chart of the site.
+type Chart struct {
+	ID    string
+	Kind  string
+	Page  string // PageHome, PageAreas, PageBudget or "targets/<id>"
+	Title Text
+	// Description says in words what the chart shows, from its numbers.
+	Description Text
+	// Note explains how to read the chart (hollow markers, what the map
+	// leaves out); empty when there is nothing to explain.
+	Note Text
+	// Unit is the unit of the values (plan.UnitPercent, …; empty for a
+	// count), which Suffix writes after a number.
+	Unit  string
+	Table Table
+	// Options is the ECharts option as JSON, by language.
+	Options map[string][]byte
+}
+
+// A Table holds exactly the numbers a chart draws: one row per category
+// (a year, a district, a status), one column per series, and columns of
+// words (a year, a status of the figures) where the chart needs them.
+type Table struct {
+	Head    Text // heading of the column of row headings
+	Columns []Column
+	Rows    []Row
+	// SeriesInRows is true when each row is a series and each column a
+	// category: the budget's funds by year.
+	SeriesInRows bool
+}
+
+// A Column is a column of a table. Its heading carries the unit.
+type Column struct {
+	Head Text
+	// Words is true for a column of words rather than numbers.
+	Words bool
+	// Decimals is how many decimals the numbers show.
+	Decimals int
+}
+
+// A Row is a row of a table, one cell per column.
+type Row struct {
+	Head  Text
+	Cells []Cell
+}
+
+// A Cell is a number (nil when the data does not have it) or, in a
+// column of words, a text.
+type Cell struct {
+	Value *float64
+	Text  Text
+}
+
+// CSV is the table in lang: a header row, then the rows; numbers written
+// in full with a decimal point, a missing number an empty cell, text
+// cells guarded against formula injection, as in the open data files.
+func (t Table) CSV(lang string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	rec := []string{opendata.Neutralise(t.Head.In(lang))}
+	for _, c := range t.Columns {
+		rec = append(rec, opendata.Neutralise(c.Head.In(lang)))
+	}
+	if err := w.Write(rec); err != nil {
+		return nil, err
+	}
+	for _, r := range t.Rows {
+		rec = append(rec[:0], opendata.Neutralise(r.Head.In(lang)))
+		for i, c := range r.Cells {
+			switch {
+			case i < len(t.Columns) && t.Columns[i].Words:
+				rec = append(rec, opendata.Neutralise(c.Text.In(lang)))
+			case c.Value != nil:
+				rec = append(rec, opendata.FormatNumber(*c.Value))
+			default:
+				rec = append(rec, "")
+			}
+		}
+		if err := w.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+// Build makes every chart the data allows, in a fixed order: the overview,
+// each target's, the districts', the budget's.
+func Build(p *plan.Plan, r *progress.Report) ([]Chart, error) {
+	b := newBuilder(p, r)
+	var out []Chart
+	add := func(c *Chart, err error) error {
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			out = append(out, *c)
+		}
+		return nil
+	}
+	if err := add(b.status()); err != nil {
+		return nil, err
+	}
+	for i := range p.Targets {
+		if i < len(r.Targets) {
+			if err := add(b.trend(&p.Targets[i], &r.Targets[i])); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, f := range []func() (*Chart, error){b.ranking, b.seats} {
+		if err := add(f()); err != nil {
+			return nil, err
+		}
+	}
+	small, err := b.smallMultiples()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, small...)
+	for _, f := range []func() (*Chart, error){b.byFundYear, b.stages} {
+		if err := add(f()); err != nil {
+			return nil, err
+		}
+	}
+	for i := range out {
+		out[i].Table.showAllDecimals()
+	}
+	return out, nil
+}
+
+// showAllDecimals makes each column of a table show its numbers with the
+// decimals the column needs, all alike (7,50 beside 12,11) and in full
+// (a longitude, 106,192), where a page would show at most 2 and drop
+// trailing zeros.
+func (t *Table) showAllDecimals() {
+	for i := range t.Columns {
+		if t.Columns[i].Words {
+			continue
+		}
+		var xs []float64
+		for _, r := range t.Rows {
+			if i < len(r.Cells) && r.Cells[i].Value != nil {
+				xs = append(xs, *r.Cells[i].Value)
+			}
+		}
+		t.Columns[i].Decimals = places(6, xs...)
+	}
+}
+
+// An echart is a go-echarts chart: its options are ready once Validate
+// has run, and JSON returns them.
+type echart interface {
+	Validate()
+	JSON() map[string]interface{}
+}
+
+// options builds a chart's option in every language with make and
+// marshals it with encoding/json, which escapes <, > and & so that no
+// string of the data can close a script element.
+func options(id string, make func(lang string) echart) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, lang := range Langs {
+		c := make(lang)
+		c.Validate()
+		b, err := json.Marshal(c.JSON())
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: %w", id, err)
+		}
+		out[lang] = b
+	}
+	return out, nil
+}

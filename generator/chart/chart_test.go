@@ -1,0 +1,432 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"plansite/generator/load"
+	"plansite/generator/plan"
+	"plansite/generator/progress"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+var datasets = []string{"../../data", "../../examples/demo"}
+
+func build(t *testing.T, dir string) []Chart {
+	t.Helper()
+	p, probs := load.Dir(dir)
+	if probs.Fatal() {
+		t.Fatal(probs)
+	}
+	cs, err := Build(p, progress.Compute(p, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+func byID(cs []Chart, id string) *Chart {
+	for i := range cs {
+		if cs[i].ID == id {
+			return &cs[i]
+		}
+	}
+	return nil
+}
+
+// The description of the shipped province rate is written from its numbers,
+// as the issue words it.
+func TestDescriptionOfShippedPovertyRate(t *testing.T) {
+	c := byID(build(t, "../../data"), "target-2a-trend")
+	if c == nil {
+		t.Fatal("no chart target-2a-trend")
+	}
+	want := Text{
+		VI: "Tỷ lệ hộ nghèo Bắc Giang giảm từ 12,11 % (2012) xuống 7,50 % (2015), vượt mục tiêu 8,5–9,0 %. " +
+			"Việt Nam: giảm từ 9,64 % (2012) xuống 5,97 % (2014).",
+		EN: "The poor-household rate of Bắc Giang fell from 12.11 % (2012) to 7.50 % (2015), beating the target of 8.5–9.0 %. " +
+			"Việt Nam: fell from 9.64 % (2012) to 5.97 % (2014).",
+	}
+	if c.Description != want {
+		t.Errorf("Description =\n%q\nwant\n%q", c.Description, want)
+	}
+	for _, lang := range Langs {
+		var opt struct {
+			Aria struct {
+				Enabled bool
+				Label   struct{ Description string }
+				Decal   struct{ Show bool }
+			}
+		}
+		if err := json.Unmarshal(c.Options[lang], &opt); err != nil {
+			t.Fatal(err)
+		}
+		if !opt.Aria.Enabled || !opt.Aria.Decal.Show || opt.Aria.Label.Description != want.In(lang) {
+			t.Errorf("%s: aria = %+v, want enabled, decals and the description", lang, opt.Aria)
+		}
+	}
+}
+
+// The option of the shipped province rate, checked against a golden file
+// (go test -update rewrites it).
+func TestGoldenOption(t *testing.T) {
+	c := byID(build(t, "../../data"), "target-2a-trend")
+	for _, lang := range Langs {
+		var b bytes.Buffer
+		if err := json.Indent(&b, c.Options[lang], "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", c.ID+"."+lang+".json")
+		if *update {
+			if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("%s option differs from %s (go test -update rewrites it):\n%s", lang, golden, b.String())
+		}
+	}
+}
+
+// option is the part of an ECharts option the tests read.
+type option struct {
+	XAxis  []axis `json:"xAxis"`
+	YAxis  []axis `json:"yAxis"`
+	Series []struct {
+		Name string
+		Type string
+		Data []struct {
+			Name  string
+			Value any
+		}
+	}
+	Toolbox struct {
+		Feature struct {
+			SaveAsImage struct{ Title, Name string }
+		}
+	}
+}
+
+type axis struct {
+	Type string
+	Data []string
+}
+
+// cellValue is what a table cell says in the chart's terms: a number or
+// "-" for a missing one.
+func cellValue(c Cell) any {
+	if c.Value == nil {
+		return "-"
+	}
+	return *c.Value
+}
+
+// Every chart's table holds exactly the numbers of its series, in both
+// languages, with the series' names as headings.
+func TestTableEqualsSeries(t *testing.T) {
+	for _, dir := range datasets {
+		for _, c := range build(t, dir) {
+			for _, lang := range Langs {
+				t.Run(filepath.Base(dir)+"/"+c.ID+"/"+lang, func(t *testing.T) {
+					var o option
+					if err := json.Unmarshal(c.Options[lang], &o); err != nil {
+						t.Fatal(err)
+					}
+					if c.Kind == KindMap {
+						checkMap(t, c, lang, o)
+						return
+					}
+					cats := o.XAxis[0].Data
+					if o.XAxis[0].Type == "value" {
+						cats = o.YAxis[0].Data
+					}
+					// The table as series: a column (or, SeriesInRows, a
+					// row) of numbers per series, a heading per category.
+					var heads, names []string
+					var series [][]any
+					if c.Table.SeriesInRows {
+						for _, col := range c.Table.Columns {
+							heads = append(heads, col.Head.In(lang))
+						}
+						for _, r := range c.Table.Rows {
+							names = append(names, r.Head.In(lang))
+							var vs []any
+							for _, cell := range r.Cells {
+								vs = append(vs, cellValue(cell))
+							}
+							series = append(series, vs)
+						}
+					} else {
+						for _, r := range c.Table.Rows {
+							heads = append(heads, r.Head.In(lang))
+						}
+						for i, col := range c.Table.Columns {
+							if col.Words {
+								continue
+							}
+							names = append(names, col.Head.In(lang))
+							var vs []any
+							for _, r := range c.Table.Rows {
+								vs = append(vs, cellValue(r.Cells[i]))
+							}
+							series = append(series, vs)
+						}
+					}
+					if !reflect.DeepEqual(cats, heads) {
+						t.Errorf("categories %q, table rows %q", cats, heads)
+					}
+					if len(o.Series) != len(series) {
+						t.Fatalf("%d series, table has %d", len(o.Series), len(series))
+					}
+					for i, s := range o.Series {
+						if !strings.HasPrefix(names[i], s.Name) {
+							t.Errorf("series %d is %q, table heading %q", i, s.Name, names[i])
+						}
+						var got []any
+						for _, d := range s.Data {
+							got = append(got, d.Value)
+						}
+						if !reflect.DeepEqual(got, series[i]) {
+							t.Errorf("series %q = %v, table %v", s.Name, got, series[i])
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// checkMap compares the points of the map, every class together, with
+// the rows of its table: name, longitude, latitude and rate.
+func checkMap(t *testing.T, c Chart, lang string, o option) {
+	var got, want []string
+	for _, s := range o.Series {
+		for _, d := range s.Data {
+			got = append(got, fmt.Sprint(d.Name, d.Value, s.Name))
+		}
+	}
+	for _, r := range c.Table.Rows {
+		v := []any{*r.Cells[0].Value, *r.Cells[1].Value}
+		if r.Cells[2].Value != nil {
+			v = append(v, *r.Cells[2].Value)
+		}
+		want = append(want, fmt.Sprint(r.Head.In(lang), v, r.Cells[4].Text.In(lang)))
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("map points\n%q\ntable\n%q", got, want)
+	}
+}
+
+// Charts have fixed, unique ids, a description in both languages, and the
+// save-as-image tool titled in the chart's language.
+func TestChartsAreNamedAndDescribed(t *testing.T) {
+	for _, dir := range datasets {
+		seen := map[string]bool{}
+		for _, c := range build(t, dir) {
+			if seen[c.ID] {
+				t.Errorf("%s: duplicate id", c.ID)
+			}
+			seen[c.ID] = true
+			if c.Description.VI == "" || c.Description.EN == "" || c.Description.VI == c.Description.EN {
+				t.Errorf("%s: description %q", c.ID, c.Description)
+			}
+			for _, lang := range Langs {
+				var o option
+				if err := json.Unmarshal(c.Options[lang], &o); err != nil {
+					t.Fatal(err)
+				}
+				if sa := o.Toolbox.Feature.SaveAsImage; sa.Title != saveTitles.In(lang) || sa.Name != c.ID {
+					t.Errorf("%s %s: saveAsImage %+v", c.ID, lang, sa)
+				}
+			}
+		}
+		for _, id := range []string{"overview-status", "target-2a-trend", "areas-ranking", "areas-map", "budget-by-fund-year", "budget-stages"} {
+			if !seen[id] {
+				t.Errorf("%s: no chart %s", dir, id)
+			}
+		}
+	}
+}
+
+// A chart without data is not made, and no missing value is drawn as 0.
+func TestNoDataNoChart(t *testing.T) {
+	p := &plan.Plan{
+		Document: plan.Document{Area: "p"},
+		Targets:  []plan.Target{{ID: "x", Unit: plan.UnitPercent, Scope: "p", By: 2015, Goal: plan.Goal{AtLeast: ptr(90)}}},
+		Areas: []plan.Area{{ID: "p", Kind: plan.KindProvince, Name: plan.Text{VI: "P"}},
+			{ID: "d", Parent: "p", Kind: plan.KindDistrict, Name: plan.Text{VI: "D"}, Lat: ptr(21), Lon: ptr(106)}},
+	}
+	cs, err := Build(p, progress.Compute(p, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+	}
+	if !reflect.DeepEqual(ids, []string{"overview-status"}) {
+		t.Errorf("charts %v, want only overview-status", ids)
+	}
+}
+
+// A missing year is a gap ("-"), never 0, in the option and in the table.
+func TestMissingIsNotZero(t *testing.T) {
+	households := 1000
+	poor := func(n int) *int { return &n }
+	p := &plan.Plan{
+		Document: plan.Document{Area: "p"},
+		Areas: []plan.Area{{ID: "p", Kind: plan.KindProvince, Name: plan.Text{VI: "P"}},
+			{ID: "d", Parent: "p", Kind: plan.KindDistrict, Name: plan.Text{VI: "D"}, Figures: []plan.Figure{
+				{Year: 2012, Households: &households, PoorHouseholds: poor(100)},
+				{Year: 2014, Households: &households, PoorHouseholds: poor(80)}}},
+			{ID: "e", Parent: "p", Kind: plan.KindDistrict, Name: plan.Text{VI: "E"}, Figures: []plan.Figure{
+				{Year: 2013, Households: &households, PoorHouseholds: poor(50)}}}},
+	}
+	c := byID(mustBuild(t, p), "areas-small-d")
+	if c == nil {
+		t.Fatal("no chart areas-small-d")
+	}
+	if got := string(c.Options[VI]); !strings.Contains(got, `"data":[{"value":10},{"value":"-"},{"value":8}]`) {
+		t.Errorf("option data: %s", got)
+	}
+	if c.Table.Rows[1].Cells[0].Value != nil {
+		t.Errorf("2013 in the table = %v, want nil", *c.Table.Rows[1].Cells[0].Value)
+	}
+}
+
+func mustBuild(t *testing.T, p *plan.Plan) []Chart {
+	t.Helper()
+	cs, err := Build(p, progress.Compute(p, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+const hostile = `</script><script>alert(1)</script>`
+
+// A name that tries to close a script element stays text: the option is
+// valid JSON with <, > and & escaped, and decodes back to the name; a CSV
+// cell starting with = is neutralised. Names are markdown, whose raw HTML
+// the charts drop, so the name puts the text in a code span, which keeps
+// it; a fund the data does not define is named by its id, as it is.
+func TestHostileNamesStayInert(t *testing.T) {
+	name := plan.Text{VI: "`" + hostile + "`"}
+	households := 1000
+	n := 100
+	p := &plan.Plan{
+		Document: plan.Document{Area: "p"},
+		Targets: []plan.Target{{ID: "x", Name: plan.Text{VI: name.VI, EN: "=HYPERLINK(\"http://x\")"}, Unit: plan.UnitPercent,
+			Scope: "p", Measure: plan.MeasurePoorRate, By: 2015, Goal: plan.Goal{AtMost: ptr(5)}}},
+		Areas: []plan.Area{{ID: "p", Kind: plan.KindProvince, Name: name,
+			Figures: []plan.Figure{{Year: 2012, Households: &households, PoorHouseholds: &n}}},
+			{ID: "d", Parent: "p", Kind: plan.KindDistrict, Name: plan.Text{VI: name.VI, EN: "@SUM(1)"}, Lat: ptr(21), Lon: ptr(106),
+				Figures: []plan.Figure{{Year: 2012, Households: &households, PoorHouseholds: &n}}}},
+		Funds: []plan.Fund{{ID: "f", Name: name}},
+		BudgetLines: []plan.BudgetLine{{Policy: "q", Fund: "f", Year: 2013, Planned: ptr(10)},
+			{Policy: "q", Fund: hostile, Year: 2013, Planned: ptr(5)}},
+	}
+	cs := mustBuild(t, p)
+	if len(cs) < 6 {
+		t.Fatalf("%d charts, want the status, the trend, the districts' and the budget's", len(cs))
+	}
+	for _, c := range cs {
+		for _, lang := range Langs {
+			b := c.Options[lang]
+			if bytes.ContainsAny(b, "<>") {
+				t.Errorf("%s %s: option has a raw < or >: %s", c.ID, lang, b)
+			}
+			var v any
+			if err := json.Unmarshal(b, &v); err != nil {
+				t.Errorf("%s %s: %v", c.ID, lang, err)
+			}
+			if lang == VI && c.ID != "overview-status" && c.ID != "budget-stages" && !strings.Contains(fmt.Sprint(v), hostile) {
+				t.Errorf("%s: the name does not decode back: %v", c.ID, v)
+			}
+			csv, err := c.Table.CSV(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(string(csv), "\n") {
+				for _, cell := range strings.Split(line, ",") {
+					cell = strings.TrimPrefix(cell, `"`)
+					if cell != "" && strings.ContainsRune("=+@", rune(cell[0])) {
+						t.Errorf("%s %s: CSV cell %q is not neutralised", c.ID, lang, cell)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Two builds of the same data are the same bytes.
+func TestDeterministic(t *testing.T) {
+	a, b := build(t, "../../examples/demo"), build(t, "../../examples/demo")
+	if !reflect.DeepEqual(a, b) {
+		t.Error("two builds differ")
+	}
+}
+
+// Series colours and status colours stand out from the white page: at
+// least 3:1 (WCAG 1.4.11).
+func TestColoursContrast(t *testing.T) {
+	colours := append([]string{}, Palette...)
+	for _, c := range StatusColours {
+		colours = append(colours, c)
+	}
+	for _, c := range rateClasses {
+		colours = append(colours, c.colour)
+	}
+	colours = append(colours, noneColour, markColour, inkColour)
+	for _, c := range colours {
+		if r := Contrast(c, "#FFFFFF"); r < 3 {
+			t.Errorf("%s on white: %.2f:1, want at least 3:1", c, r)
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		x    float64
+		d    int
+		want string
+	}{
+		{VI, 12.11, 2, "12,11"},
+		{EN, 12.11, 2, "12.11"},
+		{VI, 7.5, 2, "7,50"},
+		{VI, 1963900, 0, "1.963.900"},
+		{EN, 1963900, 0, "1,963,900"},
+		{EN, -1234.5, 1, "-1,234.5"},
+		{VI, -0.001, 1, "0,0"},
+		{VI, 999, 0, "999"},
+	} {
+		if got := num(tc.lang, tc.x, tc.d); got != tc.want {
+			t.Errorf("num(%s, %v, %d) = %q, want %q", tc.lang, tc.x, tc.d, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		xs   []float64
+		want int
+	}{{[]float64{12.11, 7.5}, 2}, {[]float64{8.5, 9}, 1}, {[]float64{3, 5}, 0}, {[]float64{1.0 / 3}, 2}} {
+		if got := decimals(tc.xs...); got != tc.want {
+			t.Errorf("decimals(%v) = %d, want %d", tc.xs, got, tc.want)
+		}
+	}
+}

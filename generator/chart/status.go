@@ -1,0 +1,68 @@
+package chart
+
+import (
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"plansite/generator/progress"
+)
+
+// statusOrder is the order statuses are counted and shown in, as on the
+// overview.
+var statusOrder = []progress.Status{progress.Achieved, progress.OnTrack, progress.NeedsAcceleration,
+	progress.OffTrack, progress.MovingAway, progress.InsufficientData, progress.NoData}
+
+// status counts the targets by status, for the overview.
+func (b *builder) status() (*Chart, error) {
+	if len(b.r.Targets) == 0 {
+		return nil, nil
+	}
+	counts := map[progress.Status]int{}
+	for _, t := range b.r.Targets {
+		counts[t.Status]++
+	}
+	c := &Chart{ID: "overview-status", Kind: KindStatus, Page: PageHome,
+		Title: Text{VI: "Chỉ tiêu theo tình trạng", EN: "Targets by status"},
+		Table: Table{Head: Text{VI: "Tình trạng", EN: "Status"}, Columns: []Column{{Head: Text{VI: "Số chỉ tiêu", EN: "Targets"}}}}}
+	for _, s := range statusOrder {
+		c.Table.Rows = append(c.Table.Rows, Row{Head: statusNames[s], Cells: []Cell{{Value: ptr(float64(counts[s]))}}})
+	}
+	c.Description = both(func(lang string) string {
+		var parts []string
+		for _, s := range statusOrder {
+			if n := counts[s]; n > 0 {
+				parts = append(parts, strconv.Itoa(n)+" "+statusWords[s].In(lang))
+			}
+		}
+		lead := strconv.Itoa(len(b.r.Targets)) + " chỉ tiêu: "
+		if lang == EN {
+			lead = strconv.Itoa(len(b.r.Targets)) + " targets: "
+		}
+		return lead + list(lang, parts) + "."
+	})
+	var err error
+	c.Options, err = options(c.ID, func(lang string) echart {
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(common(c, lang, false)...)
+		bar.SetGlobalOptions(
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+		)
+		var names []string
+		var data []opts.BarData
+		for i, s := range statusOrder {
+			names = append(names, statusNames[s].In(lang))
+			data = append(data, opts.BarData{Value: counts[s], ItemStyle: &opts.ItemStyle{Color: StatusColours[s]},
+				Label: &opts.Label{Show: opts.Bool(true), Position: "right", Color: inkColour,
+					Formatter: num(lang, *c.Table.Rows[i].Cells[0].Value, 0)}})
+		}
+		bar.SetXAxis(names).AddSeries(c.Table.Columns[0].Head.In(lang), data,
+			charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}))
+		bar.XYReversal()
+		bar.GridList[0].Right = "40"
+		return bar
+	})
+	return c, err
+}

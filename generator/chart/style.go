@@ -1,0 +1,177 @@
+package chart
+
+import (
+	"math"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"plansite/generator/progress"
+)
+
+// Palette holds the series colours: the Okabe–Ito colours, which readers
+// with any common colour-vision deficiency tell apart, with orange and sky
+// blue darkened so that every colour has a contrast of at least 3:1 with
+// the white background (WCAG 1.4.11). Decal patterns on bars and distinct
+// marker shapes carry the same distinctions without colour.
+var Palette = []string{
+	"#0072B2", // blue
+	"#D55E00", // vermillion
+	"#009E73", // bluish green
+	"#CC79A7", // reddish purple
+	"#9E7200", // orange, darkened
+	"#2B8CBE", // sky blue, darkened
+	"#595959", // grey
+	"#882255", // wine
+}
+
+// Colours of things that are not series.
+const (
+	inkColour  = "#1B1B1B" // labels of marks, as the page's text
+	markColour = "#4D4D4D" // goal and baseline lines
+	bandColour = "rgba(0, 158, 115, 0.16)"
+	noneColour = "#767676" // no data
+)
+
+// StatusColours are the colours of the statuses, the text colours of the
+// status badges of the pages (all above 4.5:1 on white).
+var StatusColours = map[progress.Status]string{
+	progress.Achieved:          "#0B5D1E",
+	progress.OnTrack:           "#0B4F8A",
+	progress.NeedsAcceleration: "#7A4D00",
+	progress.OffTrack:          "#9A2A00",
+	progress.MovingAway:        "#8A1538",
+	progress.InsufficientData:  "#595959",
+	progress.NoData:            "#767676",
+}
+
+// Symbols are the marker shapes given to series in turn, so that series
+// differ by shape as well as colour.
+var Symbols = []string{"circle", "triangle", "diamond", "rect", "roundRect", "pin"}
+
+// Contrast is the WCAG contrast ratio of two colours written #RRGGBB.
+func Contrast(a, b string) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func luminance(hex string) float64 {
+	var c [3]float64
+	for i := range c {
+		var v int
+		for _, r := range hex[1+2*i : 3+2*i] {
+			v *= 16
+			switch {
+			case r >= '0' && r <= '9':
+				v += int(r - '0')
+			case r >= 'a' && r <= 'f':
+				v += int(r-'a') + 10
+			case r >= 'A' && r <= 'F':
+				v += int(r-'A') + 10
+			}
+		}
+		s := float64(v) / 255
+		if s <= 0.03928 {
+			c[i] = s / 12.92
+		} else {
+			c[i] = math.Pow((s+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
+}
+
+// saveTitles are the toolbox's save-as-image titles.
+var saveTitles = Text{VI: "Lưu biểu đồ thành ảnh", EN: "Save the chart as an image"}
+
+// common are the options every chart has: the description for screen
+// readers, decal patterns, the palette, a tooltip, the save-as-image tool
+// titled in the page's language, a legend on one line at the top when
+// there are several series, and a grid that keeps the axis labels inside.
+func common(c *Chart, lang string, legend bool) []charts.GlobalOpts {
+	top := "36" // below the toolbox
+	if legend {
+		top = "60" // and below the legend, with room for the axis's name
+	}
+	return []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID}),
+		charts.WithAriaOpts(&opts.Aria{
+			Enabled: opts.Bool(true),
+			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Description.In(lang)},
+			Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
+		}),
+		charts.WithColorsOpts(Palette),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "scroll", Left: "0", Top: "0", Right: "48"}),
+		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "0", Top: "0",
+			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
+				Show: opts.Bool(true), Title: saveTitles.In(lang), Name: c.ID}}}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}),
+	}
+}
+
+// markLabel is the style of the labels of goal and baseline marks.
+func markLabel(position string) *opts.Label {
+	return &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: position, Color: inkColour}
+}
+
+// markLines is the style of goal and baseline lines: dashed, grey, no
+// arrows.
+func markLines(position string) charts.SeriesOpts {
+	return charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+		Symbol:    []string{"none", "none"},
+		Label:     markLabel(position),
+		LineStyle: &opts.LineStyle{Color: markColour, Type: "dashed", Width: 1.5},
+	})
+}
+
+// A mark is a goal or baseline line with a label of its own: go-echarts'
+// MarkLineNameXAxisItem and MarkLineNameYAxisItem carry no label, and one
+// label style for all of a series' lines cannot suit a horizontal and a
+// vertical line at once.
+type mark struct {
+	Name  string      `json:"name"`
+	XAxis any         `json:"xAxis,omitempty"`
+	YAxis *float64    `json:"yAxis,omitempty"`
+	Label *opts.Label `json:"label,omitempty"`
+}
+
+func lineMark(m mark) charts.SeriesOpts {
+	return charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+		if s.MarkLines == nil {
+			s.MarkLines = &opts.MarkLines{}
+		}
+		s.MarkLines.Data = append(s.MarkLines.Data, m)
+	})
+}
+
+// A bound is one end of a band of a mark area across the whole plot.
+// go-echarts' MarkAreaData writes its y bound as "YAxis", which ECharts
+// does not read, so the band's ends are written here.
+type bound struct {
+	Name  string   `json:"name,omitempty"`
+	XAxis *float64 `json:"xAxis,omitempty"`
+	YAxis *float64 `json:"yAxis,omitempty"`
+}
+
+// band marks the range [lo, hi] of the value axis, named name; vertical
+// is true when the values run along the x axis.
+func band(name string, lo, hi float64, vertical bool) []charts.SeriesOpts {
+	from, to := bound{Name: name, YAxis: ptr(lo)}, bound{YAxis: ptr(hi)}
+	position := "insideTopLeft"
+	if vertical {
+		from, to = bound{Name: name, XAxis: ptr(lo)}, bound{XAxis: ptr(hi)}
+		position = "top"
+	}
+	return []charts.SeriesOpts{
+		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{
+			Label:     markLabel(position),
+			ItemStyle: &opts.ItemStyle{Color: bandColour, BorderColor: "#007A5A", BorderWidth: 1},
+		}),
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+			s.MarkAreas.Data = append(s.MarkAreas.Data, []bound{from, to})
+		}),
+	}
+}

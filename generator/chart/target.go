@@ -1,0 +1,538 @@
+package chart
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"plansite/generator/plan"
+	"plansite/generator/progress"
+)
+
+// A line is one series of a trend: its values at the chart's points in
+// time, nil where it has none.
+type line struct {
+	name   Text
+	values []*float64
+	status []string // of each value: final (or empty), provisional, estimate
+}
+
+// trend charts a target's values over time against its goal: the goal as a
+// line or a band, the baseline year marked, provisional values as hollow
+// markers, and the compared areas' values (the national series) beside.
+func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, error) {
+	pts := tp.Series
+	if len(pts) == 0 {
+		return nil, nil
+	}
+	unit := t.Unit
+	if t.Measure != "" {
+		unit = plan.UnitPercent
+	}
+	first := pts[0].T()
+	last := math.Max(pts[len(pts)-1].T(), float64(t.By))
+
+	// The points in time: the target's, the compared areas' within the
+	// target's span, and the target year.
+	times := map[float64]Text{}
+	for _, pt := range pts {
+		times[pt.T()] = when(pt.Year, pt.Half)
+	}
+	if t.By > 0 {
+		times[float64(t.By)] = when(t.By, 0)
+	}
+	var compared []named
+	for _, id := range t.Compare {
+		cpts := b.comparePoints(t, id, first, last)
+		if len(cpts) > 0 {
+			compared = append(compared, named{b.areaName(id), cpts})
+		}
+		for _, pt := range cpts {
+			times[pt.T()] = when(pt.Year, pt.Half)
+		}
+	}
+	var at []float64
+	for x := range times {
+		at = append(at, x)
+	}
+	sort.Float64s(at)
+	index := map[float64]int{}
+	labels := make([]Text, len(at))
+	for i, x := range at {
+		index[x] = i
+		labels[i] = times[x]
+	}
+	toLine := func(name Text, pts []progress.Point) line {
+		l := line{name: name, values: make([]*float64, len(at)), status: make([]string, len(at))}
+		for _, pt := range pts {
+			i := index[pt.T()]
+			l.values[i], l.status[i] = ptr(pt.Value), pt.Status
+		}
+		return l
+	}
+	own := b.areaName(t.Scope)
+	if b.area[t.Scope] == nil {
+		own = plain(t.Name)
+	}
+	lines := []line{toLine(own, pts)}
+	for _, c := range compared {
+		lines = append(lines, toLine(c.name, c.pts))
+	}
+
+	c := &Chart{ID: "target-" + t.ID + "-trend", Kind: KindTrend, Page: "targets/" + t.ID, Title: plain(t.Name), Unit: unit}
+	g := goalOf(t, tp)
+	c.Description = describeTrend(b.subject(t), t, tp, g, compared, unit)
+	var late []string
+	for _, pt := range pts {
+		if pt.Provisional() {
+			late = append(late, when(pt.Year, pt.Half).VI)
+		}
+	}
+	if late != nil {
+		c.Description = Text{
+			VI: c.Description.VI + " Số liệu " + list(VI, late) + " là sơ bộ hoặc ước tính.",
+			EN: c.Description.EN + " The figures for " + list(EN, late) + " are provisional or estimates.",
+		}
+	}
+	provisional := late != nil // drawn hollow, whichever line they are on
+	for _, cp := range compared {
+		for _, pt := range cp.pts {
+			provisional = provisional || pt.Provisional()
+		}
+	}
+	if provisional {
+		c.Note = hollowNote
+	}
+	c.Table = lineTable(yearHead, labels, lines, unit, late != nil)
+
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, l := range lines {
+		for _, v := range l.values {
+			if v != nil {
+				lo, hi = math.Min(lo, *v), math.Max(hi, *v)
+			}
+		}
+	}
+	for _, v := range g.marks {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	min, max := axisRange(lo, hi, unit)
+	var base string
+	if tp.Baseline != nil {
+		base = when(tp.Baseline.Year, tp.Baseline.Half).VI
+	}
+	var err error
+	c.Options, err = options(c.ID, func(lang string) echart {
+		return lineChart(c, lang, labels, lines, unit, min, max, g.series(lang, base, (min+max)/2))
+	})
+	return c, err
+}
+
+// comparePoints are the values of the target's measure in the area id,
+// from the time first to last.
+func (b *builder) comparePoints(t *plan.Target, id string, first, last float64) []progress.Point {
+	ap := b.r.Area(id)
+	if ap == nil || (t.Measure != plan.MeasurePoorRate && t.Measure != plan.MeasureNearPoorRate) {
+		return nil
+	}
+	var out []progress.Point
+	for _, y := range ap.Years {
+		rate := y.Poor
+		if t.Measure == plan.MeasureNearPoorRate {
+			rate = y.NearPoor
+		}
+		if rate == nil || float64(y.Year) < first || float64(y.Year) > last {
+			continue
+		}
+		out = append(out, progress.Point{Year: y.Year, Value: rate.Value, Status: y.Status, Source: y.Source})
+	}
+	return out
+}
+
+// seriesTable is the table of lines with a row per line and a column per
+// label, for many lines over few years (the budget's funds), whose long
+// names read better as row headings.
+func seriesTable(head Text, labels []Text, lines []line, unit string) Table {
+	t := Table{Head: headWithUnit(head, unit), SeriesInRows: true}
+	for _, l := range labels {
+		t.Columns = append(t.Columns, Column{Head: l})
+	}
+	for _, l := range lines {
+		r := Row{Head: l.name}
+		for _, v := range l.values {
+			r.Cells = append(r.Cells, Cell{Value: v})
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return t
+}
+
+// lineTable is the table of lines over the points in time: a column per
+// line and, when some values are provisional, the status of the first
+// line's values.
+func lineTable(head Text, labels []Text, lines []line, unit string, status bool) Table {
+	t := Table{Head: head}
+	for _, l := range lines {
+		t.Columns = append(t.Columns, Column{Head: headWithUnit(l.name, unit)})
+	}
+	if status {
+		t.Columns = append(t.Columns, Column{Head: Text{VI: "Số liệu", EN: "Figures"}, Words: true})
+	}
+	for i, label := range labels {
+		r := Row{Head: label}
+		for _, l := range lines {
+			r.Cells = append(r.Cells, Cell{Value: l.values[i]})
+		}
+		if status {
+			var s Text
+			if lines[0].values[i] != nil {
+				s = figureStatus[lines[0].status[i]]
+			}
+			r.Cells = append(r.Cells, Cell{Text: s})
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return t
+}
+
+// lineChart is the ECharts option of lines over labelled points in time,
+// the first line carrying marks; a provisional value is a hollow marker.
+func lineChart(c *Chart, lang string, labels []Text, lines []line, unit string, min, max float64, marks []charts.SeriesOpts) echart {
+	l := charts.NewLine()
+	l.SetGlobalOptions(common(c, lang, len(lines) > 1)...)
+	l.SetGlobalOptions(
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unitHeads[unit].In(lang), Min: min, Max: max}),
+	)
+	x := make([]string, len(labels))
+	for i, t := range labels {
+		x[i] = t.In(lang)
+	}
+	l.SetXAxis(x)
+	for i, ln := range lines {
+		data := make([]opts.LineData, len(ln.values))
+		for j, v := range ln.values {
+			switch {
+			case v == nil:
+				data[j] = opts.LineData{Value: "-"} // ECharts' missing value: a gap, never 0
+			case ln.status[j] == plan.Provisional || ln.status[j] == plan.Estimate:
+				data[j] = opts.LineData{Value: *v, Symbol: hollow(symbolOf(i)), SymbolSize: 12}
+			default:
+				data[j] = opts.LineData{Value: *v}
+			}
+		}
+		so := []charts.SeriesOpts{
+			charts.WithLineChartOpts(opts.LineChart{Symbol: symbolOf(i), SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
+		}
+		if i == 0 {
+			so = append(so, marks...)
+		}
+		l.AddSeries(ln.name.In(lang), data, so...)
+	}
+	return l
+}
+
+// symbolOf is the marker of the i-th series.
+func symbolOf(i int) string { return Symbols[i%len(Symbols)] }
+
+// hollow is the hollow form of a marker: emptyCircle for circle.
+func hollow(symbol string) string { return "empty" + strings.ToUpper(symbol[:1]) + symbol[1:] }
+
+// A goal is what a trend chart marks: a line at one value or a band, and
+// the words for it.
+type goal struct {
+	words  Text      // the goal in words: "8,5–9,0 %", "ít nhất 90 %"
+	label  Text      // the mark's label
+	marks  []float64 // the values marked: one for a line, two for a band
+	isBand bool
+}
+
+// goalOf works out what a target's chart marks.
+func goalOf(t *plan.Target, tp *progress.TargetProgress) goal {
+	unit := t.Unit
+	if t.Measure != "" {
+		unit = plan.UnitPercent
+	}
+	lo, hi := goalNumbers(t.Goal)
+	d := decimals(append(lo, hi...)...)
+	if d > 1 {
+		d = 1
+	}
+	n := func(lang string, x float64) string { return num(lang, x, d) }
+	u := units[unit]
+	if unit == plan.UnitPoints {
+		u = Text{VI: " điểm %", EN: " points"}
+	}
+	var g goal
+	by := strconv.Itoa(t.By)
+	target := Text{VI: "Mục tiêu " + by + ": ", EN: "Target " + by + ": "}
+	if t.By == 0 {
+		target = Text{VI: "Mục tiêu: ", EN: "Target: "}
+	}
+	one := func(vi, en string) {
+		g.words = Text{VI: vi + n(VI, lo[0]) + u.VI, EN: en + n(EN, lo[0]) + u.EN}
+		g.marks = []float64{lo[0]}
+	}
+	switch t.Goal.Kind() {
+	case plan.GoalAtLeast:
+		one("ít nhất ", "at least ")
+	case plan.GoalAbove:
+		one("trên ", "above ")
+	case plan.GoalAtMost:
+		one("không quá ", "at most ")
+	case plan.GoalTotal:
+		one("tổng cộng ", "a total of ")
+	case plan.GoalShareLeaving:
+		one("", "")
+	case plan.GoalZero:
+		g.words = Text{VI: "0", EN: "0"}
+		g.marks = []float64{0}
+	case plan.GoalBetween:
+		g.words = both(func(l string) string { return n(l, lo[0]) + "–" + n(l, hi[0]) + units[unit].In(l) })
+		g.marks, g.isBand = []float64{lo[0], hi[0]}, true
+	case plan.GoalPerYear:
+		g.words = Text{VI: n(VI, lo[0]) + "–" + n(VI, hi[0]) + " mỗi năm", EN: n(EN, lo[0]) + "–" + n(EN, hi[0]) + " a year"}
+		g.marks, g.isBand = []float64{lo[0], hi[0]}, true
+		target = Text{VI: "Mục tiêu: ", EN: "Target: "}
+	case plan.GoalReducePerYear:
+		g.words = Text{VI: "giảm " + n(VI, lo[0]) + "–" + n(VI, hi[0]) + " điểm % mỗi năm",
+			EN: "a fall of " + n(EN, lo[0]) + "–" + n(EN, hi[0]) + " points a year"}
+		// The band is the level the falls lead to by the target year.
+		if len(tp.Series) > 0 && t.By > 0 {
+			start := tp.Series[0]
+			years := float64(t.By) - start.T()
+			top, bottom := math.Max(0, start.Value-lo[0]*years), math.Max(0, start.Value-hi[0]*years)
+			if years > 0 {
+				dd := decimals(start.Value)
+				g.marks, g.isBand = []float64{round(bottom), round(top)}, true
+				g.label = both(func(l string) string {
+					lead := "Mức cần đạt năm " + by + ": "
+					if l == EN {
+						lead = "Level due by " + by + ": "
+					}
+					return lead + num(l, bottom, dd) + "–" + num(l, top, dd) + " %"
+				})
+			}
+		}
+		return g
+	default:
+		return g
+	}
+	g.label = Text{VI: target.VI + g.words.VI, EN: target.EN + g.words.EN}
+	return g
+}
+
+// goalNumbers are the low and high numbers of a goal, as slices of one.
+func goalNumbers(g plan.Goal) (lo, hi []float64) {
+	pair := func(v []float64) ([]float64, []float64) {
+		if len(v) != 2 {
+			return nil, nil
+		}
+		return []float64{math.Min(v[0], v[1])}, []float64{math.Max(v[0], v[1])}
+	}
+	one := func(v *float64) ([]float64, []float64) {
+		if v == nil {
+			return nil, nil
+		}
+		return []float64{*v}, nil
+	}
+	switch g.Kind() {
+	case plan.GoalAtLeast:
+		return one(g.AtLeast)
+	case plan.GoalAbove:
+		return one(g.Above)
+	case plan.GoalAtMost:
+		return one(g.AtMost)
+	case plan.GoalTotal:
+		return one(g.Total)
+	case plan.GoalShareLeaving:
+		return one(g.ShareLeaving)
+	case plan.GoalBetween:
+		return pair(g.Between)
+	case plan.GoalReducePerYear:
+		return pair(g.ReducePerYear)
+	case plan.GoalPerYear:
+		return pair(g.PerYear)
+	}
+	return nil, nil
+}
+
+// series are the goal's marks as options of the first series: a band or
+// a line, and a line at the baseline year base ("" for none). A goal line
+// in the upper half of the axis (its middle is mid) has its label below,
+// in the middle, away from the latest value at the end.
+func (g goal) series(lang, base string, mid float64) []charts.SeriesOpts {
+	var so []charts.SeriesOpts
+	switch {
+	case g.isBand && len(g.marks) == 2:
+		so = append(so, band(g.label.In(lang), g.marks[0], g.marks[1], false)...)
+	case len(g.marks) == 1:
+		position := "insideMiddleTop"
+		if g.marks[0] > mid {
+			position = "insideMiddleBottom"
+		}
+		so = append(so, lineMark(mark{Name: g.label.In(lang), YAxis: ptr(g.marks[0]), Label: markLabel(position)}))
+	}
+	if base != "" {
+		name := "Năm gốc " + base
+		if lang == EN {
+			name = "Baseline " + base
+		}
+		l := markLabel("end")
+		l.Align = "left"
+		so = append(so, lineMark(mark{Name: name, XAxis: base, Label: l}))
+	}
+	if len(so) > 0 {
+		so = append(so, markLines("insideEndTop"))
+	}
+	return so
+}
+
+// A named is a named series of points: a compared area's values.
+type named struct {
+	name Text
+	pts  []progress.Point
+}
+
+// describeTrend says how a target's values moved and where they stand
+// against the goal, then how the compared areas' values moved.
+func describeTrend(subject Text, t *plan.Target, tp *progress.TargetProgress, g goal, compared []named, unit string) Text {
+	pts := tp.Series
+	return both(func(lang string) string {
+		d := decimals(values(pts)...)
+		var s string
+		if t.Goal.Kind() == plan.GoalPerYear {
+			var items []string
+			for _, pt := range pts {
+				items = append(items, withUnit(lang, pt.Value, d, unit)+" ("+when(pt.Year, pt.Half).In(lang)+")")
+			}
+			s = subject.In(lang) + ": " + list(lang, items)
+		} else {
+			s = sentence(lang, subject.In(lang), t.Measure == "", pts, d, unit)
+		}
+		if tp.Kind == plan.GoalReducePerYear && tp.Average != nil && tp.Average.Value != nil {
+			if lang == EN {
+				s += ", an average fall of " + num(lang, tp.Average.Value.Result, 2) + " points a year"
+			} else {
+				s += ", bình quân giảm " + num(lang, tp.Average.Value.Result, 2) + " điểm % mỗi năm"
+			}
+		}
+		if g.words.VI != "" {
+			s += ", " + goalClause(lang, t, tp, g)
+		}
+		s += "."
+		for _, c := range compared {
+			s += " " + sentence(lang, c.name.In(lang), true, c.pts, decimals(values(c.pts)...), unit) + "."
+		}
+		return s
+	})
+}
+
+// subject is what a trend's sentence is about: the measure of the area
+// ("Tỷ lệ hộ nghèo Bắc Giang"), or else the target's name.
+func (b *builder) subject(t *plan.Target) Text {
+	area := b.areaName(t.Scope)
+	switch t.Measure {
+	case plan.MeasurePoorRate:
+		return Text{VI: "Tỷ lệ hộ nghèo " + area.VI, EN: "The poor-household rate of " + the(area.In(EN))}
+	case plan.MeasureNearPoorRate:
+		return Text{VI: "Tỷ lệ hộ cận nghèo " + area.VI, EN: "The near-poor household rate of " + the(area.In(EN))}
+	}
+	return plain(t.Name)
+}
+
+// the lowers a leading "The" of a name that follows "of".
+func the(name string) string {
+	if rest, ok := strings.CutPrefix(name, "The "); ok {
+		return "the " + rest
+	}
+	return name
+}
+
+// sentence says how pts moved, about subject: "Tỷ lệ hộ nghèo Bắc Giang
+// giảm từ 12,11 % (2012) xuống 7,50 % (2015)". With colon, or for one
+// point, a colon follows the subject: "Việt Nam: giảm từ …", "Hiệp Hòa:
+// 6,41 % (2013)".
+func sentence(lang, subject string, colon bool, pts []progress.Point, d int, unit string) string {
+	sep := " "
+	if colon || len(pts) == 1 {
+		sep = ": "
+	}
+	return subject + sep + movement(lang, pts, d, unit)
+}
+
+func values(pts []progress.Point) []float64 {
+	out := make([]float64, len(pts))
+	for i, pt := range pts {
+		out[i] = pt.Value
+	}
+	return out
+}
+
+// movement says how pts moved from the first to the last: "giảm từ
+// 12,11 % (2012) xuống 7,50 % (2015)"; for one point, "12,11 % (2012)".
+func movement(lang string, pts []progress.Point, d int, unit string) string {
+	first, last := pts[0], pts[len(pts)-1]
+	a := withUnit(lang, first.Value, d, unit) + " (" + when(first.Year, first.Half).In(lang) + ")"
+	if len(pts) == 1 {
+		return a
+	}
+	z := withUnit(lang, last.Value, d, unit) + " (" + when(last.Year, last.Half).In(lang) + ")"
+	switch {
+	case last.Value < first.Value && lang == EN:
+		return "fell from " + a + " to " + z
+	case last.Value < first.Value:
+		return "giảm từ " + a + " xuống " + z
+	case last.Value > first.Value && lang == EN:
+		return "rose from " + a + " to " + z
+	case last.Value > first.Value:
+		return "tăng từ " + a + " lên " + z
+	case lang == EN:
+		return "held at " + a + " to " + when(last.Year, last.Half).In(lang)
+	}
+	return "giữ ở " + a + " đến " + when(last.Year, last.Half).In(lang)
+}
+
+// goalClause says where the latest value stands against the goal.
+func goalClause(lang string, t *plan.Target, tp *progress.TargetProgress, g goal) string {
+	by := strconv.Itoa(t.By)
+	switch {
+	case tp.Status == progress.Achieved && beyond(tp, g) && lang == EN:
+		return "beating the target of " + g.words.EN
+	case tp.Status == progress.Achieved && beyond(tp, g):
+		return "vượt mục tiêu " + g.words.VI
+	case tp.Status == progress.Achieved && lang == EN:
+		return "meeting the target of " + g.words.EN
+	case tp.Status == progress.Achieved:
+		return "đạt mục tiêu " + g.words.VI
+	case lang == EN:
+		return "against a target of " + g.words.EN + " by " + by + ": " + statusWords[tp.Status].EN
+	}
+	return "so với mục tiêu " + g.words.VI + " đến năm " + by + ": " + statusWords[tp.Status].VI
+}
+
+// beyond reports whether the latest value is past the goal in the
+// target's direction, not only on it.
+func beyond(tp *progress.TargetProgress, g goal) bool {
+	if tp.Latest == nil || len(g.marks) == 0 {
+		return false
+	}
+	v := tp.Latest.Value
+	switch tp.Kind {
+	case plan.GoalBetween:
+		if tp.Dir == plan.Decrease {
+			return v < g.marks[0]
+		}
+		return v > g.marks[1]
+	case plan.GoalAtLeast, plan.GoalTotal, plan.GoalShareLeaving:
+		return v > g.marks[0]
+	case plan.GoalAtMost:
+		return v < g.marks[0]
+	}
+	return false
+}

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	reChart    = regexp.MustCompile(`<div class="chart chart-\w+" id=chart-([\w-]+) data-src=([^\s>]+)`)
+	reScript   = regexp.MustCompile(`<script src=([^\s>]+)`)
+	reFigure   = regexp.MustCompile(`(?s)<figure class="chart-figure[^>]*>.*?</figure>`)
+	echartsSrc = "/vendor/echarts/echarts.common.min.js"
+)
+
+// siteJSON is the part of the emitted view the chart tests read.
+type siteJSON struct {
+	Targets []struct {
+		ID     string
+		Charts []string
+	}
+	ChartsOn map[string][]string
+}
+
+func readSiteJSON(t *testing.T, public string) siteJSON {
+	t.Helper()
+	var v siteJSON
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(public, "..", "data", "site.json"))), &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// Every chart is on its page in both languages: a target's on the
+// target's page, the others on the overview, the districts page and the
+// budget page.
+func TestChartsAreOnTheirPages(t *testing.T) {
+	pageOf := map[string][2]string{"home": {"/", "/en/"}, "areas": {"/dia-phuong/", "/en/districts/"}, "budget": {"/ngan-sach/", "/en/budget/"}}
+	for _, data := range datasets {
+		t.Run(filepath.Base(data), func(t *testing.T) {
+			public := siteOf(t, data)
+			pages := pagesOf(t, public)
+			v := readSiteJSON(t, public)
+			want := map[string][]string{} // page → chart ids
+			for _, tv := range v.Targets {
+				want["/chi-tieu/"+tv.ID+"/"] = append(want["/chi-tieu/"+tv.ID+"/"], tv.Charts...)
+				want["/en/indicators/"+tv.ID+"/"] = append(want["/en/indicators/"+tv.ID+"/"], tv.Charts...)
+			}
+			for page, ids := range v.ChartsOn {
+				for _, u := range pageOf[page] {
+					want[u] = append(want[u], ids...)
+				}
+			}
+			n := 0
+			for u, ids := range want {
+				for _, id := range ids {
+					n++
+					if !strings.Contains(pages[u], "id=chart-"+id+" ") {
+						t.Errorf("%s: no chart %s", u, id)
+					}
+				}
+			}
+			if n == 0 {
+				t.Error("no charts at all")
+			}
+		})
+	}
+}
+
+// A page with charts loads ECharts (and its Vietnamese locale on a
+// Vietnamese page) and charts.js from this site; a page without charts
+// loads none of them. Every chart's figure holds its table, and its
+// option and data files are valid.
+func TestChartPagesAndScripts(t *testing.T) {
+	for _, data := range datasets {
+		t.Run(filepath.Base(data), func(t *testing.T) {
+			public := siteOf(t, data)
+			for u, html := range pagesOf(t, public) {
+				charts := reChart.FindAllStringSubmatch(html, -1)
+				var scripts []string
+				for _, m := range reScript.FindAllStringSubmatch(html, -1) {
+					scripts = append(scripts, m[1])
+				}
+				joined := strings.Join(scripts, " ")
+				hasECharts := strings.Contains(joined, echartsSrc)
+				hasOurs := regexp.MustCompile(`/js/charts\.min\.\w+\.js`).MatchString(joined)
+				hasVI := strings.Contains(joined, "/vendor/echarts/langVI.js")
+				switch {
+				case len(charts) == 0 && (hasECharts || hasOurs || hasVI):
+					t.Errorf("%s: no charts, but loads %v", u, scripts)
+				case len(charts) > 0 && (!hasECharts || !hasOurs):
+					t.Errorf("%s: %d charts, but loads only %v", u, len(charts), scripts)
+				case len(charts) > 0 && hasVI != !strings.HasPrefix(u, "/en/"):
+					t.Errorf("%s: Vietnamese locale loaded: %t", u, hasVI)
+				}
+				if figs := reFigure.FindAllString(html, -1); len(figs) != len(charts) {
+					t.Errorf("%s: %d figures for %d charts", u, len(figs), len(charts))
+				} else {
+					for i, f := range figs {
+						if !strings.Contains(f, "<table class=chart-table>") || !strings.Contains(f, "<figcaption>") {
+							t.Errorf("%s: chart %s has no table or caption", u, charts[i][1])
+						}
+					}
+				}
+				for _, m := range charts {
+					b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(m[2])))
+					if err != nil {
+						t.Errorf("%s: %v", u, err)
+						continue
+					}
+					if !json.Valid(b) {
+						t.Errorf("%s: %s is not valid JSON", u, m[2])
+					}
+				}
+			}
+		})
+	}
+}
+
+// A page with charts loads at most 260 KB of gzip-compressed script in
+// all.
+func TestChartScriptWeight(t *testing.T) {
+	const limit = 260 * 1024
+	public := siteOf(t, "../examples/demo")
+	pages := pagesOf(t, public)
+	for _, u := range []string{"/chi-tieu/2a/", "/en/indicators/2a/"} {
+		total := 0
+		for _, m := range reScript.FindAllStringSubmatch(pages[u], -1) {
+			b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(m[1])))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var z bytes.Buffer
+			w, _ := gzip.NewWriterLevel(&z, gzip.DefaultCompression)
+			w.Write(b)
+			w.Close()
+			total += z.Len()
+		}
+		t.Logf("%s: %d bytes of gzip-compressed script", u, total)
+		if total == 0 || total > limit {
+			t.Errorf("%s: %d bytes of gzip-compressed script, want 1–%d", u, total, limit)
+		}
+	}
+}
+
+// A name that tries to close a script element stays inert in the built,
+// minified site: escaped in the pages, escaped in the charts' JSON.
+func TestHostileChartLabelsInert(t *testing.T) {
+	const hostile = "</script><script>alert(1)</script>"
+	data := t.TempDir()
+	copyDir(t, "../examples/demo", data)
+	areas := filepath.Join(data, "areas.yaml")
+	src := readFile(t, areas)
+	// A district's name, written as code so that markdown keeps its text.
+	bad := strings.Replace(src, `"Sơn Động"`, "\"`"+hostile+"` Sơn Động\"", 1)
+	if bad == src {
+		t.Fatal(`no "Sơn Động" in areas.yaml`)
+	}
+	if err := os.WriteFile(areas, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if code, stderr := buildSite(t, data, out); code != 0 {
+		t.Fatalf("build failed (%d):\n%s", code, stderr)
+	}
+	public := filepath.Join(out, "public")
+	// Inside a quoted attribute value < is only text, and the minifier
+	// leaves it unescaped there (aria-label="… </script> …"); anywhere
+	// else it must be &lt;.
+	attr := regexp.MustCompile(`="[^"]*"`)
+	found := false
+	for u, html := range pagesOf(t, public) {
+		text := attr.ReplaceAllString(html, "")
+		if strings.Contains(text, "<script>alert(1)") || strings.Contains(text, "</script><script>") {
+			t.Errorf("%s: the name is not escaped", u)
+		}
+		found = found || strings.Contains(text, "&lt;/script>&lt;script>alert(1)")
+	}
+	if !found {
+		t.Error("no page shows the name")
+	}
+	b := readFile(t, filepath.Join(public, "charts", "vi", "areas-ranking.json"))
+	if strings.ContainsAny(b, "<>") || !json.Valid([]byte(b)) {
+		t.Errorf("areas-ranking.json is not escaped, valid JSON:\n%s", b)
+	}
+	if !strings.Contains(b, `\u003c/script\u003e\u003cscript\u003ealert(1)`) {
+		t.Errorf("areas-ranking.json does not hold the escaped name")
+	}
+}

@@ -1,0 +1,113 @@
+package emit
+
+import (
+	"fmt"
+
+	"plansite/generator/chart"
+)
+
+// A chartView is what a page needs to show a chart: the words of its
+// figure, the paths of its option and its data in each language, and the
+// table of its numbers. The option never passes through a template: it is
+// a file of its own, which the page's script fetches.
+type chartView struct {
+	ID, Kind                 string
+	Title, Description, Note T
+	// Unit is what follows a number in a tooltip: " %".
+	Unit T
+	// Src and CSV are the option's and the data's paths from the site's
+	// root, by language, for relURL.
+	Src, CSV T
+	Table    tableView
+}
+
+type tableView struct {
+	Head    T
+	Columns []columnView
+	Rows    []rowView
+}
+
+type columnView struct {
+	Head     T
+	Words    bool
+	Decimals int
+}
+
+type rowView struct {
+	Head  T
+	Cells []cellView
+}
+
+// A cellView is a number (null when missing) or, in a column of words, a
+// text.
+type cellView struct {
+	Value *float64
+	Text  *T `json:",omitempty"`
+}
+
+func tr(t chart.Text) T {
+	if t.EN == t.VI {
+		t.EN = ""
+	}
+	return T{VI: t.VI, EN: t.EN}
+}
+
+// chartPath is where a chart's file of the given extension is served.
+func chartPath(lang, id, ext string) string { return "charts/" + lang + "/" + id + "." + ext }
+
+// addCharts puts the charts into the view: each by id, and the ids of
+// each page's charts on the page's item (a target) or in ChartsOn.
+func addCharts(v *siteView, cs []chart.Chart) {
+	v.Charts = map[string]chartView{}
+	v.ChartsOn = map[string][]string{}
+	for _, c := range cs {
+		cv := chartView{ID: c.ID, Kind: c.Kind, Title: tr(c.Title), Description: tr(c.Description), Note: tr(c.Note),
+			Unit:  tr(chart.Suffix(c.Unit)),
+			Src:   T{VI: chartPath("vi", c.ID, "json"), EN: chartPath("en", c.ID, "json")},
+			CSV:   T{VI: chartPath("vi", c.ID, "csv"), EN: chartPath("en", c.ID, "csv")},
+			Table: tableView{Head: tr(c.Table.Head), Columns: []columnView{}, Rows: []rowView{}}}
+		for _, col := range c.Table.Columns {
+			cv.Table.Columns = append(cv.Table.Columns, columnView{Head: tr(col.Head), Words: col.Words, Decimals: col.Decimals})
+		}
+		for _, r := range c.Table.Rows {
+			rv := rowView{Head: tr(r.Head), Cells: []cellView{}}
+			for i, cell := range r.Cells {
+				cellv := cellView{Value: cell.Value}
+				if i < len(c.Table.Columns) && c.Table.Columns[i].Words {
+					t := tr(cell.Text)
+					cellv.Text = &t
+				}
+				rv.Cells = append(rv.Cells, cellv)
+			}
+			cv.Table.Rows = append(cv.Table.Rows, rv)
+		}
+		v.Charts[c.ID] = cv
+		placed := false
+		for i := range v.Targets {
+			if c.Page == "targets/"+v.Targets[i].ID {
+				v.Targets[i].Charts = append(v.Targets[i].Charts, c.ID)
+				placed = true
+			}
+		}
+		if !placed {
+			v.ChartsOn[c.Page] = append(v.ChartsOn[c.Page], c.ID)
+		}
+	}
+}
+
+// chartFiles are each chart's option and data in each language, served
+// at /charts/<lang>/<id>.json and .csv.
+func chartFiles(cs []chart.Chart) (Files, error) {
+	files := Files{}
+	for _, c := range cs {
+		for _, lang := range chart.Langs {
+			files["static/"+chartPath(lang, c.ID, "json")] = append(c.Options[lang], '\n')
+			b, err := c.Table.CSV(lang)
+			if err != nil {
+				return nil, fmt.Errorf("chart %s: %w", c.ID, err)
+			}
+			files["static/"+chartPath(lang, c.ID, "csv")] = b
+		}
+	}
+	return files, nil
+}
