@@ -39,9 +39,9 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./generator/load -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
 
-## serve: build, then preview site/ with Hugo's server
-serve: site
-	$(HUGO) server --source $(OUT) --disableFastRender
+## serve: preview at http://127.0.0.1:1313/; a saved data edit shows in the browser
+serve: $(HUGO) $(GENERATOR)
+	$(GENERATOR) serve -data $(DATA) -out $(OUT) -hugo $(HUGO)
 
 $(HUGO): tools/hugo.mod tools/hugo.sum
 	@mkdir -p bin

@@ -2,12 +2,14 @@
 //
 //	generator check [-data DIR] [-lang vi|en]
 //	generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en]
+//	generator serve [-data DIR] [-out DIR] [-hugo PATH] [-port N]
 //
 // check reads and checks the data folder and prints every problem, one a
 // line as path:line:col: id: problem. build does the same, then emits the
 // Hugo project into -out and builds it into -out/public, which it replaces
-// only when everything succeeded. Exit status: 0 on success, 1 on bad data
-// or a failed build, 2 on bad usage.
+// only when everything succeeded. serve previews the site with Hugo's
+// server and re-emits it when a data file changes. Exit status: 0 on
+// success, 1 on bad data or a failed build, 2 on bad usage.
 package main
 
 import (
@@ -30,6 +32,7 @@ func (e usageError) Error() string { return string(e) }
 const usage = `usage:
   generator check [-data DIR] [-lang vi|en]
   generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en]
+  generator serve [-data DIR] [-out DIR] [-hugo PATH] [-port N]
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -49,9 +52,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.lang, "lang", "", "language of messages: vi or en (default: both)")
 	switch cmd {
 	case "check":
-	case "build":
+	case "build", "serve":
 		fs.StringVar(&cfg.out, "out", "site", "folder of the emitted Hugo project; the site is built into its public/")
 		fs.StringVar(&cfg.hugo, "hugo", "", "Hugo executable (default: go tool -modfile=tools/hugo.mod hugo)")
+		fs.StringVar(&cfg.port, "port", "1313", "port of the preview server (serve)")
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -76,6 +80,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = checkData(cfg, stderr)
 	case "build":
 		err = build(cfg, stdout, stderr)
+	case "serve":
+		err = serve(cfg, stdout, stderr)
 	}
 	switch {
 	case err == nil:

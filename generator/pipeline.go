@@ -22,6 +22,7 @@ type config struct {
 	data string // data folder
 	out  string // emitted Hugo project
 	hugo string // Hugo executable
+	port string // preview port
 	lang string // language of messages
 }
 
@@ -66,9 +67,9 @@ func checkData(cfg config, stderr io.Writer) error {
 	return err
 }
 
-// build is the whole pipeline: load, check, progress, charts, emit, Hugo,
-// publish.
-func build(cfg config, stdout, stderr io.Writer) error {
+// emitSite runs the pipeline up to the Hugo project: load, check,
+// progress, charts, emit. It writes only files whose bytes changed.
+func emitSite(cfg config, stderr io.Writer) error {
 	p, report, err := checked(cfg, stderr)
 	if err != nil {
 		return err
@@ -88,11 +89,24 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	if _, err := emit.Write(cfg.out, files); err != nil {
 		return fmt.Errorf("writing %s: %w", cfg.out, err)
 	}
-	var cmd []string
+	return nil
+}
+
+// hugoCommand is the Hugo to run: -hugo split into words, or the pinned one.
+func hugoCommand(cfg config) []string {
 	if cfg.hugo != "" {
-		cmd = strings.Fields(cfg.hugo)
+		return strings.Fields(cfg.hugo)
 	}
-	if err := hugo.Build(cmd, cfg.out); err != nil {
+	return hugo.DefaultCommand
+}
+
+// build is the whole pipeline: emit the project, then build it with Hugo
+// into a fresh folder that replaces public/ only when all went well.
+func build(cfg config, stdout, stderr io.Writer) error {
+	if err := emitSite(cfg, stderr); err != nil {
+		return err
+	}
+	if err := hugo.Build(hugoCommand(cfg), cfg.out); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %s\n", cfg.out+"/public")
