@@ -56,3 +56,28 @@ $(GENERATOR):
 
 clean:
 	rm -rf bin site site-demo
+
+## nightly: what the nightly job runs: check the data, run every test, then build
+## site/public. A failed step stops make, and build replaces site/public only when
+## it succeeds, so site/public is ready to publish exactly when everything passed.
+## FORMAT=github prints the data's problems as pull-request annotations.
+FORMAT ?= text
+.PHONY: nightly schemas
+nightly: $(HUGO) $(GENERATOR)
+	$(GENERATOR) check -data $(DATA) -format $(FORMAT)
+	$(MAKE) test
+	$(GENERATOR) build -data $(DATA) -out $(OUT) -hugo $(HUGO) -format $(FORMAT)
+
+## schemas: rewrite schemas/*.schema.json after a change to the Go types
+schemas:
+	$(GO) test ./generator/schema -run TestSchemasMatchTypes -update
+
+## bench: the performance benchmark (README, Performance): the shipped data and a
+## synthetic national-scale dataset, per stage, and the pipeline against Hugo alone.
+## Its last line is "ratio pipeline/hugo-alone: X.XX". BENCH_SCALE=tenth runs a
+## tenth of national scale (and says so); BENCH_RUNS sets the runs (median).
+BENCH_RUNS ?= 3
+.PHONY: bench
+bench: $(HUGO) $(GENERATOR)
+	$(GO) build -o bin/bench ./generator/bench
+	bin/bench -generator $(GENERATOR) -hugo $(HUGO) -data $(DATA) -runs $(BENCH_RUNS)

@@ -1,15 +1,21 @@
 // Command generator publishes a plan and its results as a website.
 //
-//	generator check [-data DIR] [-lang vi|en]
-//	generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en]
+//	generator check [-data DIR] [-lang vi|en] [-format text|json|github]
+//	generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]
 //	generator serve [-data DIR] [-out DIR] [-hugo PATH] [-port N]
+//	generator new report -date YYYY-MM-DD [-period half-year|year] [-data DIR]
+//	generator new year YYYY [-data DIR]
+//	generator synth [-provinces P] [-communes N] [-years Y] [-seed S] -out DIR
 //
 // check reads and checks the data folder and prints every problem, one a
-// line as path:line:col: id: problem. build does the same, then emits the
-// Hugo project into -out and builds it into -out/public, which it replaces
-// only when everything succeeded. serve previews the site with Hugo's
-// server and re-emits it when a data file changes. Exit status: 0 on
-// success, 1 on bad data or a failed build, 2 on bad usage.
+// line as path:line:col: id: problem (-format json: a JSON array; -format
+// github: annotations for a pull request). build does the same, then emits
+// the Hugo project into -out and builds it into -out/public, which it
+// replaces only when everything succeeded. serve previews the site with
+// Hugo's server and re-emits it when a data file changes. new writes the
+// skeleton of a report, or empty observations for a new year (scaffold.go).
+// Exit status: 0 on success, 1 on bad data or a failed build, 2 on bad
+// usage.
 package main
 
 import (
@@ -18,6 +24,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"plansite/generator/plan"
 )
 
 func main() {
@@ -30,9 +38,12 @@ type usageError string
 func (e usageError) Error() string { return string(e) }
 
 const usage = `usage:
-  generator check [-data DIR] [-lang vi|en]
-  generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en]
+  generator check [-data DIR] [-lang vi|en] [-format text|json|github]
+  generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]
   generator serve [-data DIR] [-out DIR] [-hugo PATH] [-port N]
+  generator new report -date YYYY-MM-DD [-period half-year|year] [-data DIR]
+  generator new year YYYY [-data DIR]
+  generator synth [-provinces P] [-communes N] [-years Y] [-seed S] -out DIR
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -41,6 +52,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, args := args[0], args[1:]
+	if cmd == "new" {
+		return runNew(args, stdout, stderr)
+	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -50,12 +64,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var cfg config
 	fs.StringVar(&cfg.data, "data", "data", "data folder to read")
 	fs.StringVar(&cfg.lang, "lang", "", "language of messages: vi or en (default: both)")
+	fs.StringVar(&cfg.format, "format", plan.FormatText, "how problems are printed: text, json or github")
 	switch cmd {
 	case "check":
 	case "build", "serve":
 		fs.StringVar(&cfg.out, "out", "site", "folder of the emitted Hugo project; the site is built into its public/")
 		fs.StringVar(&cfg.hugo, "hugo", "", "Hugo executable (default: go tool -modfile=tools/hugo.mod hugo)")
 		fs.StringVar(&cfg.port, "port", "1313", "port of the preview server (serve)")
+	case "synth": // a synthetic dataset for make bench (synth.go)
+		return synthCommand(args, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -72,6 +89,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if cfg.lang != "" && cfg.lang != "vi" && cfg.lang != "en" {
 		fmt.Fprintf(stderr, "generator %s: -lang must be vi or en (got %q)\n", cmd, cfg.lang)
+		return 2
+	}
+	if err := checkFormat(cfg.format); err != nil {
+		fmt.Fprintf(stderr, "generator %s: %v\n", cmd, err)
 		return 2
 	}
 	var err error

@@ -24,21 +24,38 @@ type config struct {
 	hugo string // Hugo executable
 	port string // preview port
 	lang string // language of messages
+	// format of printed problems: text, json or github (plan.Formats)
+	format string
 }
 
 // errBadData is returned when the data has fatal problems, already printed.
 var errBadData = errors.New("bad data")
 
 // checked loads and checks the data folder, computes its progress, and
-// prints every problem to w: the checker's, and the warnings only the
-// computation can find (children that do not add up to their parent, a
-// baseline that differs from the figure of its year).
+// prints every problem to w in cfg.format.
 func checked(cfg config, w io.Writer) (*plan.Plan, *progress.Report, error) {
+	p, report, probs, err := verify(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	printProblems(w, probs, cfg)
+	if probs.Fatal() {
+		return nil, nil, errBadData
+	}
+	return p, report, nil
+}
+
+// verify loads and checks the data folder and computes its progress. Its
+// problems, sorted, are the checker's and the warnings only the
+// computation can find (children that do not add up to their parent, a
+// baseline that differs from the figure of its year); the plan and report
+// are nil when a problem is fatal.
+func verify(cfg config) (*plan.Plan, *progress.Report, plan.Problems, error) {
 	switch st, err := os.Stat(cfg.data); {
 	case err != nil:
-		return nil, nil, usageError(fmt.Sprintf("data folder %q not found: give -data the folder that holds site.yaml", cfg.data))
+		return nil, nil, nil, usageError(fmt.Sprintf("data folder %q not found: give -data the folder that holds site.yaml", cfg.data))
 	case !st.IsDir():
-		return nil, nil, usageError(fmt.Sprintf("%q is a file, not a folder: give -data the folder that holds it", cfg.data))
+		return nil, nil, nil, usageError(fmt.Sprintf("%q is a file, not a folder: give -data the folder that holds it", cfg.data))
 	}
 	p, probs := load.Dir(cfg.data)
 	if !probs.Fatal() {
@@ -55,11 +72,10 @@ func checked(cfg config, w io.Writer) (*plan.Plan, *progress.Report, error) {
 		}
 	}
 	probs.Sort()
-	fmt.Fprint(w, probs.Format(plan.Lang(cfg.lang)))
 	if probs.Fatal() {
-		return nil, nil, errBadData
+		return nil, nil, probs, nil
 	}
-	return p, report, nil
+	return p, report, probs, nil
 }
 
 func checkData(cfg config, stderr io.Writer) error {
@@ -86,6 +102,7 @@ func emitSite(cfg config, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	addChanges(cfg, files, p.Site.Updated)
 	if _, err := emit.Write(cfg.out, files); err != nil {
 		return fmt.Errorf("writing %s: %w", cfg.out, err)
 	}
@@ -103,12 +120,16 @@ func hugoCommand(cfg config) []string {
 // build is the whole pipeline: emit the project, then build it with Hugo
 // into a fresh folder that replaces public/ only when all went well.
 func build(cfg config, stdout, stderr io.Writer) error {
+	watch := newStopwatch(stderr) // PLANSITE_TIMINGS, for make bench
 	if err := emitSite(cfg, stderr); err != nil {
 		return err
 	}
+	watch.lap("generator")
 	if err := hugo.Build(hugoCommand(cfg), cfg.out); err != nil {
 		return err
 	}
+	watch.lap("hugo")
+	printChanges(cfg, stdout)
 	fmt.Fprintf(stdout, "built %s\n", cfg.out+"/public")
 	return nil
 }

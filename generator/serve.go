@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,22 +15,41 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"plansite/generator/plan"
 )
+
+// pollInterval is how often serve looks at the data folder.
+const pollInterval = 250 * time.Millisecond
 
 // serve previews the site: it emits the project, runs Hugo's server on it,
 // and re-emits whenever a data file changes. Hugo reloads the browser when
 // the emitted files change; emit writes only files whose bytes changed, so
-// an edit to one value rewrites a handful of files. Bad data is reported
-// in the terminal and the last good preview stays up.
+// an edit to one value rewrites a handful of files. Bad data keeps the last
+// good preview up, with the problems shown on every page (see
+// showProblems) until they are fixed.
 func serve(cfg config, stdout, stderr io.Writer) error {
-	if err := emitSite(cfg, stderr); err != nil {
-		return err
-	}
-	cmd := hugoCommand(cfg)
-	args := append(cmd[1:], "server", "--source", cfg.out, "--port", cfg.port, "--bind", "127.0.0.1",
-		"--disableFastRender", "--logLevel", "warn")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	return preview(ctx, cfg, stdout, stderr)
+}
+
+// preview is serve until ctx is done.
+func preview(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	if err := emitSite(cfg, stderr); err != nil {
+		// Bad data with an earlier project to show: start on that.
+		if _, statErr := os.Stat(filepath.Join(cfg.out, "hugo.toml")); !errors.Is(err, errBadData) || statErr != nil {
+			return err
+		}
+		showProblems(cfg, stderr)
+	}
+	// Hugo renders in memory: site/public stays the last published build,
+	// which the next build's summary of changes compares with.
+	cmd := hugoCommand(cfg)
+	args := append(cmd[1:], "server", "--source", cfg.out, "--port", cfg.port, "--bind", "127.0.0.1",
+		"--disableFastRender", "--renderToMemory", "--logLevel", "warn")
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	h := exec.CommandContext(ctx, cmd[0], args...)
 	h.Stdout, h.Stderr = stdout, stderr
 	h.Env = append(os.Environ(), "CGO_ENABLED=0")
@@ -37,30 +57,86 @@ func serve(cfg config, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "preview at http://127.0.0.1:%s/ — watching %s (Ctrl+C to stop)\n", cfg.port, cfg.data)
-	last := fingerprint(cfg.data)
-	tick := time.NewTicker(250 * time.Millisecond)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		watch(ctx, cfg.data, pollInterval, func() { reemit(cfg, stdout, stderr) })
+	}()
+	err := h.Wait()
+	stopped := ctx.Err() != nil
+	cancel()
+	<-watched // no emit runs on after preview returns
+	if stopped {
+		return nil
+	}
+	return fmt.Errorf("hugo server stopped: %v", err)
+}
+
+// reemit emits the project again after a data change. Bad data leaves the
+// last good project in place and shows its problems in the preview.
+func reemit(cfg config, stdout, stderr io.Writer) {
+	start := time.Now()
+	switch err := emitSite(cfg, stderr); {
+	case err == nil:
+		fmt.Fprintf(stdout, "data changed: site updated in %v\n", time.Since(start).Round(time.Millisecond))
+	case errors.Is(err, errBadData) || errors.As(err, new(usageError)):
+		if err := showProblems(cfg, stderr); err == nil {
+			fmt.Fprintf(stderr, "the preview keeps the last good data until this is fixed; its pages list the problems\n")
+		}
+	default:
+		fmt.Fprintf(stderr, "generator serve: %v\n", err)
+	}
+}
+
+// problemsData is the Hugo data file, in the emitted project, that lists
+// the data's problems; the theme's data-errors partial shows them on top
+// of every page when Hugo runs as a server. emit owns the data/ folder, so
+// the next good emit removes the file, and the list with it.
+const problemsData = "data/editor.json"
+
+// showProblems writes the problems of the data folder where the preview
+// shows them.
+func showProblems(cfg config, stderr io.Writer) error {
+	_, _, probs, err := verify(cfg)
+	if err != nil {
+		// The folder itself is gone or is a file: say so in the page too.
+		probs = plan.Problems{{Pos: plan.Pos{File: cfg.data}, VI: err.Error(), EN: err.Error()}}
+	}
+	b := append([]byte(`{"problems": `), probs.JSON()...)
+	b = append(b, "}\n"...)
+	path := filepath.Join(cfg.out, filepath.FromSlash(problemsData))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		fmt.Fprintf(stderr, "generator serve: %v\n", err)
+		return err
+	}
+	return nil
+}
+
+// watch polls dir every interval until ctx is done and calls onChange once
+// for each change that has settled: a change is acted on at the first poll
+// that finds the folder as the poll before it did, so that a save made of
+// several writes, or a checkout of many files, gives one rebuild and never
+// one of a half-written file. onChange runs on watch's goroutine; polls
+// wait for it.
+func watch(ctx context.Context, dir string, interval time.Duration, onChange func()) {
+	built := fingerprint(dir)
+	last := built
+	tick := time.NewTicker(interval)
 	defer tick.Stop()
-	done := make(chan error, 1)
-	go func() { done <- h.Wait() }()
 	for {
 		select {
-		case err := <-done:
-			if ctx.Err() != nil {
-				return nil
-			}
-			return fmt.Errorf("hugo server stopped: %v", err)
+		case <-ctx.Done():
+			return
 		case <-tick.C:
-			now := fingerprint(cfg.data)
-			if now == last {
-				continue
+			now := fingerprint(dir)
+			if now == last && now != built {
+				built = now
+				onChange()
 			}
 			last = now
-			start := time.Now()
-			if err := emitSite(cfg, stderr); err != nil {
-				fmt.Fprintf(stderr, "the preview keeps the last good data until this is fixed\n")
-				continue
-			}
-			fmt.Fprintf(stdout, "data changed: site updated in %v\n", time.Since(start).Round(time.Millisecond))
 		}
 	}
 }

@@ -28,6 +28,7 @@ import (
 
 	"plansite/generator/load"
 	"plansite/generator/plan"
+	"plansite/generator/schema"
 )
 
 // header is the first line of every file.
@@ -55,7 +56,7 @@ func run(data, out string) error {
 		if err != nil {
 			return err
 		}
-		files[name] = header + "# Bản sao của data/" + name + ".yaml: văn bản Kế hoạch, không phải kết quả / a copy of data/" + name + ".yaml: the plan, not a result.\n" + string(src)
+		files[name] = header + "# Bản sao của data/" + name + ".yaml: văn bản Kế hoạch, không phải kết quả / a copy of data/" + name + ".yaml: the plan, not a result.\n" + withoutSchemaLine(string(src))
 	}
 	targets, err := os.ReadFile(filepath.Join(data, "targets.yaml"))
 	if err != nil {
@@ -87,12 +88,24 @@ func run(data, out string) error {
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	// Each file names its schema first, relative to the file: out is taken
+	// to be relative to the repository root, as the default is.
+	depth := len(strings.Split(filepath.ToSlash(filepath.Clean(out)), "/"))
 	for _, n := range names {
-		if err := os.WriteFile(filepath.Join(out, n+".yaml"), []byte(files[n]), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(out, n+".yaml"), []byte(schema.Comment(n, depth)+"\n"+files[n]), 0o644); err != nil {
 			return err
 		}
 	}
 	return os.WriteFile(filepath.Join(out, "README.md"), []byte(readme), 0o644)
+}
+
+// withoutSchemaLine drops the line of a real data file that names its
+// schema; the demo's files name theirs by their own path.
+func withoutSchemaLine(src string) string {
+	if first, rest, ok := strings.Cut(src, "\n"); ok && strings.HasPrefix(first, "# yaml-language-server:") {
+		return rest
+	}
+	return src
 }
 
 // readme describes the dataset and where its deliberate features are.

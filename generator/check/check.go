@@ -10,7 +10,6 @@ package check
 import (
 	"fmt"
 	"math"
-	"reflect"
 	"regexp"
 	"strings"
 	"time"
@@ -39,7 +38,7 @@ func Plan(p *plan.Plan) plan.Problems {
 	c.sources()
 	c.budget()
 	c.reports()
-	c.texts(reflect.ValueOf(p).Elem(), "", plan.Node{}, "")
+	c.texts(p)
 	c.probs.Sort()
 	return c.probs
 }
@@ -314,11 +313,14 @@ func (c *checker) policies() {
 	}
 }
 
+// AgencyKinds are the kinds an agency may be.
+var AgencyKinds = []string{"department", "bank", "council", "people_committee",
+	"mass_organisation", "media", "government", "insurance", "ministry", "committee", "group"}
+
 func (c *checker) agencies() {
 	for _, a := range c.p.Agencies {
 		c.needText(a.Node, a.ID, "name", a.Name)
-		c.oneOf(a.Node, a.ID, "kind", a.Kind, "department", "bank", "council", "people_committee",
-			"mass_organisation", "media", "government", "insurance", "ministry", "committee", "group")
+		c.oneOf(a.Node, a.ID, "kind", a.Kind, AgencyKinds...)
 		c.section(a.Node, a.ID, a.Section)
 	}
 }
@@ -344,48 +346,6 @@ func (c *checker) reports() {
 		c.needText(r.Node, r.ID, "title", r.Title)
 		c.needText(r.Node, r.ID, "body", r.Body)
 		c.source(r.Node, r.ID, r.Source)
-	}
-}
-
-// texts walks every plan.Text in v and checks its markdown: Vietnamese
-// present when English is, no raw HTML, no link that could run a script.
-// key is the field that holds v, node the record it is in, id that
-// record's (or its nearest parent's) id.
-func (c *checker) texts(v reflect.Value, key string, node plan.Node, id string) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			c.texts(v.Elem(), key, node, id)
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			c.texts(v.Index(i), key, node, id)
-		}
-	case reflect.Struct:
-		if t, ok := v.Interface().(plan.Text); ok {
-			c.text(t, key, node, id)
-			return
-		}
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			switch {
-			case f.Type == reflect.TypeFor[plan.Node]():
-				node = v.Field(i).Interface().(plan.Node)
-			case f.Name == "ID" && f.Type.Kind() == reflect.String && v.Field(i).String() != "":
-				id = v.Field(i).String()
-			}
-		}
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			tag := f.Tag.Get("yaml")
-			switch {
-			case tag == "-", f.Type == reflect.TypeFor[plan.Node](), !f.IsExported():
-			case tag == "":
-				c.texts(v.Field(i), key, node, id) // a container such as Plan: no key of its own
-			default:
-				c.texts(v.Field(i), tag, node, id)
-			}
-		}
 	}
 }
 

@@ -135,8 +135,12 @@ func (c *checker) observations() {
 			c.err(o.At("half"), o.Target, fmt.Sprintf("half chỉ nhận 1 (số liệu 30/6), tìm thấy %d", o.Half),
 				fmt.Sprintf("half can only be 1 (a 30 June figure), found %d", o.Half))
 		}
-		c.need(o.Node, o.Target, "value", o.Value != nil)
-		c.need(o.Node, o.Target, "source", o.Source != "")
+		// An observation with neither value nor source is a slot not yet
+		// filled in (generator new year writes them): it is not shown.
+		if o.Value != nil || o.Source != "" {
+			c.need(o.Node, o.Target, "value", o.Value != nil)
+			c.need(o.Node, o.Target, "source", o.Source != "")
+		}
 		c.source(o.Node, o.Target, o.Source)
 		c.oneOf(o.Node, o.Target, "status", o.Status, plan.Final, plan.Provisional, plan.Estimate)
 		if t != nil {

@@ -15,7 +15,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 
 	"plansite/generator/chart"
 	"plansite/generator/opendata"
@@ -29,7 +31,7 @@ type Files map[string][]byte
 
 // Managed are the folders of the site whose files emit owns; anything else
 // in the site folder (public/, resources/) is left alone.
-var Managed = []string{"content", "data", "themes", "static"}
+var Managed = []string{"content", "data", "themes", "static", "assets"}
 
 // Build assembles the Hugo project for p, its progress r and its charts
 // cs with the theme from theme. The open data files go under static/, so
@@ -62,6 +64,9 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 		return nil, err
 	}
 	files["data/site.json"] = b
+	if err := areaFiles(files, v.areaPages); err != nil {
+		return nil, err
+	}
 	for _, pg := range pages(p, &v) {
 		for _, lang := range Langs {
 			path := "content/" + lang.Code + "/" + pg.path(lang.Code)
@@ -88,12 +93,45 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	return files, nil
 }
 
+// areaFiles adds each area's view to files at AreaFile, the country
+// excepted (it has no page). There is one an area, thousands at national
+// scale: they are marshalled on every CPU.
+func areaFiles(files Files, areas []areaView) error {
+	out := make([][]byte, len(areas))
+	errs := make([]error, len(areas))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = marshal(areas[i])
+			}
+		})
+	}
+	for i, a := range areas {
+		if a.Kind != plan.KindCountry {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i, a := range areas {
+		if errs[i] != nil {
+			return fmt.Errorf("area %s: %w", a.ID, errs[i])
+		}
+		if out[i] != nil {
+			files[AreaFile(a.ID)] = out[i]
+		}
+	}
+	return nil
+}
+
 // marshal is deterministic JSON with a final newline; encoding/json sorts
 // map keys and escapes <, > and & so that data cannot close a script tag.
+// It is not indented: at national scale indenting doubles the bytes.
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", " ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
@@ -158,24 +196,37 @@ func tomlString(s string) string {
 // files whose bytes differ, removes managed files no longer produced, and
 // leaves everything else alone. It reports how many files it wrote.
 func Write(dir string, files Files) (int, error) {
-	written := 0
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	for _, p := range paths {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, files[p]) {
-			continue
+	// Tens of thousands of files at national scale: compared and written on
+	// every CPU. The result does not depend on the order.
+	wrote := make([]bool, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				wrote[i], errs[i] = writeFile(filepath.Join(dir, filepath.FromSlash(paths[i])), files[paths[i]])
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	written := 0
+	for i := range paths {
+		if errs[i] != nil {
+			return written, errs[i]
 		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return written, err
+		if wrote[i] {
+			written++
 		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return written, err
-		}
-		written++
 	}
 	for _, m := range Managed {
 		root := filepath.Join(dir, m)
@@ -207,6 +258,18 @@ func Write(dir string, files Files) (int, error) {
 		removeEmptyDirs(root)
 	}
 	return written, nil
+}
+
+// writeFile writes b to full unless full holds b already, and reports
+// whether it wrote.
+func writeFile(full string, b []byte) (bool, error) {
+	if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, b) {
+		return false, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return false, err
+	}
+	return true, os.WriteFile(full, b, 0o644)
 }
 
 func removeEmptyDirs(root string) {

@@ -34,12 +34,18 @@ type siteView struct {
 	Targets  []targetView
 	Policies []policyView
 	Agencies []agencyView
-	Areas    []areaView
-	Sources  []sourceView
-	Funds    []fundView
-	Budget   budgetView
-	Reports  []reportView
-	Files    []fileView
+	// Areas are what lists of areas show; an area's own page reads its
+	// areaView from assets/areas/<id>.json (AreaFile), so that the site's
+	// data stays small when there are thousands of communes.
+	Areas []areaSummary
+	// AreaIndex is each area's index in Areas, by id, so that a template
+	// finds an area without a loop over all of them.
+	AreaIndex map[string]int
+	Sources   []sourceView
+	Funds     []fundView
+	Budget    budgetView
+	Reports   []reportView
+	Files     []fileView
 	// CSVNote says how the CSV files are written (encoding, missing values,
 	// cells neutralised against formula injection).
 	CSVNote T
@@ -58,6 +64,9 @@ type siteView struct {
 	// "areas", "budget"). A target's charts are on the target.
 	Charts   map[string]chartView
 	ChartsOn map[string][]string
+
+	// areaPages are the areas in full, for their pages; not in site.json.
+	areaPages []areaView
 }
 
 type documentView struct {
@@ -125,6 +134,9 @@ type targetView struct {
 	Sources []string
 	// Charts are the ids of the target's charts, none when it has no data.
 	Charts []string
+	// Updated is when the target's data was last updated (YYYY-MM-DD): the
+	// newest date of the sources its values cite, else the data's date.
+	Updated string `json:",omitempty"`
 }
 
 type amountView struct {
@@ -165,6 +177,67 @@ type agencyView struct {
 	Targets          []string
 }
 
+// An areaSummary is an area as lists show it: its place in the tree, its
+// flags and its latest figures.
+type areaSummary struct {
+	ID, Parent, Kind string
+	Name             T
+	Children         []string
+	Flags            []string
+	FlagCounts       map[string]int `json:",omitempty"`
+	Members          []string
+	MemberCount      int `json:",omitempty"`
+	Progress         areaProgressSummary
+}
+
+type areaProgressSummary struct {
+	Latest           *latestView
+	AverageReduction *resultView
+	Rank             *rankView
+}
+
+type latestView struct {
+	Year           int
+	Status         string
+	Poor, NearPoor *valueView
+}
+
+// A valueView is a rate without its explanation; a resultView a computed
+// figure without its inputs.
+type (
+	valueView  struct{ Value float64 }
+	resultView struct{ Result float64 }
+)
+
+type rankView struct{ Position, Of int }
+
+// summary is the part of an area's view that lists show.
+func summary(a areaView) areaSummary {
+	s := areaSummary{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: a.Name, Children: a.Children, Flags: a.Flags,
+		FlagCounts: a.FlagCounts, Members: a.Members, MemberCount: a.MemberCount}
+	ap := a.Progress
+	if l := ap.Latest; l != nil {
+		s.Progress.Latest = &latestView{Year: l.Year, Status: l.Status}
+		if l.Poor != nil {
+			s.Progress.Latest.Poor = &valueView{Value: l.Poor.Value}
+		}
+		if l.NearPoor != nil {
+			s.Progress.Latest.NearPoor = &valueView{Value: l.NearPoor.Value}
+		}
+	}
+	if ap.AverageReduction != nil {
+		s.Progress.AverageReduction = &resultView{Result: ap.AverageReduction.Result}
+	}
+	if ap.Rank != nil {
+		s.Progress.Rank = &rankView{Position: ap.Rank.Position, Of: ap.Rank.Of}
+	}
+	return s
+}
+
+// AreaFile is where an area's full view is written, for its page: under
+// the project's assets/, which Hugo reads only when a page asks for it.
+func AreaFile(id string) string { return "assets/areas/" + id + ".json" }
+
 type areaView struct {
 	ID, Parent, Kind string
 	Name             T
@@ -190,8 +263,9 @@ type figureView struct {
 	StatedPoorRate, StatedNearPoorRate             *float64
 	Status, Source                                 string
 	Note                                           T
-	// PoorRate and NearPoorRate as shown: the stated rate, else computed.
-	Poor, NearPoor *progress.Rate
+	// The rates as shown (the stated rate, else computed) are the year's in
+	// Progress.Years, not repeated here: at national scale they would be a
+	// sixth of the areas' files.
 }
 
 type factView struct {
@@ -273,7 +347,14 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	v.Statuses = statuses(r)
 	v.Policies = policies(p, r)
 	v.Agencies = agencies(p)
-	v.Areas = areas(p, r)
+	v.areaPages = areas(p, r)
+	v.Areas, v.AreaIndex = []areaSummary{}, map[string]int{}
+	for i, a := range v.areaPages {
+		v.Areas = append(v.Areas, summary(a))
+		if _, dup := v.AreaIndex[a.ID]; !dup {
+			v.AreaIndex[a.ID] = i
+		}
+	}
 	v.Sources = sources(p)
 	v.Funds, v.Budget = budget(p, r)
 	for _, rep := range p.Reports {
@@ -371,6 +452,10 @@ func statuses(r *progress.Report) []statusCount {
 
 func targets(p *plan.Plan, r *progress.Report) []targetView {
 	out := []targetView{}
+	dated := map[string]string{} // source id → date
+	for _, s := range p.Sources {
+		dated[s.ID] = s.Date
+	}
 	for i, t := range p.Targets {
 		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: text(t.Description), Unit: t.Unit,
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
@@ -406,6 +491,10 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		add(t.Baseline.Source)
 		for _, pt := range tv.Progress.Series {
 			add(pt.Source)
+			tv.Updated = max(tv.Updated, dated[pt.Source])
+		}
+		if tv.Updated == "" {
+			tv.Updated = p.Site.Updated
 		}
 		for _, c := range tv.Compare {
 			for _, pt := range c.Series {
@@ -502,20 +591,20 @@ func agencies(p *plan.Plan) []agencyView {
 
 func areas(p *plan.Plan, r *progress.Report) []areaView {
 	out := []areaView{}
+	children := map[string][]string{} // parent id → child ids, in the plan's order
+	scoped := map[string][]string{}   // area id → ids of the targets whose scope it is
+	for _, a := range p.Areas {
+		children[a.Parent] = append(children[a.Parent], a.ID)
+	}
+	for _, t := range p.Targets {
+		scoped[t.Scope] = append(scoped[t.Scope], t.ID)
+	}
 	for i, a := range p.Areas {
 		av := areaView{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
 			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount,
 			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, Figures: []figureView{}, Facts: []factView{},
 			Note: text(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
-		for _, c := range p.Areas {
-			if c.Parent == a.ID {
-				av.Children = append(av.Children, c.ID)
-			}
-		}
-		years := map[int]progress.AreaYear{}
-		for _, y := range r.Areas[i].Years {
-			years[y.Year] = y
-		}
+		av.Children = append(av.Children, children[a.ID]...)
 		seen := map[string]bool{}
 		add := func(s string) {
 			if s != "" && !seen[s] {
@@ -530,9 +619,6 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 				NearPoorHouseholds: f.NearPoorHouseholds, LeftPoverty: f.LeftPoverty, LeftNearPoverty: f.LeftNearPoverty,
 				StatedPoorRate: f.PoorRate, StatedNearPoorRate: f.NearPoorRate, Status: f.Status, Source: f.Source,
 				Note: text(f.Note)}
-			if y, ok := years[f.Year]; ok {
-				fv.Poor, fv.NearPoor = y.Poor, y.NearPoor
-			}
 			av.Figures = append(av.Figures, fv)
 			add(f.Source)
 		}
@@ -541,11 +627,7 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 				Source: f.Source, Note: text(f.Note)})
 			add(f.Source)
 		}
-		for _, t := range p.Targets {
-			if t.Scope == a.ID {
-				av.Targets = append(av.Targets, t.ID)
-			}
-		}
+		av.Targets = append(av.Targets, scoped[a.ID]...)
 		out = append(out, av)
 	}
 	return out

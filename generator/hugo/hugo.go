@@ -32,16 +32,23 @@ func Build(command []string, siteDir string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp) // after a successful swap it no longer exists
-	args := append(append([]string(nil), command[1:]...),
-		"build", "--source", abs, "--destination", tmp, "--minify", "--logLevel", "warn", "--panicOnWarning", "--noBuildLock")
-	cmd := exec.Command(command[0], args...)
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "HUGO_ENVIRONMENT=production")
+	cmd := Command(command, abs, tmp)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("hugo failed (%v); the previous site is unchanged:\n%s", err, strings.TrimSpace(out.String()))
 	}
 	return swap(tmp, filepath.Join(abs, "public"))
+}
+
+// Command is the Hugo command that renders the project in siteDir into
+// dest, as Build runs it; make bench runs it alone to compare.
+func Command(command []string, siteDir, dest string) *exec.Cmd {
+	args := append(append([]string(nil), command[1:]...),
+		"build", "--source", siteDir, "--destination", dest, "--minify", "--logLevel", "warn", "--panicOnWarning", "--noBuildLock")
+	cmd := exec.Command(command[0], args...)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "HUGO_ENVIRONMENT=production")
+	return cmd
 }
 
 // swap replaces dst with src: dst moves aside, src takes its name, the old

@@ -22,6 +22,14 @@ type decoder struct {
 	file  string
 	lines []string // the file's lines, for columns yaml does not give
 	probs plan.Problems
+	known map[reflect.Type]structFields // fields of the struct types met, by type
+}
+
+// structFields are a struct type's YAML keys: the field index of each, and
+// the keys in field order.
+type structFields struct {
+	idx   map[string]int
+	names []string
 }
 
 var (
@@ -134,7 +142,15 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 		d.kindMismatch(n, id, "một nhóm khóa: giá trị", "a mapping of key: value")
 		return
 	}
-	idx, names := fields(v.Type())
+	sf, ok := d.known[v.Type()]
+	if !ok {
+		sf.idx, sf.names = fields(v.Type())
+		if d.known == nil {
+			d.known = map[reflect.Type]structFields{}
+		}
+		d.known[v.Type()] = sf
+	}
+	idx, names := sf.idx, sf.names
 	// The item's id, when it has one, names it in every message about it.
 	if i, ok := idx["id"]; ok && v.Field(i).Kind() == reflect.String {
 		for j := 0; j+1 < len(n.Content); j += 2 {
@@ -361,6 +377,9 @@ func (d *decoder) number(n *yaml.Node, key, id string, whole bool) (float64, boo
 		d.add(n, id, fmt.Sprintf("%q: %s", key, vi), fmt.Sprintf("%q: %s", key, en))
 		return 0, false
 	}
+	if plainNumber(s, whole) {
+		return d.parseNumber(n, key, id, s, whole)
+	}
 	digits := strings.NewReplacer(",", "", ".", "").Replace(s)
 	switch {
 	case plainYesNo(n):
@@ -401,6 +420,37 @@ func (d *decoder) number(n *yaml.Node, key, id string, whole bool) (float64, boo
 	case !reNumber.MatchString(s):
 		return bad(fmt.Sprintf("cần một số (tìm thấy %q)", s),
 			fmt.Sprintf("expected a number (found %q)", s))
+	}
+	return d.parseNumber(n, key, id, s, whole)
+}
+
+// plainNumber reports whether s is written as the data files ask — digits,
+// a decimal point only where a fraction is allowed, no leading zero — so
+// that none of the local habits number looks for can be in it. Most
+// numbers are; the check spares them the regular expressions.
+func plainNumber(s string, whole bool) bool {
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, dot := strings.Cut(s, ".")
+	if !allDigits(intPart) || len(intPart) > 1 && intPart[0] == '0' {
+		return false
+	}
+	return !dot || !whole && allDigits(frac)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// parseNumber reads s, which has the form of a number, as one.
+func (d *decoder) parseNumber(n *yaml.Node, key, id, s string, whole bool) (float64, bool) {
+	bad := func(vi, en string) (float64, bool) {
+		d.add(n, id, fmt.Sprintf("%q: %s", key, vi), fmt.Sprintf("%q: %s", key, en))
+		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {

@@ -18,8 +18,10 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -73,6 +75,7 @@ func FS(fsys fs.FS, prefix string) (*plan.Plan, plan.Problems) {
 		return path.Join(filepathToSlash(prefix), rel)
 	}
 	known := map[string]bool{}
+	var jobs []*decodeJob
 	for _, k := range kinds {
 		files := []string{k.name + ".yaml"}
 		known[k.name+".yaml"] = true
@@ -103,7 +106,7 @@ func FS(fsys fs.FS, prefix string) (*plan.Plan, plan.Problems) {
 					VI: "không đọc được tệp: " + err.Error(), EN: "cannot read the file: " + err.Error()})
 				continue
 			}
-			probs = append(probs, decodeFile(name(f), src, k, p)...)
+			jobs = append(jobs, &decodeJob{file: name(f), src: src, k: k})
 		}
 		if found == 0 && k.required {
 			probs = append(probs, plan.Problem{Pos: plan.Pos{File: name(k.name + ".yaml")},
@@ -111,9 +114,54 @@ func FS(fsys fs.FS, prefix string) (*plan.Plan, plan.Problems) {
 				EN: fmt.Sprintf("missing file %s.yaml: create it (see docs/data-format.md)", k.name)})
 		}
 	}
+	probs = append(probs, decodeAll(jobs, p)...)
 	probs = append(probs, strayFiles(fsys, known, name)...)
 	probs.Sort()
 	return p, probs
+}
+
+// A decodeJob is one file to decode into a plan of its own.
+type decodeJob struct {
+	file  string
+	src   []byte
+	k     kind
+	p     *plan.Plan
+	probs plan.Problems
+}
+
+// decodeAll decodes the files on every CPU, each into a plan of its own,
+// then gathers their items into p in file order: the same plan as decoding
+// them one after another, sooner when the areas are split over many files.
+func decodeAll(jobs []*decodeJob, p *plan.Plan) plan.Problems {
+	next := make(chan *decodeJob)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for j := range next {
+				j.p = &plan.Plan{}
+				j.probs = decodeFile(j.file, j.src, j.k, j.p)
+			}
+		})
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	var probs plan.Problems
+	for _, j := range jobs {
+		probs = append(probs, j.probs...)
+		dst, src := j.k.target(p), j.k.target(j.p)
+		for i := range dst {
+			d, s := reflect.ValueOf(dst[i]).Elem(), reflect.ValueOf(src[i]).Elem()
+			if d.Kind() == reflect.Slice {
+				d.Set(reflect.AppendSlice(d, s))
+			} else {
+				d.Set(s) // a record file (site, plan): there is one
+			}
+		}
+	}
+	return probs
 }
 
 func filepathToSlash(s string) string { return strings.ReplaceAll(s, "\\", "/") }

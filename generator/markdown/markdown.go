@@ -34,6 +34,14 @@ func newParser() parser.Parser {
 // Flaws lists raw HTML and links whose scheme is not http, https or mailto,
 // in the order they appear.
 func Flaws(src string) []Flaw {
+	if !strings.ContainsAny(src, "<[") {
+		return nil // no HTML, link, image or autolink starts without one of these
+	}
+	return parseFlaws(src)
+}
+
+// parseFlaws is Flaws by way of goldmark.
+func parseFlaws(src string) []Flaw {
 	b := []byte(src)
 	doc := newParser().Parse(text.NewReader(b))
 	var flaws []Flaw
@@ -123,6 +131,14 @@ func short(s string) string {
 // Plain is the text of a markdown string without its markup, on one line,
 // for meta descriptions and summaries.
 func Plain(src string) string {
+	if isPlain(src) {
+		return strings.Join(strings.Fields(src), " ")
+	}
+	return parsePlain(src)
+}
+
+// parsePlain is Plain by way of goldmark.
+func parsePlain(src string) string {
 	b := []byte(src)
 	doc := newParser().Parse(text.NewReader(b))
 	var out bytes.Buffer
@@ -154,4 +170,16 @@ func Plain(src string) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.Join(strings.Fields(out.String()), " ")
+}
+
+// isPlain reports whether markdown would read s as one paragraph of text
+// and nothing else: one line, no character that can start markup, and no
+// digit or hyphen first (a list item). Names and short labels are; Plain
+// returns them without parsing.
+func isPlain(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	if t == "" || t[0] == '-' || t[0] >= '0' && t[0] <= '9' || len(s)-len(t) > 3 {
+		return false
+	}
+	return !strings.ContainsAny(s, "\n\r\t\\`*_[]<>!#&|~=+")
 }

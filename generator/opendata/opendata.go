@@ -26,6 +26,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"path"
 
 	"plansite/generator/plan"
@@ -165,19 +166,50 @@ func hash(b []byte) string {
 }
 
 func csvRows(b []byte) int {
-	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil || len(recs) == 0 {
-		return 0
+	r := csv.NewReader(bytes.NewReader(b))
+	r.ReuseRecord = true
+	n := 0
+	for {
+		_, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0
+		}
+		n++
 	}
-	return len(recs) - 1
+	return max(n-1, 0)
 }
 
+// jsonRows counts the values of a JSON array without decoding them: the
+// commas at depth 1, outside strings.
 func jsonRows(b []byte) int {
-	var rows []json.RawMessage
-	if json.Unmarshal(b, &rows) != nil {
+	b = bytes.TrimSpace(b)
+	if len(b) < 2 || b[0] != '[' || !json.Valid(b) {
 		return 0
 	}
-	return len(rows)
+	if len(bytes.TrimSpace(b[1:len(b)-1])) == 0 {
+		return 0
+	}
+	n, depth, inString := 1, 0, false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inString && c == '\\':
+			i++ // skip the escaped character
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+		case c == ',' && depth == 1:
+			n++
+		}
+	}
+	return n
 }
 
 // marshal is v as indented JSON with a final newline. encoding/json

@@ -185,55 +185,71 @@ func FormatNumber(x float64) string {
 }
 
 // json writes the table as an array of objects whose keys are the column
-// names, in column order.
+// names, in column order, indented as json.MarshalIndent indents. The
+// array is written compact in one buffer and indented once: at national
+// scale the districts table has tens of thousands of rows.
 func (t *table) json() ([]byte, error) {
-	rows := make([]object, len(t.rows))
-	for i, row := range t.rows {
-		rows[i] = object{columns: t.columns, values: row}
-	}
-	return marshal(rows)
-}
-
-// An object is one row as a JSON object with its keys in column order.
-type object struct {
-	columns []column
-	values  []any
-}
-
-func (o object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, c := range o.columns {
-		if i > 0 {
-			b.WriteByte(',')
-		}
+	keys := make([][]byte, len(t.columns))
+	for i, c := range t.columns {
 		k, err := json.Marshal(c.name)
 		if err != nil {
 			return nil, err
 		}
+		keys[i] = append(k, ':')
+	}
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, row := range t.rows {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := writeObject(&b, keys, row); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteByte(']')
+	var out bytes.Buffer
+	out.Grow(b.Len() * 2)
+	if err := json.Indent(&out, b.Bytes(), "", " "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// writeObject writes one row as a compact JSON object: each key (quoted,
+// with its colon) and its value.
+func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
 		b.Write(k)
-		b.WriteByte(':')
-		var v []byte
-		switch x := o.values[i].(type) {
+		switch x := values[i].(type) {
 		case nil:
-			v = []byte("null")
+			b.WriteString("null")
 		case float64:
-			v = []byte(FormatNumber(x))
+			b.WriteString(FormatNumber(x))
 		case []string:
 			if x == nil {
 				x = []string{}
 			}
-			v, err = json.Marshal(x)
+			v, err := json.Marshal(x)
+			if err != nil {
+				return err
+			}
+			b.Write(v)
 		default:
-			v, err = json.Marshal(x)
+			v, err := json.Marshal(x)
+			if err != nil {
+				return err
+			}
+			b.Write(v)
 		}
-		if err != nil {
-			return nil, err
-		}
-		b.Write(v)
 	}
 	b.WriteByte('}')
-	return b.Bytes(), nil
+	return nil
 }
 
 // Constructors of values that may be missing.

@@ -57,6 +57,8 @@ type Report struct {
 	Areas    []AreaProgress   // in the plan's order
 	Budget   Budget
 	Warnings []Warning // sorted by position
+
+	areaAt map[string]int // index in Areas by id, for Area; set by Compute
 }
 
 // Target returns the progress of the target with the given id, or nil.
@@ -71,7 +73,10 @@ func (r *Report) Target(id string) *TargetProgress {
 
 // Area returns the progress of the area with the given id, or nil.
 func (r *Report) Area(id string) *AreaProgress {
-	for i := range r.Areas {
+	if i, ok := r.areaAt[id]; ok && i < len(r.Areas) && r.Areas[i].ID == id {
+		return &r.Areas[i]
+	}
+	for i := range r.Areas { // a Report not made by Compute, or changed since
 		if r.Areas[i].ID == id {
 			return &r.Areas[i]
 		}
@@ -95,12 +100,12 @@ type Explanation struct {
 // measured value comes from and are empty for derived numbers.
 type Input struct {
 	Name   string
-	Item   string
+	Item   string `json:",omitempty"`
 	Value  float64
-	Year   int
-	Half   int
-	Source string
-	Status string
+	Year   int    `json:",omitempty"`
+	Half   int    `json:",omitempty"`
+	Source string `json:",omitempty"`
+	Status string `json:",omitempty"`
 }
 
 // Provisional reports whether the input is a provisional figure or an
@@ -218,6 +223,10 @@ func Compute(p *plan.Plan, asOf int) *Report {
 		r.Targets = append(r.Targets, c.target(&p.Targets[i]))
 	}
 	r.Areas = c.areas(r.Targets)
+	r.areaAt = make(map[string]int, len(r.Areas))
+	for i, a := range r.Areas {
+		r.areaAt[a.ID] = i
+	}
 	r.Budget = c.budget()
 	r.Warnings = c.sortedWarnings()
 	return r

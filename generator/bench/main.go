@@ -1,0 +1,293 @@
+// Command bench is make bench: it measures the pipeline on the shipped
+// data and on a synthetic dataset of national scale, and compares the
+// pipeline with Hugo alone.
+//
+//	go run ./generator/bench [-generator bin/generator] [-hugo bin/hugo] [-runs 3] [-scale national|tenth]
+//
+// It runs, in order:
+//
+//  1. the shipped data: make site into a fresh folder (the first build),
+//     then make site again -runs times (later builds, against the 1 s goal);
+//  2. generator synth at the scale asked (BENCH_SCALE=tenth for a tenth of
+//     national scale, which it says is not national scale);
+//  3. -runs pairs, interleaved, of the full pipeline (generator build, the
+//     first one into a fresh folder) and Hugo alone on the project the
+//     pipeline emitted, into a fresh destination, as the pipeline runs it;
+//  4. the stages of the generator one by one (load, check, compute,
+//     charts, emit), in a child process of its own so that its peak memory
+//     is theirs: "bench stages" calls the stage packages as the
+//     generator's emitSite does.
+//
+// Then it prints a table: the wall time of each stage (median of the
+// runs), peak memory, pages per second, the largest page, the script and
+// style bytes per page type (gzip), and, last,
+//
+//	ratio pipeline/hugo-alone: X.XX
+//
+// the median pipeline over the median Hugo alone. The pipeline's own
+// split between the generator and Hugo comes from generator build under
+// PLANSITE_TIMINGS=1 (generator/timings.go).
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"plansite/generator/hugo"
+	"plansite/generator/synth"
+)
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "stages" {
+		if err := stagesCommand(os.Args[2:], os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "bench stages:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	var cfg config
+	flag.StringVar(&cfg.generator, "generator", "bin/generator", "the generator, built")
+	flag.StringVar(&cfg.hugo, "hugo", "bin/hugo", "the pinned Hugo, built")
+	flag.StringVar(&cfg.data, "data", "data", "the shipped data")
+	flag.IntVar(&cfg.runs, "runs", 3, "timed runs of each measurement; the median is reported")
+	scale := os.Getenv("BENCH_SCALE")
+	if scale == "" {
+		scale = "national"
+	}
+	flag.StringVar(&cfg.scale, "scale", scale, "national, or tenth for a tenth of it (default $BENCH_SCALE, else national)")
+	flag.StringVar(&cfg.work, "work", "", "folder for the datasets and sites (default: a new temporary folder, removed at the end)")
+	flag.Parse()
+	if err := run(cfg, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	generator, hugo, data string
+	runs                  int
+	scale                 string
+	work                  string
+}
+
+func run(cfg config, out io.Writer) error {
+	start := time.Now()
+	var opts synth.Options
+	switch cfg.scale {
+	case "national":
+		opts = synth.National()
+	case "tenth":
+		opts = synth.Options{Provinces: 6, Districts: 70, Communes: 1060, Years: 6, Seed: 1}
+	default:
+		return fmt.Errorf("-scale must be national or tenth (got %q)", cfg.scale)
+	}
+	if cfg.runs < 1 {
+		return errors.New("-runs must be at least 1")
+	}
+	for _, p := range []*string{&cfg.generator, &cfg.hugo, &cfg.data} {
+		abs, err := filepath.Abs(*p)
+		if err != nil {
+			return err
+		}
+		*p = abs
+	}
+	if cfg.work == "" {
+		dir, err := os.MkdirTemp("", "plansite-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		cfg.work = dir
+	}
+	r := &report{scale: cfg.scale, opts: opts.Normalize(), runs: cfg.runs}
+
+	// 1. The shipped data, as make site builds it.
+	progressf("shipped data: make site, first build")
+	shipped := filepath.Join(cfg.work, "shipped")
+	first, err := makeSite(shipped)
+	if err != nil {
+		return err
+	}
+	r.shippedFirst = first.wall
+	for i := range cfg.runs {
+		progressf("shipped data: make site, later build %d of %d", i+1, cfg.runs)
+		m, err := makeSite(shipped)
+		if err != nil {
+			return err
+		}
+		r.shippedMake = append(r.shippedMake, m)
+	}
+	if r.shippedPages, err = pagesOf(filepath.Join(shipped, "public")); err != nil {
+		return err
+	}
+
+	// 2. The synthetic dataset.
+	progressf("generator synth: %s scale", cfg.scale)
+	data := filepath.Join(cfg.work, "synth-data")
+	t := time.Now()
+	if _, err := command(cfg.generator, "synth", "-provinces", strconv.Itoa(opts.Provinces), "-districts", strconv.Itoa(opts.Districts),
+		"-communes", strconv.Itoa(opts.Communes), "-years", strconv.Itoa(opts.Years), "-seed", strconv.FormatUint(opts.Seed, 10), "-out", data).run(); err != nil {
+		return err
+	}
+	r.synth = time.Since(t)
+
+	// 3. The pipeline and Hugo alone, interleaved.
+	site := filepath.Join(cfg.work, "synth-site")
+	for i := range cfg.runs {
+		progressf("%s scale: pipeline, run %d of %d", cfg.scale, i+1, cfg.runs)
+		m, err := command(cfg.generator, "build", "-data", data, "-out", site, "-hugo", cfg.hugo).run()
+		if err != nil {
+			return err
+		}
+		r.pipeline = append(r.pipeline, m)
+		progressf("%s scale: Hugo alone, run %d of %d", cfg.scale, i+1, cfg.runs)
+		dest := filepath.Join(site, fmt.Sprintf(".bench-hugo-alone-%d", i))
+		cmd := hugo.Command([]string{cfg.hugo}, site, dest)
+		m, err = (&measured{cmd: cmd}).run()
+		if err != nil {
+			return err
+		}
+		r.hugoAlone = append(r.hugoAlone, m)
+		if err := os.RemoveAll(dest); err != nil {
+			return err
+		}
+	}
+	progressf("%s scale: reading the built site", cfg.scale)
+	if r.pages, err = pagesOf(filepath.Join(site, "public")); err != nil {
+		return err
+	}
+
+	// 4. The generator's stages one by one, on both datasets.
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	for _, ds := range []struct {
+		data, out string
+		into      *[]stageRun
+	}{{cfg.data, filepath.Join(cfg.work, "shipped-stages"), &r.shippedStages}, {data, filepath.Join(cfg.work, "synth-stages"), &r.stages}} {
+		for i := range cfg.runs + 1 { // the first writes every file; it is not counted
+			progressf("stages of the generator, %s, run %d of %d", filepath.Base(ds.data), i, cfg.runs)
+			m, err := command(self, "stages", "-data", ds.data, "-out", ds.out).run()
+			if err != nil {
+				return err
+			}
+			sr, err := parseStages(m.stdout)
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				*ds.into = append(*ds.into, sr)
+			}
+		}
+	}
+	r.elapsed = time.Since(start)
+	r.print(out)
+	return nil
+}
+
+// progressf says on stderr what the bench is doing, since it takes minutes.
+func progressf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+}
+
+// A measured is a command run once: its wall time, its peak memory (the
+// largest of it and the children it waited for), and what it printed.
+type measured struct {
+	cmd    *exec.Cmd
+	wall   time.Duration
+	maxRSS int64         // kB
+	cpu    time.Duration // user and system, its own and its children's
+	stdout string
+	stderr string
+	// generator and hugo are the pipeline's own split, from its
+	// PLANSITE_TIMINGS lines; genRSS the generator's peak memory.
+	generator, hugo time.Duration
+	genRSS          int64
+}
+
+func command(name string, args ...string) *measured {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), "PLANSITE_TIMINGS=1")
+	return &measured{cmd: cmd}
+}
+
+func (m *measured) run() (*measured, error) {
+	var stdout, stderr bytes.Buffer
+	m.cmd.Stdout, m.cmd.Stderr = &stdout, &stderr
+	t := time.Now()
+	err := m.cmd.Run()
+	m.wall = time.Since(t)
+	m.stdout, m.stderr = stdout.String(), stderr.String()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v\n%s%s", strings.Join(m.cmd.Args, " "), err, m.stdout, m.stderr)
+	}
+	if ru, ok := m.cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.maxRSS = ru.Maxrss
+		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	for _, line := range strings.Split(m.stderr, "\n") {
+		var part, dur string
+		var rss int64
+		if n, _ := fmt.Sscanf(line, "timing %s %s peak-rss %d kB", &part, &dur, &rss); n < 2 {
+			continue
+		}
+		d, err := time.ParseDuration(dur)
+		if err != nil {
+			continue
+		}
+		switch part {
+		case "generator":
+			m.generator, m.genRSS = d, rss
+		case "hugo":
+			m.hugo = d
+		}
+	}
+	return m, nil
+}
+
+// makeSite runs make site into out, from the repository's root.
+func makeSite(out string) (*measured, error) {
+	return command("make", "--no-print-directory", "site", "OUT="+out).run()
+}
+
+// median is the middle of ds (the mean of the two middle ones for an
+// even count).
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	if n := len(s); n%2 == 0 {
+		return (s[n/2-1] + s[n/2]) / 2
+	}
+	return s[len(s)/2]
+}
+
+func walls(ms []*measured, f func(*measured) time.Duration) []time.Duration {
+	var out []time.Duration
+	for _, m := range ms {
+		out = append(out, f(m))
+	}
+	return out
+}
+
+func maxOf(ms []*measured, f func(*measured) int64) int64 {
+	var n int64
+	for _, m := range ms {
+		n = max(n, f(m))
+	}
+	return n
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"plansite/generator/synth"
+)
+
+// Goals of the issue the bench reports against.
+const (
+	goalShippedSite = 1 * time.Second         // make site after the first build
+	goalGenerator   = 1500 * time.Millisecond // the generator's stages at national scale
+	goalGeneratorKB = 1 << 20                 // 1 GiB of peak memory, in kB
+	goalRatio       = 1.15                    // pipeline over Hugo alone
+)
+
+// A report is everything the bench measured.
+type report struct {
+	scale string
+	opts  synth.Options
+	runs  int
+
+	shippedFirst  time.Duration
+	shippedMake   []*measured
+	shippedPages  *pageStats
+	shippedStages []stageRun
+
+	synth     time.Duration
+	pipeline  []*measured
+	hugoAlone []*measured
+	pages     *pageStats
+	stages    []stageRun
+
+	elapsed time.Duration
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func mib(kb int64) string { return fmt.Sprintf("%.0f MiB", float64(kb)/1024) }
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "MISSED"
+}
+
+// stageMedian is the median wall time (or CPU time) of one stage over runs.
+func stageMedian(runs []stageRun, stage string, cpu bool) time.Duration {
+	var ds []time.Duration
+	for _, r := range runs {
+		ds = append(ds, r.of(cpu)[stage])
+	}
+	return median(ds)
+}
+
+// stagesTotal is the median over runs of the stages' sum.
+func stagesTotal(runs []stageRun, cpu bool) time.Duration {
+	var ds []time.Duration
+	for _, r := range runs {
+		var sum time.Duration
+		for _, s := range stageNames {
+			sum += r.of(cpu)[s]
+		}
+		ds = append(ds, sum)
+	}
+	return median(ds)
+}
+
+func (r stageRun) of(cpu bool) map[string]time.Duration {
+	if cpu {
+		return r.cpu
+	}
+	return r.times
+}
+
+func peak(runs []stageRun) int64 {
+	var n int64
+	for _, r := range runs {
+		n = max(n, r.peakKB)
+	}
+	return n
+}
+
+func (r *report) print(w io.Writer) {
+	o := r.opts
+	fmt.Fprintf(w, "\nplansite bench, %s, %d CPUs, %s %s/%s; medians of %d runs\n",
+		time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH, r.runs)
+	scale := fmt.Sprintf("%d provinces, %d districts, %d communes, %d years, seed %d", o.Provinces, o.Districts, o.Communes, o.Years, o.Seed)
+	if r.scale != "national" {
+		fmt.Fprintf(w, "NOTE: BENCH_SCALE=%s: NOT national scale (%s); national-scale goals are not judged\n", r.scale, scale)
+	}
+	fmt.Fprintf(w, "shipped data: %d pages; synthetic (%s scale): %d pages, %s, written in %s\n\n",
+		r.shippedPages.pages, r.scale, r.pages.pages, scale, secs(r.synth))
+
+	pipe := median(walls(r.pipeline, func(m *measured) time.Duration { return m.wall }))
+	alone := median(walls(r.hugoAlone, func(m *measured) time.Duration { return m.wall }))
+	pipeGen := median(walls(r.pipeline, func(m *measured) time.Duration { return m.generator }))
+	pipeHugo := median(walls(r.pipeline, func(m *measured) time.Duration { return m.hugo }))
+
+	wall := func(m *measured) time.Duration { return m.wall }
+	cpu := func(m *measured) time.Duration { return m.cpu }
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "\tshipped\t\t%s\t\t\n", r.scale)
+	fmt.Fprintf(tw, "stage\twall\tCPU\twall\tCPU\t\n")
+	for _, st := range stageNames {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", st, secs(stageMedian(r.shippedStages, st, false)), secs(stageMedian(r.shippedStages, st, true)),
+			secs(stageMedian(r.stages, st, false)), secs(stageMedian(r.stages, st, true)))
+	}
+	fmt.Fprintf(tw, "generator stages together\t%s\t%s\t%s\t%s\t\n", secs(stagesTotal(r.shippedStages, false)), secs(stagesTotal(r.shippedStages, true)),
+		secs(stagesTotal(r.stages, false)), secs(stagesTotal(r.stages, true)))
+	shippedGen := median(walls(r.shippedMake, func(m *measured) time.Duration { return m.generator }))
+	shippedHugo := median(walls(r.shippedMake, func(m *measured) time.Duration { return m.hugo }))
+	fmt.Fprintf(tw, "generator, within the pipeline\t%s\t\t%s\t\t\n", secs(shippedGen), secs(pipeGen))
+	fmt.Fprintf(tw, "hugo, within the pipeline\t%s\t\t%s\t\t\n", secs(shippedHugo), secs(pipeHugo))
+	fmt.Fprintf(tw, "pipeline (make site; generator build)\t%s\t%s\t%s\t%s\t\n",
+		secs(median(walls(r.shippedMake, wall))), secs(median(walls(r.shippedMake, cpu))), secs(pipe), secs(median(walls(r.pipeline, cpu))))
+	fmt.Fprintf(tw, "Hugo alone\t\t\t%s\t%s\t\n", secs(alone), secs(median(walls(r.hugoAlone, cpu))))
+	tw.Flush()
+	fmt.Fprintf(w, "\npeak memory: generator stages %s shipped, %s %s; Hugo alone %s %s\n",
+		mib(peak(r.shippedStages)), mib(peak(r.stages)), r.scale, mib(maxOf(r.hugoAlone, func(m *measured) int64 { return m.maxRSS })), r.scale)
+	fmt.Fprintf(w, "pages per second: pipeline %.0f shipped, %.0f %s; Hugo alone %.0f %s\n",
+		float64(r.shippedPages.pages)/median(walls(r.shippedMake, wall)).Seconds(),
+		float64(r.pages.pages)/pipe.Seconds(), r.scale, float64(r.pages.pages)/alone.Seconds(), r.scale)
+	fmt.Fprintf(w, "\nlargest page: shipped %s (%d bytes); %s %s (%d bytes)\n",
+		r.shippedPages.largest, r.shippedPages.largestBytes, r.scale, r.pages.largest, r.pages.largestBytes)
+	fmt.Fprintf(w, "\nscript and style per page type (%s scale; gzip bytes, the most any page of the type loads):\n", r.scale)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "page type\tpages\tscript\tstyle\t\n")
+	var types []string
+	for t := range r.pages.types {
+		types = append(types, t)
+	}
+	slices.Sort(types)
+	for _, t := range types {
+		ts := r.pages.types[t]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", t, ts.pages, ts.script, ts.style)
+	}
+	tw.Flush()
+
+	fmt.Fprintf(w, "\ngoals:\n")
+	makeSite := median(walls(r.shippedMake, func(m *measured) time.Duration { return m.wall }))
+	fmt.Fprintf(w, "  shipped data, make site after the first build (%s): %s ≤ 1 s: %s\n",
+		secs(r.shippedFirst)+" first", secs(makeSite), verdict(makeSite <= goalShippedSite))
+	if r.scale == "national" {
+		gen, kb := stagesTotal(r.stages, false), peak(r.stages)
+		fmt.Fprintf(w, "  national, generator stages together: %s ≤ 1.5 s: %s; peak memory %s ≤ 1 GiB: %s\n",
+			secs(gen), verdict(gen <= goalGenerator), mib(kb), verdict(kb <= goalGeneratorKB))
+		ratio := pipe.Seconds() / alone.Seconds()
+		fmt.Fprintf(w, "  national, pipeline ≤ 1.15 × Hugo alone: %.2f: %s\n", ratio, verdict(ratio <= goalRatio))
+	}
+	fmt.Fprintf(w, "\nruns (wall): pipeline %s; Hugo alone %s\n", list(r.pipeline), list(r.hugoAlone))
+	fmt.Fprintf(w, "ratio of CPU time, pipeline/hugo-alone: %.2f (less sensitive to other load on the machine)\n",
+		median(walls(r.pipeline, cpu)).Seconds()/median(walls(r.hugoAlone, cpu)).Seconds())
+	fmt.Fprintf(w, "bench took %s\n", r.elapsed.Round(time.Second))
+	fmt.Fprintf(w, "ratio pipeline/hugo-alone: %.2f\n", pipe.Seconds()/alone.Seconds())
+}
+
+func list(ms []*measured) string {
+	var s []string
+	for _, m := range ms {
+		s = append(s, fmt.Sprintf("%.1f", m.wall.Seconds()))
+	}
+	return strings.Join(s, ", ") + " s"
+}

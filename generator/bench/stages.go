@@ -1,0 +1,138 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"plansite/generator/chart"
+	"plansite/generator/check"
+	"plansite/generator/emit"
+	"plansite/generator/load"
+	"plansite/generator/progress"
+	"plansite/themes"
+)
+
+// stageNames are the generator's stages in the order they run.
+var stageNames = []string{"load", "check", "compute", "charts", "emit"}
+
+// A stageRun is one run of the generator's stages: the wall time and the
+// CPU time (user and system, all threads) of each, and the peak memory of
+// the process that ran them.
+type stageRun struct {
+	times, cpu map[string]time.Duration
+	peakKB     int64
+}
+
+// stagesCommand is "bench stages -data DIR -out DIR": it runs the
+// generator's stages as emitSite runs them, timing each, and prints
+//
+//	stage load 0.123456s cpu 0.200000s
+//	…
+//	peak-rss 123456 kB
+//
+// It leaves out what only prints (problems, the summary of changes).
+func stagesCommand(args []string, w io.Writer) error {
+	fset := flag.NewFlagSet("stages", flag.ContinueOnError)
+	data := fset.String("data", "data", "data folder")
+	out := fset.String("out", "", "folder to emit the Hugo project into")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("-out is required")
+	}
+	t, cpu := time.Now(), cpuTime()
+	lap := func(stage string) {
+		now, c := time.Now(), cpuTime()
+		fmt.Fprintf(w, "stage %s %.6fs cpu %.6fs\n", stage, now.Sub(t).Seconds(), (c - cpu).Seconds())
+		t, cpu = now, c
+	}
+	p, probs := load.Dir(*data)
+	lap("load")
+	if !probs.Fatal() {
+		probs = append(probs, check.Plan(p)...)
+	}
+	lap("check")
+	if probs.Fatal() {
+		return fmt.Errorf("%s has fatal problems:\n%v", *data, probs)
+	}
+	r := progress.Compute(p, 0)
+	lap("compute")
+	theme, err := fs.Sub(themes.Plansite, "plansite")
+	if err != nil {
+		return err
+	}
+	cs, err := chart.Build(p, r)
+	if err != nil {
+		return err
+	}
+	lap("charts")
+	files, err := emit.Build(p, r, cs, theme)
+	if err != nil {
+		return err
+	}
+	if _, err := emit.Write(*out, files); err != nil {
+		return err
+	}
+	lap("emit")
+	fmt.Fprintf(w, "peak-rss %d kB\n", vmHWM())
+	return nil
+}
+
+func parseStages(s string) (stageRun, error) {
+	sr := stageRun{times: map[string]time.Duration{}, cpu: map[string]time.Duration{}}
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 5 && f[0] == "stage":
+			d, err := time.ParseDuration(f[2])
+			if err != nil {
+				return sr, err
+			}
+			c, err := time.ParseDuration(f[4])
+			if err != nil {
+				return sr, err
+			}
+			sr.times[f[1]], sr.cpu[f[1]] = d, c
+		case len(f) == 3 && f[0] == "peak-rss":
+			sr.peakKB, _ = strconv.ParseInt(f[1], 10, 64)
+		}
+	}
+	if len(sr.times) != len(stageNames) {
+		return sr, fmt.Errorf("bench stages printed %d stages, want %d:\n%s", len(sr.times), len(stageNames), s)
+	}
+	return sr, nil
+}
+
+// vmHWM is the process's peak resident memory in kB (0 where
+// /proc/self/status does not say).
+func vmHWM() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
