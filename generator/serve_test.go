@@ -20,7 +20,9 @@ import (
 // editor writes it: in one write, in two writes within a poll (truncate,
 // then write), or through a temporary file renamed over the old one.
 func TestWatchOneEditOneRebuild(t *testing.T) {
-	const interval = 10 * time.Millisecond
+	// Long enough that the two writes of one save fall within one poll even
+	// on a loaded machine.
+	const interval = 100 * time.Millisecond
 	tests := []struct {
 		name string
 		save func(t *testing.T, path string, b []byte)
@@ -30,7 +32,6 @@ func TestWatchOneEditOneRebuild(t *testing.T) {
 		}},
 		{"two writes", func(t *testing.T, path string, b []byte) {
 			writeFile(t, path, nil)
-			time.Sleep(interval / 2)
 			writeFile(t, path, b)
 		}},
 		{"rename over", func(t *testing.T, path string, b []byte) {
