@@ -9,7 +9,7 @@ export CGO_ENABLED = 0
 HUGO      := bin/hugo
 GENERATOR := bin/generator
 
-.PHONY: site check test test-go lint serve demo clean fuzz
+.PHONY: site check test test-go lint serve demo clean fuzz gates
 
 ## site: check data/, emit site/, build site/public (the main job)
 site: $(HUGO) $(GENERATOR)
@@ -23,16 +23,28 @@ check: $(GENERATOR)
 demo: $(HUGO) $(GENERATOR)
 	$(GENERATOR) build -data examples/demo -out site-demo -hugo $(HUGO)
 
-## test: every test and gate
-test: lint test-go
+## test: every test and gate (what CI runs)
+test: lint test-go gates fuzz
 
 lint:
-	@unformatted=$$(gofmt -l generator themes); \
+	@unformatted=$$(gofmt -l generator themes examples); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags gates ./generator/gates/
 
 test-go: $(HUGO)
 	PLANSITE_HUGO=$(abspath $(HUGO)) $(GO) test -count=1 ./...
+
+## gates: the quality gates (generator/gates): every page type in Chromium with
+## axe-core and the site's Content-Security-Policy, the Nu HTML Checker, hostile
+## data. They need Debian's chromium, a JRE and the npm packages of package-lock.json
+## (installed here when npm exists); a missing tool fails the gate, saying what to install.
+gates: $(HUGO) node_modules/.package-lock.json
+	PLANSITE_HUGO=$(abspath $(HUGO)) $(GO) test -tags gates -count=1 -timeout 30m ./generator/gates/
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is needed for the gates' axe-core and vnu-jar (apt-get install npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
 
 ## fuzz: run the loader's fuzz target (FUZZTIME=10m for longer)
 FUZZTIME ?= 30s

@@ -13,7 +13,7 @@ import (
 )
 
 // The hostile datasets are copies of examples/demo whose every text
-// carries an attack, written by `go test ./generator/gates -update`:
+// carries an attack, written by `go test -tags gates ./generator/gates -update`:
 //
 //	testdata/hostile       raw HTML, a javascript: link and a formula in
 //	                       every text: the checker must refuse it
@@ -174,7 +174,7 @@ func writeHostile(src, dst string, p poisoner, readme string) error {
 // calls it under -update.
 func writeFixtures() error {
 	src := filepath.Join(root, "examples", "demo")
-	note := "Written by `go test ./generator/gates -update` from examples/demo; do not edit by hand.\n\n"
+	note := "Written by `go test -tags gates ./generator/gates -update` from examples/demo; do not edit by hand.\n\n"
 	err := writeHostile(src, filepath.Join("testdata", "hostile"), refused,
 		"# Hostile data the checker refuses\n\n"+note+fmt.Sprintf(
 			"Every text carries %s, %s and %s, and starts with %s; every source's url is %s. "+

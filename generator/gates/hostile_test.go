@@ -33,7 +33,7 @@ func poisonedTexts(t *testing.T, dir string) []poisoned {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no YAML in %s (%v): run go test ./generator/gates -update", dir, err)
+		t.Fatalf("no YAML in %s (%v): run go test -tags gates ./generator/gates -update", dir, err)
 	}
 	var ps []poisoned
 	for _, f := range files {
@@ -85,7 +85,7 @@ func TestHostileDataRefused(t *testing.T) {
 	dir := filepath.Join(root, "generator", "gates", "testdata", "hostile")
 	texts := poisonedTexts(t, dir)
 	if len(texts) < 100 {
-		t.Fatalf("only %d poisoned texts in %s: run go test ./generator/gates -update", len(texts), dir)
+		t.Fatalf("only %d poisoned texts in %s: run go test -tags gates ./generator/gates -update", len(texts), dir)
 	}
 	out := t.TempDir()
 	code, stderr := build(t, dir, out)

@@ -16,10 +16,13 @@
 // committed package-lock.json; .ci/run installs them. A missing tool fails
 // the test with what to install: a gate never skips.
 //
-//	PLANSITE_HUGO=$PWD/bin/hugo go test ./generator/gates/             every gate
-//	go test ./generator/gates/ -run TestValidHTML                       one of them
-//	go test ./generator/gates/ -run 'TestPagesInBrowser/demo/budget/'   one page type
-//	go test ./generator/gates/ -run '^$' -update                        rewrite testdata/hostile*
+// The files carry the build tag gates, so that go test ./... leaves them
+// out; make runs them on their own:
+//
+//	PLANSITE_HUGO=$PWD/bin/hugo go test -tags gates ./generator/gates/   every gate
+//	go test -tags gates ./generator/gates/ -run TestValidHTML             one of them
+//	go test -tags gates ./generator/gates/ -run 'TestPagesInBrowser/demo/budget/'
+//	go test -tags gates ./generator/gates/ -run '^$' -update              rewrite testdata/hostile*
 //
 // The gates:
 //
@@ -58,6 +61,9 @@ func TestMain(m *testing.M) {
 	flag.Parse()
 	if err := setup(); err != nil {
 		fmt.Fprintln(os.Stderr, "gates:", err)
+		if work != "" {
+			os.RemoveAll(work)
+		}
 		os.Exit(1)
 	}
 	code := m.Run()
