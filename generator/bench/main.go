@@ -8,6 +8,8 @@
 //
 //  1. the shipped data: make site into a fresh folder (the first build),
 //     then make site again -runs times (later builds, against the 1 s goal);
+//     then generator serve on a copy of it: serveEdits one-value edits of
+//     areas.yaml, each timed until Hugo's server serves the changed page;
 //  2. generator synth at the scale asked (BENCH_SCALE=tenth for a tenth of
 //     national scale, which it says is not national scale);
 //  3. -runs pairs, interleaved, of the full pipeline (generator build, the
@@ -74,6 +76,9 @@ func main() {
 	}
 }
 
+// serveEdits is how many edits the serve measurement makes.
+const serveEdits = 5
+
 type config struct {
 	generator, hugo, data string
 	runs                  int
@@ -129,6 +134,10 @@ func run(cfg config, out io.Writer) error {
 		r.shippedMake = append(r.shippedMake, m)
 	}
 	if r.shippedPages, err = pagesOf(filepath.Join(shipped, "public")); err != nil {
+		return err
+	}
+	progressf("shipped data: make serve, %d one-value edits", serveEdits)
+	if r.serveEdits, err = serveLatency(cfg.generator, cfg.hugo, cfg.data, filepath.Join(shipped, "public"), cfg.work, serveEdits); err != nil {
 		return err
 	}
 

@@ -30,12 +30,7 @@ type typeStats struct {
 	script, style int64 // bytes, gzip
 }
 
-var (
-	reScript = regexp.MustCompile(`(?is)<script\b([^>]*)>(.*?)</script>`)
-	reStyle  = regexp.MustCompile(`(?is)<style\b[^>]*>(.*?)</style>`)
-	reLink   = regexp.MustCompile(`(?is)<link\b([^>]*)>`)
-	reSrc    = regexp.MustCompile(`(?i)\b(src|href|rel)=("[^"]*"|'[^']*'|[^\s>]+)`)
-)
+var reAttr = regexp.MustCompile(`(?i)\b(src|href|rel)=("[^"]*"|'[^']*'|[^\s>]+)`)
 
 // pagesOf reads every HTML page of the built site in public.
 func pagesOf(public string) (*pageStats, error) {
@@ -74,19 +69,19 @@ func pagesOf(public string) (*pageStats, error) {
 		}
 		ts.pages++
 		var script, style int64
-		for _, m := range reScript.FindAllSubmatch(b, -1) {
-			if src := attr(m[1], "src"); src != "" {
+		for _, t := range tags(b, "script") {
+			if src := attr(t.attrs, "src"); src != "" {
 				script += sizeOf(resolve(rel, src))
 			} else {
-				script += gzipSize(m[2])
+				script += gzipSize(t.body)
 			}
 		}
-		for _, m := range reStyle.FindAllSubmatch(b, -1) {
-			style += gzipSize(m[1])
+		for _, t := range tags(b, "style") {
+			style += gzipSize(t.body)
 		}
-		for _, m := range reLink.FindAllSubmatch(b, -1) {
-			if strings.EqualFold(attr(m[1], "rel"), "stylesheet") {
-				style += sizeOf(resolve(rel, attr(m[1], "href")))
+		for _, t := range tags(b, "link") {
+			if strings.EqualFold(attr(t.attrs, "rel"), "stylesheet") {
+				style += sizeOf(resolve(rel, attr(t.attrs, "href")))
 			}
 		}
 		ts.script, ts.style = max(ts.script, script), max(ts.style, style)
@@ -95,9 +90,45 @@ func pagesOf(public string) (*pageStats, error) {
 	return st, err
 }
 
+// A tag is an element found in a page: its attributes and, unless it is a
+// link, its content.
+type tag struct{ attrs, body []byte }
+
+// tags finds the elements named name in page (lower case, as Hugo's
+// minifier writes them). It scans with bytes.Index rather than a regular
+// expression: the pages of a national site are hundreds of megabytes.
+func tags(page []byte, name string) []tag {
+	var out []tag
+	open, end := []byte("<"+name), []byte("</"+name+">")
+	for rest := page; ; {
+		i := bytes.Index(rest, open)
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+len(open):]
+		if len(rest) == 0 || !(rest[0] == '>' || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n') {
+			continue // <scripts, <linkx: another element
+		}
+		j := bytes.IndexByte(rest, '>')
+		if j < 0 {
+			return out
+		}
+		t := tag{attrs: rest[:j]}
+		rest = rest[j+1:]
+		if name != "link" {
+			k := bytes.Index(rest, end)
+			if k < 0 {
+				return out
+			}
+			t.body, rest = rest[:k], rest[k+len(end):]
+		}
+		out = append(out, t)
+	}
+}
+
 // attr is the value of the attribute name in a tag's attributes.
 func attr(attrs []byte, name string) string {
-	for _, m := range reSrc.FindAllSubmatch(attrs, -1) {
+	for _, m := range reAttr.FindAllSubmatch(attrs, -1) {
 		if strings.EqualFold(string(m[1]), name) {
 			return strings.Trim(string(m[2]), `"'`)
 		}

@@ -18,6 +18,7 @@ const (
 	goalGenerator   = 1500 * time.Millisecond // the generator's stages at national scale
 	goalGeneratorKB = 1 << 20                 // 1 GiB of peak memory, in kB
 	goalRatio       = 1.15                    // pipeline over Hugo alone
+	goalServeEdit   = 1 * time.Second         // make serve: an edit reaches the page
 )
 
 // A report is everything the bench measured.
@@ -30,6 +31,7 @@ type report struct {
 	shippedMake   []*measured
 	shippedPages  *pageStats
 	shippedStages []stageRun
+	serveEdits    []time.Duration // make serve: a one-value edit until its page is served
 
 	synth     time.Duration
 	pipeline  []*measured
@@ -148,6 +150,9 @@ func (r *report) print(w io.Writer) {
 	makeSite := median(walls(r.shippedMake, func(m *measured) time.Duration { return m.wall }))
 	fmt.Fprintf(w, "  shipped data, make site after the first build (%s): %s ≤ 1 s: %s\n",
 		secs(r.shippedFirst)+" first", secs(makeSite), verdict(makeSite <= goalShippedSite))
+	edit := median(r.serveEdits)
+	fmt.Fprintf(w, "  shipped data, make serve: a one-value edit served in %s ≤ 1 s: %s (edits: %s)\n",
+		secs(edit), verdict(edit <= goalServeEdit), durations(r.serveEdits))
 	if r.scale == "national" {
 		gen, kb := stagesTotal(r.stages, false), peak(r.stages)
 		fmt.Fprintf(w, "  national, generator stages together: %s ≤ 1.5 s: %s; peak memory %s ≤ 1 GiB: %s\n",
@@ -166,6 +171,14 @@ func list(ms []*measured) string {
 	var s []string
 	for _, m := range ms {
 		s = append(s, fmt.Sprintf("%.1f", m.wall.Seconds()))
+	}
+	return strings.Join(s, ", ") + " s"
+}
+
+func durations(ds []time.Duration) string {
+	var s []string
+	for _, d := range ds {
+		s = append(s, fmt.Sprintf("%.2f", d.Seconds()))
 	}
 	return strings.Join(s, ", ") + " s"
 }

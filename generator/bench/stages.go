@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -15,6 +16,7 @@ import (
 	"plansite/generator/chart"
 	"plansite/generator/check"
 	"plansite/generator/emit"
+	"plansite/generator/internal/memory"
 	"plansite/generator/load"
 	"plansite/generator/progress"
 	"plansite/themes"
@@ -31,7 +33,7 @@ type stageRun struct {
 	peakKB     int64
 }
 
-// stagesCommand is "bench stages -data DIR -out DIR": it runs the
+// stagesCommand is "bench stages -data DIR -out DIR [-cpuprofile FILE]": it runs the
 // generator's stages as emitSite runs them, timing each, and prints
 //
 //	stage load 0.123456s cpu 0.200000s
@@ -43,11 +45,24 @@ func stagesCommand(args []string, w io.Writer) error {
 	fset := flag.NewFlagSet("stages", flag.ContinueOnError)
 	data := fset.String("data", "data", "data folder")
 	out := fset.String("out", "", "folder to emit the Hugo project into")
+	profile := fset.String("cpuprofile", "", "write a CPU profile of the stages to this file (go tool pprof)")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
 	if *out == "" {
 		return errors.New("-out is required")
+	}
+	memory.Limit() // as the generator runs (generator/memory.go)
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	t, cpu := time.Now(), cpuTime()
 	lap := func(stage string) {

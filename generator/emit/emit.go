@@ -40,7 +40,7 @@ var Managed = []string{"content", "data", "themes", "static", "assets"}
 func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Files, error) {
 	files := Files{}
 	files["hugo.toml"] = config(p)
-	static, err := opendata.Files(p, r)
+	static, resources, err := opendata.Files(p, r)
 	if err != nil {
 		return nil, fmt.Errorf("open data: %w", err)
 	}
@@ -53,7 +53,7 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	for name, b := range charts {
 		files[name] = b
 	}
-	for _, res := range opendata.Resources(static) {
+	for _, res := range resources {
 		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, Bytes: res.Bytes, Rows: res.Rows,
 			Title: T{VI: res.Title.VI, EN: res.Title.EN}, Description: T{VI: res.Description.VI, EN: res.Description.EN}})
 	}
@@ -67,6 +67,7 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	if err := areaFiles(files, v.areaPages); err != nil {
 		return nil, err
 	}
+	v.areaPages = nil // written; the pages need only the summaries
 	for _, pg := range pages(p, &v) {
 		for _, lang := range Langs {
 			path := "content/" + lang.Code + "/" + pg.path(lang.Code)
@@ -128,14 +129,18 @@ func areaFiles(files Files, areas []areaView) error {
 
 // marshal is deterministic JSON with a final newline; encoding/json sorts
 // map keys and escapes <, > and & so that data cannot close a script tag.
-// It is not indented: at national scale indenting doubles the bytes.
+// It is not indented: at national scale indenting doubles the bytes. The
+// slice is exactly as long as the JSON: thousands of them are kept until
+// they are written.
 func marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	if err := enc.Encode(v); err != nil {
+	b, err := json.Marshal(v)
+	if err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	out := make([]byte, len(b)+1)
+	copy(out, b)
+	out[len(b)] = '\n'
+	return out, nil
 }
 
 // A Lang is a language the site is published in.

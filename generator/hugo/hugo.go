@@ -2,6 +2,10 @@
 // the result atomically: Hugo builds into a fresh folder beside public/,
 // which replaces public/ only when the build succeeded. A failed build
 // leaves the previous site exactly as it was.
+//
+// The replaced site stays beside the new one as public.old until the next
+// build, which removes it while Hugo runs: a site of thousands of pages
+// takes seconds to remove, which need not be waited for.
 package hugo
 
 import (
@@ -27,18 +31,26 @@ func Build(command []string, siteDir string) error {
 	if err != nil {
 		return err
 	}
+	public := filepath.Join(abs, "public")
+	removed := make(chan error, 1) // the previous build's public.old, removed while Hugo runs
+	go func() { removed <- os.RemoveAll(public + ".old") }()
 	tmp, err := os.MkdirTemp(abs, ".public-new-")
 	if err != nil {
+		<-removed
 		return err
 	}
 	defer os.RemoveAll(tmp) // after a successful swap it no longer exists
 	cmd := Command(command, abs, tmp)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
+	err = cmd.Run()
+	if rmErr := <-removed; err == nil && rmErr != nil {
+		return rmErr
+	}
+	if err != nil {
 		return fmt.Errorf("hugo failed (%v); the previous site is unchanged:\n%s", err, strings.TrimSpace(out.String()))
 	}
-	return swap(tmp, filepath.Join(abs, "public"))
+	return swap(tmp, public)
 }
 
 // Command is the Hugo command that renders the project in siteDir into
@@ -51,8 +63,9 @@ func Command(command []string, siteDir, dest string) *exec.Cmd {
 	return cmd
 }
 
-// swap replaces dst with src: dst moves aside, src takes its name, the old
-// copy is removed. Both renames are within one folder.
+// swap replaces dst with src: dst moves aside to dst.old, src takes its
+// name. Both renames are within one folder. The old copy is left for the
+// next Build to remove.
 func swap(src, dst string) error {
 	old := dst + ".old"
 	if err := os.RemoveAll(old); err != nil {
@@ -65,5 +78,5 @@ func swap(src, dst string) error {
 		_ = os.Rename(old, dst) // put the previous site back
 		return err
 	}
-	return os.RemoveAll(old)
+	return nil
 }

@@ -79,7 +79,11 @@ type Resource struct {
 // slash-separated paths under Dir ("data/indicators.csv"). An error means
 // a value could not be written (a number that is not finite); it is a bug
 // or bad input, and no file is returned.
-func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, error) {
+//
+// It returns with the files their description, as Resources gives it, but
+// without decoding the tables again: their rows are counted as they are
+// written.
+func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, []Resource, error) {
 	if p == nil {
 		p = &plan.Plan{}
 	}
@@ -87,21 +91,23 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, error) {
 		r = &progress.Report{}
 	}
 	files := map[string][]byte{}
+	rows := map[string]int{}
 	var tables []*table
 	for _, t := range []*table{indicators(p, r), observations(p, r), districts(p, r), budgets(p, r)} {
 		if err := t.check(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		c, err := t.csv()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		j, err := t.json()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		files[path.Join(Dir, t.name+".csv")] = c
 		files[path.Join(Dir, t.name+".json")] = j
+		rows[path.Join(Dir, t.name+".csv")], rows[path.Join(Dir, t.name+".json")] = len(t.rows), len(t.rows)
 		tables = append(tables, t)
 	}
 	for _, f := range []struct {
@@ -110,22 +116,30 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, error) {
 	}{{"policies", policies(p)}, {"agencies", agencies(p)}} {
 		b, err := marshal(f.v)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		files[path.Join(Dir, f.name+".json")] = b
 	}
-	b, err := marshal(dataPackage(p, tables, Resources(files)))
+	res := resources(files, rows)
+	b, err := marshal(dataPackage(p, tables, res))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	files[path.Join(Dir, PackageFile)] = b
-	return files, nil
+	pkgFile := path.Join(Dir, PackageFile)
+	files[pkgFile] = b
+	return files, append(res, resources(map[string][]byte{pkgFile: b}, nil)...), nil
 }
 
 // Resources describes the files of files that this package writes, in a
 // fixed order (each table's CSV then its JSON, policies, agencies, the
 // data package); other keys are left out.
 func Resources(files map[string][]byte) []Resource {
+	return resources(files, nil)
+}
+
+// resources is Resources, with the rows of the files that rows holds
+// counted already, so that their bytes are not decoded again.
+func resources(files map[string][]byte, rows map[string]int) []Resource {
 	var out []Resource
 	for _, e := range catalogue() {
 		b, ok := files[path.Join(Dir, e.file)]
@@ -142,13 +156,19 @@ func Resources(files map[string][]byte) []Resource {
 			Title:       e.title,
 			Description: e.desc,
 		}
+		n, counted := rows[r.Path]
 		switch {
 		case e.format == FormatCSV:
 			r.MediaType = MediaCSV
-			r.Rows = csvRows(b)
-		case e.file != PackageFile:
-			r.Rows = jsonRows(b)
+			if !counted {
+				n = csvRows(b)
+			}
+		case e.file == PackageFile:
+			n = 0
+		case !counted:
+			n = jsonRows(b)
 		}
+		r.Rows = n
 		out = append(out, r)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -29,9 +30,13 @@ func ip(x int) *int         { return &x }
 // build runs Files on p as of asOf.
 func build(t *testing.T, p *plan.Plan, asOf int) map[string][]byte {
 	t.Helper()
-	files, err := Files(p, progress.Compute(p, asOf))
+	files, res, err := Files(p, progress.Compute(p, asOf))
 	if err != nil {
 		t.Fatalf("Files: %v", err)
+	}
+	// Files counts the rows as it writes them: the same as reading them.
+	if read := Resources(files); !reflect.DeepEqual(res, read) {
+		t.Errorf("Files' resources differ from Resources' reading of its files:\n%+v\n%+v", res, read)
 	}
 	return files
 }
@@ -624,7 +629,7 @@ func zero() float64 { return 0 }
 
 // Files copes with an empty plan and a nil report.
 func TestEmpty(t *testing.T) {
-	files, err := Files(&plan.Plan{}, nil)
+	files, _, err := Files(&plan.Plan{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
