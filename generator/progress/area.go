@@ -270,7 +270,7 @@ func (c *computer) rank(aps []AreaProgress) {
 				in = append(in, sib)
 			}
 			r := &Rank{Position: pos, Of: len(es),
-				Explanation: Explanation{Formula: FormulaRank, Inputs: in, Result: float64(pos)}}
+				Explanation: Explanation{Formula: FormulaRank, Inputs: withDecimals(in), Result: float64(pos)}}
 			if mixed {
 				r.Notes = append(r.Notes, NoteRankMixedYears)
 			}

@@ -106,6 +106,11 @@ type Input struct {
 	Half   int    `json:",omitempty"`
 	Source string `json:",omitempty"`
 	Status string `json:",omitempty"`
+	// Decimals is how many decimals the site writes Value with: 0 for a
+	// whole number, else 1 or 2, as few as show it (see decimals). Set
+	// here, once, rather than worked out by the theme for each of the
+	// hundreds of thousands of inputs a national site shows.
+	Decimals int `json:",omitempty"`
 }
 
 // Provisional reports whether the input is a provisional figure or an
@@ -267,7 +272,27 @@ func explain(formula string, result float64, in ...Input) *Explanation {
 	if math.IsNaN(result) || math.IsInf(result, 0) {
 		return nil
 	}
-	return &Explanation{Formula: formula, Inputs: in, Result: round(result)}
+	return &Explanation{Formula: formula, Inputs: withDecimals(in), Result: round(result)}
+}
+
+// withDecimals sets the Decimals of each input of in.
+func withDecimals(in []Input) []Input {
+	for i := range in {
+		in[i].Decimals = decimals(in[i].Value)
+	}
+	return in
+}
+
+// decimals is 0 for a whole number, 1 when one decimal shows v exactly,
+// else 2.
+func decimals(v float64) int {
+	switch {
+	case v == math.Round(v):
+		return 0
+	case v*10 == math.Round(v*10):
+		return 1
+	}
+	return 2
 }
 
 // num is a derived input: a number with a name and nothing else.
