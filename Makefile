@@ -87,7 +87,8 @@ schemas:
 ## bench: the performance benchmark (README, Performance): the shipped data and a
 ## synthetic national-scale dataset, per stage, and the pipeline against Hugo alone.
 ## Its last line is "ratio pipeline/hugo-alone: X.XX". BENCH_SCALE=tenth runs a
-## tenth of national scale (and says so); BENCH_RUNS sets the runs (median).
+## tenth of national scale (and says so); BENCH_RUNS sets the runs (median). It builds
+## in /dev/shm when that is a tmpfs with 8 GiB free (BENCH_WORK=DIR to choose).
 BENCH_RUNS ?= 3
 .PHONY: bench
 bench: $(HUGO) $(GENERATOR)

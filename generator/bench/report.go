@@ -26,6 +26,7 @@ type report struct {
 	scale string
 	opts  synth.Options
 	runs  int
+	work  string // where it built, and whether in memory
 
 	shippedFirst  time.Duration
 	shippedMake   []*measured
@@ -94,6 +95,7 @@ func (r *report) print(w io.Writer) {
 	o := r.opts
 	fmt.Fprintf(w, "\nplansite bench, %s, %d CPUs, %s %s/%s; medians of %d runs\n",
 		time.Now().Format("2006-01-02"), runtime.NumCPU(), runtime.Version(), runtime.GOOS, runtime.GOARCH, r.runs)
+	fmt.Fprintf(w, "built in %s\n", r.work)
 	scale := fmt.Sprintf("%d provinces, %d districts, %d communes, %d years, seed %d", o.Provinces, o.Districts, o.Communes, o.Years, o.Seed)
 	if r.scale != "national" {
 		fmt.Fprintf(w, "NOTE: BENCH_SCALE=%s: NOT national scale (%s); national-scale goals are not judged\n", r.scale, scale)
