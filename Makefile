@@ -94,3 +94,8 @@ BENCH_RUNS ?= 3
 bench: $(HUGO) $(GENERATOR)
 	$(GO) build -o bin/bench ./generator/bench
 	bin/bench -generator $(GENERATOR) -hugo $(HUGO) -data $(DATA) -runs $(BENCH_RUNS)
+
+## bin/hugoprof: the pinned Hugo writing a CPU profile (tools/hugoprof.go)
+bin/hugoprof: tools/hugoprof.go tools/hugo.mod tools/hugo.sum
+	@mkdir -p bin
+	$(GO) build -modfile=tools/hugo.mod -o $@ tools/hugoprof.go
