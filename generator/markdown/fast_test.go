@@ -34,3 +34,19 @@ func TestShortcutsAgreeWithGoldmark(t *testing.T) {
 		}
 	}
 }
+
+// Plain text reads as the rendered page does: escapes and entities
+// resolved, code spans kept as written, markup and raw HTML dropped.
+func TestPlainText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`a \< b \*c\*`, "a < b *c*"},
+		{"Tom &amp; Jerry &#233;", "Tom & Jerry é"},
+		{"`a\\b` and **bold** [link](/x)", `a\b and bold link`},
+		{"one\ntwo\n\n- three", "one two three"},
+		{"x <b>y</b> z", "x y z"},
+	} {
+		if got := Plain(c.in); got != c.want {
+			t.Errorf("Plain(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

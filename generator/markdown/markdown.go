@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // A Flaw is something in a markdown text that the site does not publish.
@@ -151,7 +152,9 @@ func parsePlain(src string) string {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			out.Write(n.Segment.Value(b))
+			// As the HTML renderer writes text: backslash escapes and
+			// entity references resolved (`\<` is "<", `&amp;` is "&").
+			out.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Segment.Value(b)))))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				out.WriteByte(' ')
 			}
