@@ -84,7 +84,7 @@ func (e *edit) write(n int) error {
 // Hugo's livereload starts as it finishes, adds one request to that.
 func serveLatency(generator, hugoPath, data, public, work string, runs int) ([]time.Duration, error) {
 	copied := filepath.Join(work, "serve-data")
-	if err := copyDir(data, copied); err != nil {
+	if err := os.CopyFS(copied, os.DirFS(data)); err != nil {
 		return nil, err
 	}
 	e, err := findEdit(copied, public)
@@ -173,26 +173,4 @@ func freePort() (string, error) {
 	}
 	defer l.Close()
 	return strconv.Itoa(l.Addr().(*net.TCPAddr).Port), nil
-}
-
-// copyDir copies the files of the folder src into dst.
-func copyDir(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
 }
