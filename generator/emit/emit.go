@@ -181,6 +181,14 @@ timeZone = "Asia/Ho_Chi_Minh"
 [markup.goldmark.renderer]
 unsafe = false
 
+# HTML only: the one feed is the reports section's, which asks for it in
+# its front matter. Hugo's default feeds (the home page's lists every page,
+# 23,000 of them at national scale) would cost minutes and serve no one.
+[outputs]
+home = ["html"]
+section = ["html"]
+page = ["html"]
+
 [params]
 `)
 	fmt.Fprintf(&b, "demo = %t\n", p.Site.Demo)

@@ -33,6 +33,7 @@ type sitePage struct {
 	body    T // markdown rendered by Hugo
 	weight  int
 	date    string // YYYY-MM-DD, for dated pages (reports, in feeds)
+	feed    bool   // the page has an RSS feed of its pages too
 }
 
 func (pg sitePage) path(lang string) string {
@@ -65,6 +66,9 @@ func (pg sitePage) content(lang string) []byte {
 	}
 	if pg.date != "" {
 		fm["date"] = pg.date
+	}
+	if pg.feed {
+		fm["outputs"] = []string{"html", "rss"}
 	}
 	if d := pick(plan.Text{VI: pg.desc.VI, EN: pg.desc.EN}, lang); d != "" {
 		fm["description"] = clip(d, 300)
@@ -108,7 +112,7 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 			desc: T{VI: "Nguồn vốn và kinh phí theo chính sách, nguồn và năm.", EN: "Funding by policy, source and year."}},
 		{section: "agencies", layout: "agencies", title: T{VI: "Cơ quan thực hiện", EN: "Agencies"},
 			desc: T{VI: "Cơ quan nào làm gì: chủ trì và phối hợp theo từng chính sách.", EN: "Who does what: the lead and coordinating agencies of each policy."}},
-		{section: "reports", layout: "reports", title: T{VI: "Báo cáo định kỳ", EN: "Periodic reports"},
+		{section: "reports", layout: "reports", feed: true, title: T{VI: "Báo cáo định kỳ", EN: "Periodic reports"},
 			desc: T{VI: "Báo cáo 6 tháng và hằng năm về thực hiện kế hoạch.", EN: "Six-monthly and yearly reports on the plan."}},
 		{section: "opendata", layout: "opendata", title: T{VI: "Dữ liệu mở", EN: "Open data"},
 			desc: T{VI: "Tải về toàn bộ số liệu của trang dưới dạng CSV và JSON.", EN: "Download all the site's data as CSV and JSON."}},
