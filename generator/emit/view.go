@@ -180,6 +180,14 @@ type agencyView struct {
 // An areaSummary is an area as lists show it: its place in the tree, its
 // flags and its latest figures.
 type areaSummary struct {
+	areaNode
+	Progress areaProgressSummary
+}
+
+// An areaNode is what every view of an area starts with: who it is and
+// where it stands in the tree. Embedded, its fields come first in the
+// JSON, as if written in the embedding struct.
+type areaNode struct {
 	ID, Parent, Kind string
 	Name             T
 	Children         []string
@@ -187,7 +195,6 @@ type areaSummary struct {
 	FlagCounts       map[string]int `json:",omitempty"`
 	Members          []string
 	MemberCount      int `json:",omitempty"`
-	Progress         areaProgressSummary
 }
 
 type areaProgressSummary struct {
@@ -213,8 +220,7 @@ type rankView struct{ Position, Of int }
 
 // summary is the part of an area's view that lists show.
 func summary(a areaView) areaSummary {
-	s := areaSummary{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: a.Name, Children: a.Children, Flags: a.Flags,
-		FlagCounts: a.FlagCounts, Members: a.Members, MemberCount: a.MemberCount}
+	s := areaSummary{areaNode: a.areaNode}
 	ap := a.Progress
 	if l := ap.Latest; l != nil {
 		s.Progress.Latest = &latestView{Year: l.Year, Status: l.Status}
@@ -239,21 +245,15 @@ func summary(a areaView) areaSummary {
 func AreaFile(id string) string { return "assets/areas/" + id + ".json" }
 
 type areaView struct {
-	ID, Parent, Kind string
-	Name             T
-	Children         []string
-	Flags            []string
-	FlagCounts       map[string]int `json:",omitempty"`
-	Members          []string
-	MemberCount      int      `json:",omitempty"`
-	AreaKM2          *float64 `json:",omitempty"`
-	Lat, Lon         *float64 `json:",omitempty"`
-	Figures          []figureView
-	Facts            []factView
-	Note             T
-	Progress         progress.AreaProgress
-	Targets          []string // targets whose scope it is
-	Sources          []string
+	areaNode
+	AreaKM2  *float64 `json:",omitempty"`
+	Lat, Lon *float64 `json:",omitempty"`
+	Figures  []figureView
+	Facts    []factView
+	Note     T
+	Progress progress.AreaProgress
+	Targets  []string // targets whose scope it is
+	Sources  []string
 }
 
 type figureView struct {
@@ -600,8 +600,8 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 		scoped[t.Scope] = append(scoped[t.Scope], t.ID)
 	}
 	for i, a := range p.Areas {
-		av := areaView{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
-			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount,
+		av := areaView{areaNode: areaNode{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
+			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount},
 			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, Figures: []figureView{}, Facts: []factView{},
 			Note: text(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
 		av.Children = append(av.Children, children[a.ID]...)
