@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -154,7 +155,7 @@ func (r *report) print(w io.Writer) {
 		secs(r.shippedFirst)+" first", secs(makeSite), verdict(makeSite <= goalShippedSite))
 	edit := median(r.serveEdits)
 	fmt.Fprintf(w, "  shipped data, make serve: a one-value edit served in %s ≤ 1 s: %s (edits: %s)\n",
-		secs(edit), verdict(edit <= goalServeEdit), durations(r.serveEdits))
+		secs(edit), verdict(edit <= goalServeEdit), durations(r.serveEdits, 2))
 	if r.scale == "national" {
 		gen, kb := stagesTotal(r.stages, false), peak(r.stages)
 		fmt.Fprintf(w, "  national, generator stages together: %s ≤ 1.5 s: %s; peak memory %s ≤ 1 GiB: %s\n",
@@ -162,25 +163,18 @@ func (r *report) print(w io.Writer) {
 		ratio := pipe.Seconds() / alone.Seconds()
 		fmt.Fprintf(w, "  national, pipeline ≤ 1.15 × Hugo alone: %.2f: %s\n", ratio, verdict(ratio <= goalRatio))
 	}
-	fmt.Fprintf(w, "\nruns (wall): pipeline %s; Hugo alone %s\n", list(r.pipeline), list(r.hugoAlone))
+	fmt.Fprintf(w, "\nruns (wall): pipeline %s; Hugo alone %s\n", durations(walls(r.pipeline, wall), 1), durations(walls(r.hugoAlone, wall), 1))
 	fmt.Fprintf(w, "ratio of CPU time, pipeline/hugo-alone: %.2f (less sensitive to other load on the machine)\n",
 		median(walls(r.pipeline, cpu)).Seconds()/median(walls(r.hugoAlone, cpu)).Seconds())
 	fmt.Fprintf(w, "bench took %s\n", r.elapsed.Round(time.Second))
 	fmt.Fprintf(w, "ratio pipeline/hugo-alone: %.2f\n", pipe.Seconds()/alone.Seconds())
 }
 
-func list(ms []*measured) string {
-	var s []string
-	for _, m := range ms {
-		s = append(s, fmt.Sprintf("%.1f", m.wall.Seconds()))
-	}
-	return strings.Join(s, ", ") + " s"
-}
-
-func durations(ds []time.Duration) string {
+// durations lists ds in seconds with prec decimals: "1.23, 4.56 s".
+func durations(ds []time.Duration, prec int) string {
 	var s []string
 	for _, d := range ds {
-		s = append(s, fmt.Sprintf("%.2f", d.Seconds()))
+		s = append(s, strconv.FormatFloat(d.Seconds(), 'f', prec, 64))
 	}
 	return strings.Join(s, ", ") + " s"
 }
