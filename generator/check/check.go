@@ -372,6 +372,10 @@ func (c *checker) text(t plan.Text, key string, node plan.Node, item string) {
 				c.err(pos, item,
 					fmt.Sprintf("liên kết %q không được phép: chỉ dùng địa chỉ https://, http:// hoặc mailto:", f.Detail),
 					fmt.Sprintf("link %q is not allowed: use https://, http:// or mailto: addresses only", f.Detail))
+			case markdown.Shortcode:
+				c.err(pos, item,
+					fmt.Sprintf("văn bản không được chứa shortcode của Hugo (%s): trang web sẽ chạy nó như một lệnh; xóa đi, hoặc viết “{ {” có dấu cách nếu cần chính các ký tự này", f.Detail),
+					fmt.Sprintf("text must not hold a Hugo shortcode (%s): the site would run it as a command; remove it, or write “{ {” with a space if you mean these characters", f.Detail))
 			}
 		}
 	}

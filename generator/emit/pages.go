@@ -77,7 +77,7 @@ func (pg sitePage) content(lang string) []byte {
 	b = append(b, '\n')
 	if body := pick(plan.Text{VI: pg.body.VI, EN: pg.body.EN}, lang); body != "" {
 		b = append(b, '\n')
-		b = append(b, body...)
+		b = append(b, markdown.Inert(body)...)
 		b = append(b, '\n')
 	}
 	return b

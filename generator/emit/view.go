@@ -20,7 +20,10 @@ type T struct {
 	EN string `json:",omitempty"`
 }
 
-func text(t plan.Text) T { return T{VI: t.VI, EN: t.EN} }
+// text is a markdown text as the templates render it. The checker refuses
+// Hugo shortcodes in every text; markdown.Inert makes sure none reaches
+// Hugo all the same.
+func text(t plan.Text) T { return T{VI: markdown.Inert(t.VI), EN: markdown.Inert(t.EN)} }
 
 // plain is the text without markup, for lists, titles and descriptions.
 func plain(t plan.Text) T { return T{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)} }

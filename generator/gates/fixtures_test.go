@@ -15,8 +15,9 @@ import (
 // The hostile datasets are copies of examples/demo whose every text
 // carries an attack, written by `go test -tags gates ./generator/gates -update`:
 //
-//	testdata/hostile       raw HTML, a javascript: link and a formula in
-//	                       every text: the checker must refuse it
+//	testdata/hostile       raw HTML, a javascript: link, a Hugo shortcode
+//	                       and a formula in every text: the checker must
+//	                       refuse it
 //	testdata/hostile-text  the same attacks written so that they pass the
 //	                       checker, as text: the site must publish it inert
 //
@@ -30,6 +31,7 @@ const (
 	imgOnError  = `"><img src=x onerror=alert(2)>`
 	jsLink      = `[x](javascript:alert(3))`
 	jsURL       = `javascript:alert(3)`
+	shortcode   = `{{< youtube id="x" >}}`
 )
 
 // formulas start a text, in turn, so that every kind reaches the CSV files.
@@ -49,7 +51,7 @@ type poisoner struct {
 // refused is what the checker must reject, at the position of each text.
 var refused = poisoner{
 	text: func(s string, n int) string {
-		return withPayload(formulas[0]+" "+s, closeScript+" "+imgOnError+" "+jsLink)
+		return withPayload(formulas[0]+" "+s, closeScript+" "+imgOnError+" "+jsLink+" "+shortcode)
 	},
 	plain: func(s string, n int) string { return formulas[0] + " " + s + " " + closeScript + " " + imgOnError },
 	url:   func(string) string { return jsURL },
@@ -177,9 +179,9 @@ func writeFixtures() error {
 	note := "Written by `go test -tags gates ./generator/gates -update` from examples/demo; do not edit by hand.\n\n"
 	err := writeHostile(src, filepath.Join("testdata", "hostile"), refused,
 		"# Hostile data the checker refuses\n\n"+note+fmt.Sprintf(
-			"Every text carries %s, %s and %s, and starts with %s; every source's url is %s. "+
+			"Every text carries %s, %s, %s and %s, and starts with %s; every source's url is %s. "+
 				"The build must exit 1 and name the position of each.\n",
-			"`"+closeScript+"`", "`"+imgOnError+"`", "`"+jsLink+"`", "`"+formulas[0]+"`", "`"+jsURL+"`"))
+			"`"+closeScript+"`", "`"+imgOnError+"`", "`"+jsLink+"`", "`` "+shortcode+" ``", "`"+formulas[0]+"`", "`"+jsURL+"`"))
 	if err != nil {
 		return err
 	}

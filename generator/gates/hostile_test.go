@@ -28,7 +28,7 @@ type poisoned struct {
 
 // poisonedTexts lists the texts of the hostile YAML files that carry an
 // attack the checker must refuse: raw HTML and a javascript: link in a
-// text, a javascript: url.
+// text, a Hugo shortcode in a text, a javascript: url.
 func poisonedTexts(t *testing.T, dir string) []poisoned {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
@@ -62,7 +62,8 @@ func poisonedTexts(t *testing.T, dir string) []poisoned {
 			p := poisoned{file: filepath.Base(f), key: key, first: n.Line, last: n.Line + strings.Count(n.Value, "\n") + 1}
 			switch {
 			case (key == "vi" || key == "en") && strings.Contains(n.Value, closeScript):
-				p.want = []string{"raw HTML is not allowed in text (<script>)", "raw HTML is not allowed in text (<img src=x onerror=alert(2)>)", `link "javascript:alert(3)" is not allowed`}
+				p.want = []string{"raw HTML is not allowed in text (<script>)", "raw HTML is not allowed in text (<img src=x onerror=alert(2)>)", `link "javascript:alert(3)" is not allowed`,
+					"text must not hold a Hugo shortcode (" + shortcode + ")"}
 			case key == "url" && n.Value == jsURL:
 				p.want = []string{`url "javascript:alert(3)" must start with https:// or http://`}
 			default:
@@ -78,7 +79,7 @@ func poisonedTexts(t *testing.T, dir string) []poisoned {
 var reProblem = regexp.MustCompile(`^(?:.*/)?([^/:]+\.yaml):(\d+):\d+: (.*)$`)
 
 // Data whose every text carries a script element, an element with an
-// event handler and a javascript: link, and whose every source's url is a
+// event handler, a javascript: link and a Hugo shortcode, and whose every source's url is a
 // javascript: address, is refused: the build exits 1, names the file and
 // line of each attack, and publishes nothing.
 func TestHostileDataRefused(t *testing.T) {

@@ -1,10 +1,11 @@
 // Package markdown reads the markdown held in data fields with goldmark:
-// it finds what the site refuses to publish (raw HTML, links to scripts)
-// and extracts plain text for summaries and descriptions.
+// it finds what the site refuses to publish (raw HTML, links to scripts,
+// Hugo shortcodes) and extracts plain text for summaries and descriptions.
 package markdown
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -18,7 +19,7 @@ import (
 // A Flaw is something in a markdown text that the site does not publish.
 type Flaw struct {
 	Offset int    // byte offset in the text
-	Kind   string // RawHTML or UnsafeLink
+	Kind   string // RawHTML, UnsafeLink or Shortcode
 	Detail string // the offending text, shortened
 }
 
@@ -26,19 +27,71 @@ type Flaw struct {
 const (
 	RawHTML    = "raw_html"
 	UnsafeLink = "unsafe_link"
+	Shortcode  = "shortcode"
 )
 
 func newParser() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 }
 
-// Flaws lists raw HTML and links whose scheme is not http, https or mailto,
-// in the order they appear.
+// Flaws lists raw HTML, links whose scheme is not http, https or mailto,
+// and Hugo shortcodes, in the order they appear.
 func Flaws(src string) []Flaw {
+	sc := shortcodes(src)
 	if !strings.ContainsAny(src, "<[") {
-		return nil // no HTML, link, image or autolink starts without one of these
+		return sc // no HTML, link, image or autolink starts without one of these
 	}
-	return parseFlaws(src)
+	flaws := parseFlaws(src)
+	if len(sc) == 0 {
+		return flaws
+	}
+	flaws = append(flaws, sc...)
+	sort.SliceStable(flaws, func(i, j int) bool { return flaws[i].Offset < flaws[j].Offset })
+	return flaws
+}
+
+// shortcodes lists each shortcode opening delimiter in src. Hugo runs a
+// shortcode wherever "{{<" or "{{%" appears in a page's text, even in a
+// code span, with or without the /* */ that it reads as "show as it is".
+// Text from data never reaches Hugo as one: the checker refuses the
+// delimiters, and Inert breaks them in whatever reaches Hugo unchecked.
+func shortcodes(src string) []Flaw {
+	var flaws []Flaw
+	for i := 0; ; {
+		j := strings.Index(src[i:], "{{")
+		if j < 0 {
+			return flaws
+		}
+		i += j
+		if rest := src[i+2:]; strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, "%") {
+			closer := ">}}"
+			if rest[0] == '%' {
+				closer = "%}}"
+			}
+			detail := src[i:]
+			if end := strings.Index(detail, closer); end >= 0 {
+				detail = detail[:end+3]
+			}
+			flaws = append(flaws, Flaw{Offset: i, Kind: Shortcode, Detail: short(detail)})
+			i += 3
+			continue
+		}
+		i++
+	}
+}
+
+// inert breaks every shortcode delimiter with a backslash, which markdown
+// reads as an escape: outside code the reader sees the same characters.
+var inert = strings.NewReplacer("{{<", `{{\<`, "{{%", `{{\%`)
+
+// Inert returns src with no shortcode delimiter left for Hugo to run: the
+// emitted project's last line of defence behind the checker, which refuses
+// them in every text.
+func Inert(src string) string {
+	if !strings.Contains(src, "{{") {
+		return src
+	}
+	return inert.Replace(src)
 }
 
 // parseFlaws is Flaws by way of goldmark.
