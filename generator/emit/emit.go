@@ -77,6 +77,7 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	for name, b := range static {
 		files["static/"+name] = b
 	}
+	files["static/_headers"] = headersFile()
 	err = fs.WalkDir(theme, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -192,6 +193,7 @@ page = ["html"]
 [params]
 `)
 	fmt.Fprintf(&b, "demo = %t\n", p.Site.Demo)
+	fmt.Fprintf(&b, "csp = %s\n", tomlString(MetaPolicy()))
 	for _, l := range Langs {
 		fmt.Fprintf(&b, "\n[languages.%s]\ncontentDir = %s\nlocale = %s\nlabel = %s\nweight = %d\ntitle = %s\n",
 			l.Code, tomlString("content/"+l.Code), tomlString(l.Locale), tomlString(l.Name), l.Weight, tomlString(pick(p.Site.Title, l.Code)))

@@ -4,9 +4,12 @@ package gates
 
 import (
 	"bufio"
+	"html"
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -18,7 +21,7 @@ func parseHeaders(t *testing.T, public string) http.Header {
 	t.Helper()
 	f, err := os.Open(filepath.Join(public, "_headers"))
 	if err != nil {
-		t.Fatalf("the site has no _headers file (themes/plansite/static/_headers): %v", err)
+		t.Fatalf("the site has no _headers file (generator/emit/security.go writes it): %v", err)
 	}
 	defer f.Close()
 	h := http.Header{}
@@ -96,6 +99,46 @@ func TestHeadersFile(t *testing.T) {
 			}
 			if _, ok := dirs["object-src"]; !ok {
 				t.Error("_headers: no object-src")
+			}
+		})
+	}
+}
+
+var reMetaPolicy = regexp.MustCompile(`<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"`)
+
+// Every page carries the policy of the _headers file in a <meta
+// http-equiv> element, less frame-ancestors (which browsers ignore there),
+// before anything it governs: the policy holds on a host that sends no
+// header of the site's choosing, such as GitHub Pages.
+func TestMetaPolicy(t *testing.T) {
+	for _, d := range []dataset{demo, shipped} {
+		t.Run(d.name, func(t *testing.T) {
+			public := site(t, d)
+			header := directives(parseHeaders(t, public).Get("Content-Security-Policy"))
+			if _, ok := header["frame-ancestors"]; !ok {
+				t.Error("_headers: no frame-ancestors")
+			}
+			delete(header, "frame-ancestors")
+			for _, rel := range htmlFiles(t, public) {
+				b, err := os.ReadFile(filepath.Join(public, rel))
+				if err != nil {
+					t.Fatal(err)
+				}
+				page := string(b)
+				m := reMetaPolicy.FindAllStringSubmatchIndex(page, -1)
+				if len(m) != 1 {
+					t.Errorf("%s: %d Content-Security-Policy meta elements, want 1", rel, len(m))
+					continue
+				}
+				meta := directives(html.UnescapeString(page[m[0][2]:m[0][3]]))
+				if !reflect.DeepEqual(meta, header) {
+					t.Errorf("%s: meta policy %v, want the _headers policy less frame-ancestors %v", rel, meta, header)
+				}
+				for _, first := range []string{"<link", "<script", "<style", "<img"} {
+					if i := strings.Index(page, first); i >= 0 && i < m[0][0] {
+						t.Errorf("%s: %s comes before the policy's meta element", rel, first)
+					}
+				}
 			}
 		})
 	}

@@ -113,7 +113,14 @@ var viewports = []viewport{{360, 800, true}, {1280, 800, false}}
 // 404, for a path that has no file.
 func serve(t *testing.T, public string) *httptest.Server {
 	t.Helper()
-	headers := parseHeaders(t, public)
+	return serveWith(t, public, parseHeaders(t, public))
+}
+
+// serveWith serves a built site with the given headers on every response:
+// none, for a host such as GitHub Pages that sends no headers of the
+// site's choosing, where only the pages' own <meta> policy holds.
+func serveWith(t *testing.T, public string, headers http.Header) *httptest.Server {
+	t.Helper()
 	files := http.FileServer(http.Dir(public))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range headers {
@@ -497,14 +504,29 @@ const sabotage = `(() => {
 
 // The browser gates fail on a page broken on purpose, each with a message
 // that says what and where: the gates above cannot pass by seeing nothing.
+// The page is served twice: with the _headers file's headers, and with no
+// header at all, as GitHub Pages serves it, where the page's own <meta>
+// policy must refuse the inline script and style just the same.
 func TestBrowserGatesCatchBreakage(t *testing.T) {
 	axe, err := os.ReadFile(nodeModule(t, "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	bctx := browser(t)
-	srv := serve(t, site(t, demo))
-	problems := visit(bctx, srv.URL+"/", false, viewports[1], checks{sabotage: sabotage, axe: string(axe), keyboard: true, hostile: true})
+	public := site(t, demo)
+	for _, host := range []struct {
+		name    string
+		headers http.Header
+	}{{"headers", parseHeaders(t, public)}, {"meta-only", nil}} {
+		t.Run(host.name, func(t *testing.T) {
+			srv := serveWith(t, public, host.headers)
+			catchBreakage(t, bctx, srv, string(axe))
+		})
+	}
+}
+
+func catchBreakage(t *testing.T, bctx context.Context, srv *httptest.Server, axe string) {
+	problems := visit(bctx, srv.URL+"/", false, viewports[1], checks{sabotage: sabotage, axe: axe, keyboard: true, hostile: true})
 	all := strings.Join(problems, "\n")
 	for _, want := range []string{
 		"Content-Security-Policy violation: script-src",
