@@ -32,7 +32,9 @@ func MetaPolicy() string { return strings.Join(policy, "; ") }
 
 // HeaderPolicy is the policy of the _headers file: the meta policy and
 // the directives only a header can carry.
-func HeaderPolicy() string { return strings.Join(append(policy[:len(policy):len(policy)], headerOnly...), "; ") }
+func HeaderPolicy() string {
+	return strings.Join(append(policy[:len(policy):len(policy)], headerOnly...), "; ")
+}
 
 // headersFile is static/_headers, for hosts that read one.
 func headersFile() []byte {
