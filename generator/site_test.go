@@ -48,7 +48,7 @@ func siteOf(t *testing.T, data string) string {
 
 var datasets = []string{"../data", "../examples/demo"}
 
-// The URL contract of DESIGN.md: every page, in both languages, for the
+// The URL contract of docs/architecture.md: every page, in both languages, for the
 // shipped and the demo data.
 func TestURLContract(t *testing.T) {
 	for _, data := range datasets {

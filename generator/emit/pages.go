@@ -10,7 +10,7 @@ import (
 )
 
 // Sections maps each section of the site to its folder in each language:
-// the URL contract of DESIGN.md.
+// the URL contract of docs/architecture.md.
 var Sections = map[string]map[string]string{
 	"plan":        {"vi": "ke-hoach", "en": "plan"},
 	"targets":     {"vi": "chi-tieu", "en": "indicators"},

@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// axeTags are the rule sets of DESIGN.md's bar: WCAG 2.0, 2.1 and 2.2, A
-// and AA.
+// axeTags are the rule sets of the accessibility bar (docs/architecture.md):
+// WCAG 2.0, 2.1 and 2.2, A and AA.
 const axeTags = `['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']`
 
 // An axeViolation is one failed axe-core rule, with the first elements

@@ -52,7 +52,7 @@ var samples = map[string]sample{
 	hostileText.name: {targetData: "2a", targetNone: "3i", policy: "1-1", areaData: "son-dong", agency: "so-ldtbxh", report: "bao-cao-2015-nam"},
 }
 
-// sections are the first path segments of the URL contract (DESIGN.md).
+// sections are the first path segments of the URL contract (docs/architecture.md).
 var sections = map[string][2]string{
 	"plan":        {"ke-hoach", "plan"},
 	"targets":     {"chi-tieu", "indicators"},
