@@ -36,11 +36,7 @@ func (b *builder) status() (*Chart, error) {
 				parts = append(parts, strconv.Itoa(n)+" "+statusWords[s].In(lang))
 			}
 		}
-		lead := strconv.Itoa(len(b.r.Targets)) + " chỉ tiêu: "
-		if lang == EN {
-			lead = strconv.Itoa(len(b.r.Targets)) + " targets: "
-		}
-		return lead + list(lang, parts) + "."
+		return targetsByStatus.in(lang, len(b.r.Targets), list(lang, parts))
 	})
 	var err error
 	c.Options, err = options(c.ID, func(lang string) echart {
