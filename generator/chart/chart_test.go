@@ -430,3 +430,29 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+// goalOf marks each number of a goal and words it, for every kind; a
+// range written high then low is marked low then high, and a range of one
+// number or of none, which the checker refuses, gives a chart no panic.
+func TestGoalOf(t *testing.T) {
+	for _, tc := range []struct {
+		goal  plan.Goal
+		words string
+		marks []float64
+	}{
+		{plan.Goal{AtLeast: ptr(90)}, "ít nhất 90 %", []float64{90}},
+		{plan.Goal{AtMost: ptr(6)}, "không quá 6 %", []float64{6}},
+		{plan.Goal{Zero: true}, "0", []float64{0}},
+		{plan.Goal{Between: []float64{9, 8.5}, Direction: plan.Decrease}, "8,5–9,0 %", []float64{8.5, 9}},
+		{plan.Goal{PerYear: []float64{3, 5}}, "3–5 mỗi năm", []float64{3, 5}},
+		{plan.Goal{PerYear: []float64{4}}, "4–4 mỗi năm", []float64{4, 4}},
+		{plan.Goal{Between: []float64{}, Direction: plan.Decrease}, "", nil},
+		{plan.Goal{Qualitative: true}, "", nil},
+	} {
+		tg := &plan.Target{ID: "x", Unit: plan.UnitPercent, By: 2020, Goal: tc.goal}
+		g := goalOf(tg, &progress.TargetProgress{})
+		if g.words.VI != tc.words || !reflect.DeepEqual(g.marks, tc.marks) {
+			t.Errorf("goalOf(%v) words %q, marks %v; want %q, %v", tc.goal.Kinds(), g.words.VI, g.marks, tc.words, tc.marks)
+		}
+	}
+}

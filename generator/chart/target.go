@@ -262,93 +262,55 @@ func hollow(symbol string) string { return "empty" + strings.ToUpper(symbol[:1])
 // A goal is what a trend chart marks: a line at one value or a band, and
 // the words for it.
 type goal struct {
-	words  Text      // the goal in words: "8,5–9,0 %", "ít nhất 90 %"
-	label  Text      // the mark's label
-	marks  []float64 // the values marked: one for a line, two for a band
-	isBand bool
+	words Text      // the goal in words: "8,5–9,0 %", "ít nhất 90 %"
+	label Text      // the mark's label
+	marks []float64 // the values marked: one for a line, two for a band
 }
 
-// goalOf works out what a target's chart marks.
+// goalOf works out what a target's chart marks: the numbers of its goal,
+// but for a yearly fall, the band of the level the falls lead to by the
+// target year.
 func goalOf(t *plan.Target, tp *progress.TargetProgress) goal {
-	lo, hi := goalNumbers(t.Goal)
-	d := min(decimals(append(lo, hi...)...), 1)
+	ns := t.Goal.Numbers()
+	if ns == nil {
+		return goal{}
+	}
+	d := min(decimals(ns...), 1)
 	n := func(lang string, x float64) string { return num(lang, x, d) }
 	u := units[unitOf(t)]
+	lo, hi := ns[0], ns[len(ns)-1]
 	kind := t.Goal.Kind()
 	words := goalWords[kind]
-	var g goal
+	g := goal{marks: ns}
 	switch kind {
-	case plan.GoalAtLeast, plan.GoalAbove, plan.GoalAtMost, plan.GoalTotal, plan.GoalShareLeaving:
-		g.words = both(func(l string) string { return words.in(l, n(l, lo[0])+u.In(l)) })
-		g.marks = []float64{lo[0]}
 	case plan.GoalZero:
 		g.words = both(func(l string) string { return words.in(l) })
-		g.marks = []float64{0}
 	case plan.GoalBetween:
-		g.words = both(func(l string) string { return words.in(l, n(l, lo[0]), n(l, hi[0])+u.In(l)) })
-		g.marks, g.isBand = []float64{lo[0], hi[0]}, true
-	case plan.GoalPerYear:
-		g.words = both(func(l string) string { return words.in(l, n(l, lo[0]), n(l, hi[0])) })
-		g.marks, g.isBand = []float64{lo[0], hi[0]}, true
-		g.label = both(func(l string) string { return goalAnyTime.in(l, g.words.In(l)) })
-		return g
-	case plan.GoalReducePerYear:
-		g.words = both(func(l string) string { return words.in(l, n(l, lo[0]), n(l, hi[0])) })
-		// The band is the level the falls lead to by the target year.
+		g.words = both(func(l string) string { return words.in(l, n(l, lo), n(l, hi)+u.In(l)) })
+	case plan.GoalPerYear, plan.GoalReducePerYear:
+		g.words = both(func(l string) string { return words.in(l, n(l, lo), n(l, hi)) })
+	default: // a level
+		g.words = both(func(l string) string { return words.in(l, n(l, lo)+u.In(l)) })
+	}
+	switch {
+	case kind == plan.GoalReducePerYear:
+		g.marks = nil
 		if len(tp.Series) > 0 && t.By > 0 {
 			start := tp.Series[0]
 			years := float64(t.By) - start.T()
-			top, bottom := math.Max(0, start.Value-lo[0]*years), math.Max(0, start.Value-hi[0]*years)
+			top, bottom := math.Max(0, start.Value-lo*years), math.Max(0, start.Value-hi*years)
 			if years > 0 {
 				dd := decimals(start.Value)
-				g.marks, g.isBand = []float64{round(bottom), round(top)}, true
+				g.marks = []float64{round(bottom), round(top)}
 				g.label = both(func(l string) string { return levelDue.in(l, t.By, num(l, bottom, dd), num(l, top, dd)) })
 			}
 		}
-		return g
-	default:
-		return g
-	}
-	g.label = both(func(l string) string { return goalBy.in(l, t.By, g.words.In(l)) })
-	if t.By == 0 {
+	case kind == plan.GoalPerYear || t.By == 0:
 		g.label = both(func(l string) string { return goalAnyTime.in(l, g.words.In(l)) })
+	default:
+		g.label = both(func(l string) string { return goalBy.in(l, t.By, g.words.In(l)) })
 	}
 	return g
-}
-
-// goalNumbers are the low and high numbers of a goal, as slices of one.
-func goalNumbers(g plan.Goal) (lo, hi []float64) {
-	pair := func(v []float64) ([]float64, []float64) {
-		if len(v) != 2 {
-			return nil, nil
-		}
-		return []float64{math.Min(v[0], v[1])}, []float64{math.Max(v[0], v[1])}
-	}
-	one := func(v *float64) ([]float64, []float64) {
-		if v == nil {
-			return nil, nil
-		}
-		return []float64{*v}, nil
-	}
-	switch g.Kind() {
-	case plan.GoalAtLeast:
-		return one(g.AtLeast)
-	case plan.GoalAbove:
-		return one(g.Above)
-	case plan.GoalAtMost:
-		return one(g.AtMost)
-	case plan.GoalTotal:
-		return one(g.Total)
-	case plan.GoalShareLeaving:
-		return one(g.ShareLeaving)
-	case plan.GoalBetween:
-		return pair(g.Between)
-	case plan.GoalReducePerYear:
-		return pair(g.ReducePerYear)
-	case plan.GoalPerYear:
-		return pair(g.PerYear)
-	}
-	return nil, nil
 }
 
 // series are the goal's marks as options of the first series: a band or
@@ -358,7 +320,7 @@ func goalNumbers(g plan.Goal) (lo, hi []float64) {
 func (g goal) series(lang, base string, mid float64) []charts.SeriesOpts {
 	var so []charts.SeriesOpts
 	switch {
-	case g.isBand && len(g.marks) == 2:
+	case len(g.marks) == 2:
 		so = append(so, band(g.label.In(lang), g.marks[0], g.marks[1], false)...)
 	case len(g.marks) == 1:
 		position := "insideMiddleTop"
