@@ -387,8 +387,8 @@ func TestDeterministic(t *testing.T) {
 // least 3:1 (WCAG 1.4.11).
 func TestColoursContrast(t *testing.T) {
 	colours := append([]string{}, Palette...)
-	for _, c := range StatusColours {
-		colours = append(colours, c)
+	for _, s := range progress.Statuses() {
+		colours = append(colours, s.Colour())
 	}
 	for _, c := range rateClasses {
 		colours = append(colours, c.colour)

@@ -80,7 +80,7 @@ func TestPhraseIn(t *testing.T) {
 		EN: "against a target of at least 90 % by 2020: off track",
 	} {
 		words := goalWords[plan.GoalAtLeast].in(lang, "90 %")
-		if got := againstGoal.in(lang, words, 2020, statusWords[progress.OffTrack].In(lang)); got != want {
+		if got := againstGoal.in(lang, words, 2020, text(progress.OffTrack.Words()).In(lang)); got != want {
 			t.Errorf("againstGoal in %s = %q, want %q", lang, got, want)
 		}
 	}

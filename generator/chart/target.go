@@ -458,7 +458,7 @@ func goalClause(lang string, t *plan.Target, tp *progress.TargetProgress, g goal
 	case tp.Status == progress.Achieved:
 		return meetingGoal.in(lang, words)
 	}
-	return againstGoal.in(lang, words, t.By, statusWords[tp.Status].In(lang))
+	return againstGoal.in(lang, words, t.By, text(tp.Status.Words()).In(lang))
 }
 
 // beyond reports whether the latest value is past the goal in the

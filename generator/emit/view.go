@@ -431,13 +431,9 @@ func sections(p *plan.Plan, ss []plan.Section, depth int) []sectionView {
 	return out
 }
 
-// statusOrder is the order statuses are counted and shown in.
-var statusOrder = []progress.Status{progress.Achieved, progress.OnTrack, progress.NeedsAcceleration,
-	progress.OffTrack, progress.MovingAway, progress.InsufficientData, progress.NoData}
-
 func statuses(r *progress.Report) []statusCount {
 	out := []statusCount{}
-	for _, s := range statusOrder {
+	for _, s := range progress.Statuses() {
 		sc := statusCount{Status: s, Targets: []string{}}
 		for _, t := range r.Targets {
 			if t.Status == s {

@@ -1,6 +1,8 @@
 package opendata
 
 import (
+	"strings"
+
 	"plansite/generator/plan"
 	"plansite/generator/progress"
 )
@@ -76,7 +78,7 @@ func indicatorColumns() []column {
 		{name: "latest_year", typ: typeYear, desc: "Year of the latest value."},
 		{name: "latest_half", typ: typeInteger, desc: "1 when the latest value is a first-half (30 June) figure; empty for a whole-year figure."},
 		{name: "latest_status", typ: typeString, desc: "Status of the latest value: final, provisional or estimate."},
-		{name: "status", typ: typeString, desc: "Where the target stands: achieved, on_track, needs_acceleration, off_track, moving_away, insufficient_data or no_data."},
+		{name: "status", typ: typeString, desc: "Where the target stands: " + statusList() + "."},
 		{name: "method", typ: typeString, desc: "Outlook method: linear, or growth_ratio (Open SDG / Statistics Canada)."},
 		{name: "required_yearly_change", typ: typeNumber, desc: "Yearly change needed from the baseline to meet the goal on time: (goal_value − baseline) / (target_year − baseline_year); for a count per year, the low end of the band."},
 		{name: "observed_yearly_change", typ: typeNumber, desc: "Yearly change seen from the baseline to the latest value: (latest − baseline) / (latest time − baseline_year); for a count per year, the average count. Negative is a fall."},
@@ -87,6 +89,17 @@ func indicatorColumns() []column {
 		{name: "policies", typ: typeString, list: true, desc: "Ids of the policies serving the target, separated by semicolons (see policies.json)."},
 		{name: "agencies", typ: typeString, list: true, desc: "Ids of the agencies responsible, separated by semicolons (see agencies.json)."},
 	}
+}
+
+// statusList names every status, in progress's order: "achieved, on_track,
+// … or no_data".
+func statusList() string {
+	var names []string
+	for _, s := range progress.Statuses() {
+		names = append(names, string(s))
+	}
+	last := len(names) - 1
+	return strings.Join(names[:last], ", ") + " or " + names[last]
 }
 
 // indicators has one row per target, in the plan's order.
