@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"strconv"
-
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -57,7 +55,33 @@ func (b *builder) lines() []*plan.BudgetLine {
 // not added together.
 func (b *builder) byFundYear() (*Chart, error) {
 	lines := b.lines()
-	stage, known := "", 0
+	stage, known := commonStage(lines)
+	if stage == "" {
+		return nil, nil
+	}
+	var years []int
+	for _, y := range b.r.Budget.ByYear {
+		years = append(years, y.Year)
+	}
+	labels := make([]Text, len(years))
+	for i, y := range years {
+		labels[i] = when(y, 0)
+	}
+	ls := b.fundLines(lines, stage, years)
+	c := &Chart{ID: "budget-by-fund-year", Kind: KindStack, Page: PageBudget, Unit: plan.UnitMillionVND,
+		Title: both(func(lang string) string { return byFundAndYear.in(lang, stageMoney[stage].In(lang)) }),
+		Table: seriesTable(Text{VI: "Nguồn vốn", EN: "Fund"}, labels, ls, plan.UnitMillionVND)}
+	c.Description = describeFundYear(c, labels, ls, stage, known, len(lines))
+	var err error
+	c.Options, err = options(c.ID, func(lang string) echart {
+		return barChart(c, lang, labels, ls, "total")
+	})
+	return c, err
+}
+
+// commonStage is the stage the most of lines state the money of, allocated
+// first when several tie, and how many lines state it; "" when none does.
+func commonStage(lines []*plan.BudgetLine) (stage string, known int) {
 	for _, s := range []string{progress.StageAllocated, progress.StageDisbursed, progress.StagePlanned} {
 		n := 0
 		for _, l := range lines {
@@ -69,13 +93,12 @@ func (b *builder) byFundYear() (*Chart, error) {
 			stage, known = s, n
 		}
 	}
-	if stage == "" {
-		return nil, nil
-	}
-	var years []int
-	for _, y := range b.r.Budget.ByYear {
-		years = append(years, y.Year)
-	}
+	return stage, known
+}
+
+// fundLines are the money of each fund at the stage, a value a year of
+// years, summed over lines; a fund with no money in any year has no line.
+func (b *builder) fundLines(lines []*plan.BudgetLine, stage string, years []int) []line {
 	fundNames := map[string]Text{}
 	for _, f := range b.p.Funds {
 		fundNames[f.ID] = plain(f.Name)
@@ -105,58 +128,55 @@ func (b *builder) byFundYear() (*Chart, error) {
 			ls = append(ls, l)
 		}
 	}
-	labels := make([]Text, len(years))
-	for i, y := range years {
-		labels[i] = when(y, 0)
-	}
-	c := &Chart{ID: "budget-by-fund-year", Kind: KindStack, Page: PageBudget, Unit: plan.UnitMillionVND,
-		Title: Text{VI: stageMoney[stage].VI + " theo nguồn vốn và năm", EN: stageMoney[stage].EN + " by fund and year"},
-		Table: seriesTable(Text{VI: "Nguồn vốn", EN: "Fund"}, labels, ls, plan.UnitMillionVND)}
-	c.Description = both(func(lang string) string {
-		s := c.Title.In(lang) + ", " + unitHeads[plan.UnitMillionVND].In(lang) + "."
-		for i := range years {
-			var total, most float64
-			var top Text
-			n := 0
-			for _, l := range ls {
-				if v := l.values[i]; v != nil {
-					total += *v
-					n++
-					if *v > most || top.VI == "" {
-						most, top = *v, l.name
-					}
-				}
-			}
-			if n == 0 {
-				continue
-			}
-			if lang == EN {
-				s += " " + labels[i].EN + ": " + num(lang, total, decimals(total))
-				if n > 1 {
-					s += ", most of it from " + top.In(lang) + " (" + num(lang, most, decimals(most)) + ")"
-				}
-			} else {
-				s += " Năm " + labels[i].VI + ": " + num(lang, total, decimals(total))
-				if n > 1 {
-					s += ", nhiều nhất từ " + top.In(lang) + " (" + num(lang, most, decimals(most)) + ")"
-				}
-			}
-			s += "."
+	return ls
+}
+
+// describeFundYear gives the money of each year of labels, the i-th value
+// of the funds' lines ls, and the fund most of it came from, then, when
+// only known of all the budget lines state the money at the stage, says
+// so.
+func describeFundYear(c *Chart, labels []Text, ls []line, stage string, known, all int) Text {
+	return both(func(lang string) string {
+		s := titleWithUnit(c, lang)
+		for i, year := range labels {
+			s += fundYearSentence(lang, year, ls, i)
 		}
-		if known < len(lines) {
-			if lang == EN {
-				s += " Counted from the " + strconv.Itoa(known) + " of " + strconv.Itoa(len(lines)) + " budget lines that state the money " + stageWords[stage].EN + "."
-			} else {
-				s += " Tính trên " + strconv.Itoa(known) + " trong " + strconv.Itoa(len(lines)) + " dòng ngân sách có ghi số " + stageWords[stage].VI + "."
-			}
+		if known < all {
+			s += " " + countedFrom.in(lang, known, all, stageWords[stage].In(lang))
 		}
 		return s
 	})
-	var err error
-	c.Options, err = options(c.ID, func(lang string) echart {
-		return barChart(c, lang, labels, ls, "total")
-	})
-	return c, err
+}
+
+// titleWithUnit is a chart's title and its unit, as a description starts.
+func titleWithUnit(c *Chart, lang string) string {
+	return c.Title.In(lang) + ", " + unitHeads[c.Unit].In(lang) + "."
+}
+
+// fundYearSentence gives the money of the year, the i-th value of the
+// funds' lines ls, and the fund most of it came from, after a space; it is
+// empty when no fund has money that year.
+func fundYearSentence(lang string, year Text, ls []line, i int) string {
+	var total, most float64
+	var top Text
+	n := 0
+	for _, l := range ls {
+		if v := l.values[i]; v != nil {
+			total += *v
+			n++
+			if *v > most || top.VI == "" {
+				most, top = *v, l.name
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	s := inYear.in(lang, year.In(lang), num(lang, total, decimals(total)))
+	if n > 1 {
+		s += ", " + mostFrom.in(lang, top.In(lang), num(lang, most, decimals(most)))
+	}
+	return " " + s + "."
 }
 
 // stages sets the money planned, allocated and disbursed side by side,
@@ -183,10 +203,20 @@ func (b *builder) stages() (*Chart, error) {
 	c := &Chart{ID: "budget-stages", Kind: KindStages, Page: PageBudget, Unit: plan.UnitMillionVND,
 		Title: Text{VI: "Kế hoạch, bố trí và giải ngân theo năm", EN: "Planned, allocated and disbursed by year"},
 		Table: lineTable(yearHead, labels, ls, plan.UnitMillionVND, false)}
-	total := b.r.Budget.Total
-	c.Description = both(func(lang string) string {
-		s := c.Title.In(lang) + ", " + unitHeads[plan.UnitMillionVND].In(lang) + "."
-		for i := range years {
+	c.Description = describeStages(c, labels, ls, b.r.Budget.Total)
+	var err error
+	c.Options, err = options(c.ID, func(lang string) echart {
+		return barChart(c, lang, labels, ls, "")
+	})
+	return c, err
+}
+
+// describeStages gives the money of each stage year by year, the stages'
+// lines ls over the years labels, then the rates of the total.
+func describeStages(c *Chart, labels []Text, ls []line, total progress.Totals) Text {
+	return both(func(lang string) string {
+		s := titleWithUnit(c, lang)
+		for i, year := range labels {
 			var parts, missing []string
 			for k, stage := range stages {
 				if x := ls[k].values[i]; x != nil {
@@ -198,49 +228,25 @@ func (b *builder) stages() (*Chart, error) {
 			if parts == nil {
 				continue
 			}
-			if lang == EN {
-				s += " " + labels[i].EN + ": " + list(lang, parts)
-				if missing != nil {
-					s += "; no figure yet for the money " + list(lang, missing)
-				}
-			} else {
-				s += " Năm " + labels[i].VI + ": " + list(lang, parts)
-				if missing != nil {
-					s += "; chưa có số liệu " + list(lang, missing)
-				}
+			s += " " + inYear.in(lang, year.In(lang), list(lang, parts))
+			if missing != nil {
+				s += "; " + noFigureFor.in(lang, list(lang, missing))
 			}
 			s += "."
 		}
 		rate := func(e *progress.Explanation) string { return withUnit(lang, e.Result*100, 1, plan.UnitPercent) }
 		var rates []string
 		if e := total.AllocatedRate; e != nil {
-			if lang == EN {
-				rates = append(rates, rate(e)+" of the planned money was allocated")
-			} else {
-				rates = append(rates, "đã bố trí "+rate(e)+" số kế hoạch")
-			}
+			rates = append(rates, allocatedRate.in(lang, rate(e)))
 		}
 		if e := total.DisbursedRate; e != nil {
-			if lang == EN {
-				rates = append(rates, rate(e)+" of the allocated money was disbursed")
-			} else {
-				rates = append(rates, "đã giải ngân "+rate(e)+" số đã bố trí")
-			}
+			rates = append(rates, disbursedRate.in(lang, rate(e)))
 		}
 		if rates != nil {
-			if lang == EN {
-				s += " Over the lines that state both numbers, " + list(lang, rates) + "."
-			} else {
-				s += " Trên các dòng có đủ cả hai số, " + list(lang, rates) + "."
-			}
+			s += " " + overBoth.in(lang, list(lang, rates))
 		}
 		return s
 	})
-	var err error
-	c.Options, err = options(c.ID, func(lang string) echart {
-		return barChart(c, lang, labels, ls, "")
-	})
-	return c, err
 }
 
 // barChart is the ECharts option of bars of each line by year, stacked

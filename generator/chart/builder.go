@@ -63,27 +63,9 @@ func (b *builder) headline() (*plan.Target, *progress.TargetProgress) {
 	return nil, nil
 }
 
-// statusWords are the statuses in words, as a sentence uses them.
-var statusWords = map[progress.Status]Text{
-	progress.Achieved:          {VI: "đã đạt", EN: "achieved"},
-	progress.OnTrack:           {VI: "đúng tiến độ", EN: "on track"},
-	progress.NeedsAcceleration: {VI: "cần đẩy nhanh", EN: "needs acceleration"},
-	progress.OffTrack:          {VI: "chậm tiến độ", EN: "off track"},
-	progress.MovingAway:        {VI: "đi ngược mục tiêu", EN: "moving away from the target"},
-	progress.InsufficientData:  {VI: "chưa đủ số liệu", EN: "insufficient data"},
-	progress.NoData:            {VI: "chưa có số liệu", EN: "no data yet"},
-}
-
-// statusNames are the statuses as the status badges name them.
-var statusNames = map[progress.Status]Text{
-	progress.Achieved:          {VI: "Đã đạt", EN: "Achieved"},
-	progress.OnTrack:           {VI: "Đúng tiến độ", EN: "On track"},
-	progress.NeedsAcceleration: {VI: "Cần đẩy nhanh", EN: "Needs acceleration"},
-	progress.OffTrack:          {VI: "Chậm tiến độ", EN: "Off track"},
-	progress.MovingAway:        {VI: "Đi ngược mục tiêu", EN: "Moving away"},
-	progress.InsufficientData:  {VI: "Chưa đủ số liệu", EN: "Insufficient data"},
-	progress.NoData:            {VI: "Chưa có số liệu", EN: "No data yet"},
-}
+// text is a text of the generator's own, such as a status's label, as it
+// is: it holds no markdown for plain to strip.
+func text(t plan.Text) Text { return Text{VI: t.VI, EN: t.EN} }
 
 // figureStatus names the status of a figure: final, provisional, estimate.
 var figureStatus = map[string]Text{

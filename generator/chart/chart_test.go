@@ -387,8 +387,8 @@ func TestDeterministic(t *testing.T) {
 // least 3:1 (WCAG 1.4.11).
 func TestColoursContrast(t *testing.T) {
 	colours := append([]string{}, Palette...)
-	for _, c := range StatusColours {
-		colours = append(colours, c)
+	for _, s := range progress.Statuses() {
+		colours = append(colours, s.Colour())
 	}
 	for _, c := range rateClasses {
 		colours = append(colours, c.colour)
@@ -427,6 +427,32 @@ func TestNumbers(t *testing.T) {
 	}{{[]float64{12.11, 7.5}, 2}, {[]float64{8.5, 9}, 1}, {[]float64{3, 5}, 0}, {[]float64{1.0 / 3}, 2}} {
 		if got := decimals(tc.xs...); got != tc.want {
 			t.Errorf("decimals(%v) = %d, want %d", tc.xs, got, tc.want)
+		}
+	}
+}
+
+// goalOf marks each number of a goal and words it, for every kind; a
+// range written high then low is marked low then high, and a range of one
+// number or of none, which the checker refuses, gives a chart no panic.
+func TestGoalOf(t *testing.T) {
+	for _, tc := range []struct {
+		goal  plan.Goal
+		words string
+		marks []float64
+	}{
+		{plan.Goal{AtLeast: ptr(90)}, "ít nhất 90 %", []float64{90}},
+		{plan.Goal{AtMost: ptr(6)}, "không quá 6 %", []float64{6}},
+		{plan.Goal{Zero: true}, "0", []float64{0}},
+		{plan.Goal{Between: []float64{9, 8.5}, Direction: plan.Decrease}, "8,5–9,0 %", []float64{8.5, 9}},
+		{plan.Goal{PerYear: []float64{3, 5}}, "3–5 mỗi năm", []float64{3, 5}},
+		{plan.Goal{PerYear: []float64{4}}, "4–4 mỗi năm", []float64{4, 4}},
+		{plan.Goal{Between: []float64{}, Direction: plan.Decrease}, "", nil},
+		{plan.Goal{Qualitative: true}, "", nil},
+	} {
+		tg := &plan.Target{ID: "x", Unit: plan.UnitPercent, By: 2020, Goal: tc.goal}
+		g := goalOf(tg, &progress.TargetProgress{})
+		if g.words.VI != tc.words || !reflect.DeepEqual(g.marks, tc.marks) {
+			t.Errorf("goalOf(%v) words %q, marks %v; want %q, %v", tc.goal.Kinds(), g.words.VI, g.marks, tc.words, tc.marks)
 		}
 	}
 }

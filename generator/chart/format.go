@@ -98,11 +98,7 @@ func list(lang string, items []string) string {
 	case 1:
 		return items[0]
 	}
-	and := " và "
-	if lang == EN {
-		and = " and "
-	}
-	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
+	return lastTwo.in(lang, strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
 
 // both applies f in each language.

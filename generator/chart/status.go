@@ -9,11 +9,6 @@ import (
 	"plansite/generator/progress"
 )
 
-// statusOrder is the order statuses are counted and shown in, as on the
-// overview.
-var statusOrder = []progress.Status{progress.Achieved, progress.OnTrack, progress.NeedsAcceleration,
-	progress.OffTrack, progress.MovingAway, progress.InsufficientData, progress.NoData}
-
 // status counts the targets by status, for the overview.
 func (b *builder) status() (*Chart, error) {
 	if len(b.r.Targets) == 0 {
@@ -26,21 +21,17 @@ func (b *builder) status() (*Chart, error) {
 	c := &Chart{ID: "overview-status", Kind: KindStatus, Page: PageHome,
 		Title: Text{VI: "Chỉ tiêu theo tình trạng", EN: "Targets by status"},
 		Table: Table{Head: Text{VI: "Tình trạng", EN: "Status"}, Columns: []Column{{Head: Text{VI: "Số chỉ tiêu", EN: "Targets"}}}}}
-	for _, s := range statusOrder {
-		c.Table.Rows = append(c.Table.Rows, Row{Head: statusNames[s], Cells: []Cell{{Value: ptr(float64(counts[s]))}}})
+	for _, s := range progress.Statuses() {
+		c.Table.Rows = append(c.Table.Rows, Row{Head: text(s.Label()), Cells: []Cell{{Value: ptr(float64(counts[s]))}}})
 	}
 	c.Description = both(func(lang string) string {
 		var parts []string
-		for _, s := range statusOrder {
+		for _, s := range progress.Statuses() {
 			if n := counts[s]; n > 0 {
-				parts = append(parts, strconv.Itoa(n)+" "+statusWords[s].In(lang))
+				parts = append(parts, strconv.Itoa(n)+" "+text(s.Words()).In(lang))
 			}
 		}
-		lead := strconv.Itoa(len(b.r.Targets)) + " chỉ tiêu: "
-		if lang == EN {
-			lead = strconv.Itoa(len(b.r.Targets)) + " targets: "
-		}
-		return lead + list(lang, parts) + "."
+		return targetsByStatus.in(lang, len(b.r.Targets), list(lang, parts))
 	})
 	var err error
 	c.Options, err = options(c.ID, func(lang string) echart {
@@ -52,9 +43,9 @@ func (b *builder) status() (*Chart, error) {
 		)
 		var names []string
 		var data []opts.BarData
-		for i, s := range statusOrder {
-			names = append(names, statusNames[s].In(lang))
-			data = append(data, opts.BarData{Value: counts[s], ItemStyle: &opts.ItemStyle{Color: StatusColours[s]},
+		for i, s := range progress.Statuses() {
+			names = append(names, text(s.Label()).In(lang))
+			data = append(data, opts.BarData{Value: counts[s], ItemStyle: &opts.ItemStyle{Color: s.Colour()},
 				Label: &opts.Label{Show: opts.Bool(true), Position: "right", Color: inkColour,
 					Formatter: num(lang, *c.Table.Rows[i].Cells[0].Value, 0)}})
 		}

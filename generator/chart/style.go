@@ -5,8 +5,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"plansite/generator/progress"
 )
 
 // Palette holds the series colours: the Okabe–Ito colours, which readers
@@ -32,18 +30,6 @@ const (
 	bandColour = "rgba(0, 158, 115, 0.16)"
 	noneColour = "#767676" // no data
 )
-
-// StatusColours are the colours of the statuses, the text colours of the
-// status badges of the pages (all above 4.5:1 on white).
-var StatusColours = map[progress.Status]string{
-	progress.Achieved:          "#0B5D1E",
-	progress.OnTrack:           "#0B4F8A",
-	progress.NeedsAcceleration: "#7A4D00",
-	progress.OffTrack:          "#9A2A00",
-	progress.MovingAway:        "#8A1538",
-	progress.InsufficientData:  "#595959",
-	progress.NoData:            "#767676",
-}
 
 // Symbols are the marker shapes given to series in turn, so that series
 // differ by shape as well as colour.

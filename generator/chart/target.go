@@ -3,7 +3,6 @@ package chart
 import (
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -25,33 +24,78 @@ type line struct {
 // line or a band, the baseline year marked, provisional values as hollow
 // markers, and the compared areas' values (the national series) beside.
 func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, error) {
-	pts := tp.Series
-	if len(pts) == 0 {
+	if len(tp.Series) == 0 {
 		return nil, nil
 	}
-	unit := t.Unit
-	if t.Measure != "" {
-		unit = plan.UnitPercent
+	unit := unitOf(t)
+	compared := b.compared(t, tp.Series)
+	labels, lines := trendLines(b.ownName(t), tp.Series, t.By, compared)
+	g := goalOf(t, tp)
+	c := &Chart{ID: "target-" + t.ID + "-trend", Kind: KindTrend, Page: "targets/" + t.ID, Title: plain(t.Name), Unit: unit,
+		Description: describeTrend(b.subject(t), t, tp, g, compared, unit),
+		Table:       lineTable(yearHead, labels, lines, unit, late(tp.Series) != nil)}
+	provisional := late(tp.Series) != nil // drawn hollow, whichever line they are on
+	for _, cp := range compared {
+		provisional = provisional || late(cp.pts) != nil
 	}
+	if provisional {
+		c.Note = hollowNote
+	}
+	min, max := trendAxis(lines, g.marks, unit)
+	var base string
+	if tp.Baseline != nil {
+		base = when(tp.Baseline.Year, tp.Baseline.Half).VI
+	}
+	var err error
+	c.Options, err = options(c.ID, func(lang string) echart {
+		return lineChart(c, lang, labels, lines, unit, min, max, g.series(lang, base, (min+max)/2))
+	})
+	return c, err
+}
+
+// unitOf is the unit of a target's values: a measure of the area's
+// figures is a rate.
+func unitOf(t *plan.Target) string {
+	if t.Measure != "" {
+		return plan.UnitPercent
+	}
+	return t.Unit
+}
+
+// ownName names the line of the target's own values: its area, or else
+// the target.
+func (b *builder) ownName(t *plan.Target) Text {
+	if b.area[t.Scope] == nil {
+		return plain(t.Name)
+	}
+	return b.areaName(t.Scope)
+}
+
+// compared are the compared areas' values within the span of the target's
+// points pts and its target year.
+func (b *builder) compared(t *plan.Target, pts []progress.Point) []named {
 	first := pts[0].T()
 	last := math.Max(pts[len(pts)-1].T(), float64(t.By))
-
-	// The points in time: the target's, the compared areas' within the
-	// target's span, and the target year.
-	times := map[float64]Text{}
-	for _, pt := range pts {
-		times[pt.T()] = when(pt.Year, pt.Half)
-	}
-	if t.By > 0 {
-		times[float64(t.By)] = when(t.By, 0)
-	}
-	var compared []named
+	var out []named
 	for _, id := range t.Compare {
-		cpts := b.comparePoints(t, id, first, last)
-		if len(cpts) > 0 {
-			compared = append(compared, named{b.areaName(id), cpts})
+		if cpts := b.comparePoints(t, id, first, last); len(cpts) > 0 {
+			out = append(out, named{b.areaName(id), cpts})
 		}
-		for _, pt := range cpts {
+	}
+	return out
+}
+
+// trendLines are the points in time of a trend, labelled, and its lines
+// over them: the target's own points pts, named own, then the compared
+// areas'. The target year by is a point in time too, with no values.
+func trendLines(own Text, pts []progress.Point, by int, compared []named) ([]Text, []line) {
+	all := append([]named{{own, pts}}, compared...)
+	times := map[float64]Text{}
+	if by > 0 {
+		times[float64(by)] = when(by, 0)
+	}
+	for _, n := range all {
+		for _, pt := range n.pts {
 			times[pt.T()] = when(pt.Year, pt.Half)
 		}
 	}
@@ -66,49 +110,19 @@ func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, er
 		index[x] = i
 		labels[i] = times[x]
 	}
-	toLine := func(name Text, pts []progress.Point) line {
-		l := line{name: name, values: make([]*float64, len(at)), status: make([]string, len(at))}
-		for _, pt := range pts {
+	lines := make([]line, len(all))
+	for k, n := range all {
+		lines[k] = line{name: n.name, values: make([]*float64, len(at)), status: make([]string, len(at))}
+		for _, pt := range n.pts {
 			i := index[pt.T()]
-			l.values[i], l.status[i] = ptr(pt.Value), pt.Status
+			lines[k].values[i], lines[k].status[i] = ptr(pt.Value), pt.Status
 		}
-		return l
 	}
-	own := b.areaName(t.Scope)
-	if b.area[t.Scope] == nil {
-		own = plain(t.Name)
-	}
-	lines := []line{toLine(own, pts)}
-	for _, c := range compared {
-		lines = append(lines, toLine(c.name, c.pts))
-	}
+	return labels, lines
+}
 
-	c := &Chart{ID: "target-" + t.ID + "-trend", Kind: KindTrend, Page: "targets/" + t.ID, Title: plain(t.Name), Unit: unit}
-	g := goalOf(t, tp)
-	c.Description = describeTrend(b.subject(t), t, tp, g, compared, unit)
-	var late []string
-	for _, pt := range pts {
-		if pt.Provisional() {
-			late = append(late, when(pt.Year, pt.Half).VI)
-		}
-	}
-	if late != nil {
-		c.Description = Text{
-			VI: c.Description.VI + " Số liệu " + list(VI, late) + " là sơ bộ hoặc ước tính.",
-			EN: c.Description.EN + " The figures for " + list(EN, late) + " are provisional or estimates.",
-		}
-	}
-	provisional := late != nil // drawn hollow, whichever line they are on
-	for _, cp := range compared {
-		for _, pt := range cp.pts {
-			provisional = provisional || pt.Provisional()
-		}
-	}
-	if provisional {
-		c.Note = hollowNote
-	}
-	c.Table = lineTable(yearHead, labels, lines, unit, late != nil)
-
+// trendAxis is the value axis of lines and the goal's marks.
+func trendAxis(lines []line, marks []float64, unit string) (min, max float64) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, l := range lines {
 		for _, v := range l.values {
@@ -117,19 +131,21 @@ func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, er
 			}
 		}
 	}
-	for _, v := range g.marks {
+	for _, v := range marks {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
-	min, max := axisRange(lo, hi, unit)
-	var base string
-	if tp.Baseline != nil {
-		base = when(tp.Baseline.Year, tp.Baseline.Half).VI
+	return axisRange(lo, hi, unit)
+}
+
+// late names the times of the provisional or estimated points.
+func late(pts []progress.Point) []string {
+	var out []string
+	for _, pt := range pts {
+		if pt.Provisional() {
+			out = append(out, when(pt.Year, pt.Half).VI)
+		}
 	}
-	var err error
-	c.Options, err = options(c.ID, func(lang string) echart {
-		return lineChart(c, lang, labels, lines, unit, min, max, g.series(lang, base, (min+max)/2))
-	})
-	return c, err
+	return out
 }
 
 // comparePoints are the values of the target's measure in the area id,
@@ -246,120 +262,55 @@ func hollow(symbol string) string { return "empty" + strings.ToUpper(symbol[:1])
 // A goal is what a trend chart marks: a line at one value or a band, and
 // the words for it.
 type goal struct {
-	words  Text      // the goal in words: "8,5–9,0 %", "ít nhất 90 %"
-	label  Text      // the mark's label
-	marks  []float64 // the values marked: one for a line, two for a band
-	isBand bool
+	words Text      // the goal in words: "8,5–9,0 %", "ít nhất 90 %"
+	label Text      // the mark's label
+	marks []float64 // the values marked: one for a line, two for a band
 }
 
-// goalOf works out what a target's chart marks.
+// goalOf works out what a target's chart marks: the numbers of its goal,
+// but for a yearly fall, the band of the level the falls lead to by the
+// target year.
 func goalOf(t *plan.Target, tp *progress.TargetProgress) goal {
-	unit := t.Unit
-	if t.Measure != "" {
-		unit = plan.UnitPercent
+	ns := t.Goal.Numbers()
+	if ns == nil {
+		return goal{}
 	}
-	lo, hi := goalNumbers(t.Goal)
-	d := decimals(append(lo, hi...)...)
-	if d > 1 {
-		d = 1
-	}
+	d := min(decimals(ns...), 1)
 	n := func(lang string, x float64) string { return num(lang, x, d) }
-	u := units[unit]
-	if unit == plan.UnitPoints {
-		u = Text{VI: " điểm %", EN: " points"}
-	}
-	var g goal
-	by := strconv.Itoa(t.By)
-	target := Text{VI: "Mục tiêu " + by + ": ", EN: "Target " + by + ": "}
-	if t.By == 0 {
-		target = Text{VI: "Mục tiêu: ", EN: "Target: "}
-	}
-	one := func(vi, en string) {
-		g.words = Text{VI: vi + n(VI, lo[0]) + u.VI, EN: en + n(EN, lo[0]) + u.EN}
-		g.marks = []float64{lo[0]}
-	}
-	switch t.Goal.Kind() {
-	case plan.GoalAtLeast:
-		one("ít nhất ", "at least ")
-	case plan.GoalAbove:
-		one("trên ", "above ")
-	case plan.GoalAtMost:
-		one("không quá ", "at most ")
-	case plan.GoalTotal:
-		one("tổng cộng ", "a total of ")
-	case plan.GoalShareLeaving:
-		one("", "")
+	u := units[unitOf(t)]
+	lo, hi := ns[0], ns[len(ns)-1]
+	kind := t.Goal.Kind()
+	words := goalWords[kind]
+	g := goal{marks: ns}
+	switch kind {
 	case plan.GoalZero:
-		g.words = Text{VI: "0", EN: "0"}
-		g.marks = []float64{0}
+		g.words = both(func(l string) string { return words.in(l) })
 	case plan.GoalBetween:
-		g.words = both(func(l string) string { return n(l, lo[0]) + "–" + n(l, hi[0]) + units[unit].In(l) })
-		g.marks, g.isBand = []float64{lo[0], hi[0]}, true
-	case plan.GoalPerYear:
-		g.words = Text{VI: n(VI, lo[0]) + "–" + n(VI, hi[0]) + " mỗi năm", EN: n(EN, lo[0]) + "–" + n(EN, hi[0]) + " a year"}
-		g.marks, g.isBand = []float64{lo[0], hi[0]}, true
-		target = Text{VI: "Mục tiêu: ", EN: "Target: "}
-	case plan.GoalReducePerYear:
-		g.words = Text{VI: "giảm " + n(VI, lo[0]) + "–" + n(VI, hi[0]) + " điểm % mỗi năm",
-			EN: "a fall of " + n(EN, lo[0]) + "–" + n(EN, hi[0]) + " points a year"}
-		// The band is the level the falls lead to by the target year.
+		g.words = both(func(l string) string { return words.in(l, n(l, lo), n(l, hi)+u.In(l)) })
+	case plan.GoalPerYear, plan.GoalReducePerYear:
+		g.words = both(func(l string) string { return words.in(l, n(l, lo), n(l, hi)) })
+	default: // a level
+		g.words = both(func(l string) string { return words.in(l, n(l, lo)+u.In(l)) })
+	}
+	switch {
+	case kind == plan.GoalReducePerYear:
+		g.marks = nil
 		if len(tp.Series) > 0 && t.By > 0 {
 			start := tp.Series[0]
 			years := float64(t.By) - start.T()
-			top, bottom := math.Max(0, start.Value-lo[0]*years), math.Max(0, start.Value-hi[0]*years)
+			top, bottom := math.Max(0, start.Value-lo*years), math.Max(0, start.Value-hi*years)
 			if years > 0 {
 				dd := decimals(start.Value)
-				g.marks, g.isBand = []float64{round(bottom), round(top)}, true
-				g.label = both(func(l string) string {
-					lead := "Mức cần đạt năm " + by + ": "
-					if l == EN {
-						lead = "Level due by " + by + ": "
-					}
-					return lead + num(l, bottom, dd) + "–" + num(l, top, dd) + " %"
-				})
+				g.marks = []float64{round(bottom), round(top)}
+				g.label = both(func(l string) string { return levelDue.in(l, t.By, num(l, bottom, dd), num(l, top, dd)) })
 			}
 		}
-		return g
+	case kind == plan.GoalPerYear || t.By == 0:
+		g.label = both(func(l string) string { return goalAnyTime.in(l, g.words.In(l)) })
 	default:
-		return g
+		g.label = both(func(l string) string { return goalBy.in(l, t.By, g.words.In(l)) })
 	}
-	g.label = Text{VI: target.VI + g.words.VI, EN: target.EN + g.words.EN}
 	return g
-}
-
-// goalNumbers are the low and high numbers of a goal, as slices of one.
-func goalNumbers(g plan.Goal) (lo, hi []float64) {
-	pair := func(v []float64) ([]float64, []float64) {
-		if len(v) != 2 {
-			return nil, nil
-		}
-		return []float64{math.Min(v[0], v[1])}, []float64{math.Max(v[0], v[1])}
-	}
-	one := func(v *float64) ([]float64, []float64) {
-		if v == nil {
-			return nil, nil
-		}
-		return []float64{*v}, nil
-	}
-	switch g.Kind() {
-	case plan.GoalAtLeast:
-		return one(g.AtLeast)
-	case plan.GoalAbove:
-		return one(g.Above)
-	case plan.GoalAtMost:
-		return one(g.AtMost)
-	case plan.GoalTotal:
-		return one(g.Total)
-	case plan.GoalShareLeaving:
-		return one(g.ShareLeaving)
-	case plan.GoalBetween:
-		return pair(g.Between)
-	case plan.GoalReducePerYear:
-		return pair(g.ReducePerYear)
-	case plan.GoalPerYear:
-		return pair(g.PerYear)
-	}
-	return nil, nil
 }
 
 // series are the goal's marks as options of the first series: a band or
@@ -369,7 +320,7 @@ func goalNumbers(g plan.Goal) (lo, hi []float64) {
 func (g goal) series(lang, base string, mid float64) []charts.SeriesOpts {
 	var so []charts.SeriesOpts
 	switch {
-	case g.isBand && len(g.marks) == 2:
+	case len(g.marks) == 2:
 		so = append(so, band(g.label.In(lang), g.marks[0], g.marks[1], false)...)
 	case len(g.marks) == 1:
 		position := "insideMiddleTop"
@@ -379,13 +330,9 @@ func (g goal) series(lang, base string, mid float64) []charts.SeriesOpts {
 		so = append(so, lineMark(mark{Name: g.label.In(lang), YAxis: ptr(g.marks[0]), Label: markLabel(position)}))
 	}
 	if base != "" {
-		name := "Năm gốc " + base
-		if lang == EN {
-			name = "Baseline " + base
-		}
 		l := markLabel("end")
 		l.Align = "left"
-		so = append(so, lineMark(mark{Name: name, XAxis: base, Label: l}))
+		so = append(so, lineMark(mark{Name: baselineAt.in(lang, base), XAxis: base, Label: l}))
 	}
 	if len(so) > 0 {
 		so = append(so, markLines("insideEndTop"))
@@ -400,7 +347,8 @@ type named struct {
 }
 
 // describeTrend says how a target's values moved and where they stand
-// against the goal, then how the compared areas' values moved.
+// against the goal, which of them are provisional, then how the compared
+// areas' values moved.
 func describeTrend(subject Text, t *plan.Target, tp *progress.TargetProgress, g goal, compared []named, unit string) Text {
 	pts := tp.Series
 	return both(func(lang string) string {
@@ -416,11 +364,7 @@ func describeTrend(subject Text, t *plan.Target, tp *progress.TargetProgress, g 
 			s = sentence(lang, subject.In(lang), t.Measure == "", pts, d, unit)
 		}
 		if tp.Kind == plan.GoalReducePerYear && tp.Average != nil && tp.Average.Value != nil {
-			if lang == EN {
-				s += ", an average fall of " + num(lang, tp.Average.Value.Result, 2) + " points a year"
-			} else {
-				s += ", bình quân giảm " + num(lang, tp.Average.Value.Result, 2) + " điểm % mỗi năm"
-			}
+			s += ", " + averageFall.in(lang, num(lang, tp.Average.Value.Result, 2))
 		}
 		if g.words.VI != "" {
 			s += ", " + goalClause(lang, t, tp, g)
@@ -429,21 +373,34 @@ func describeTrend(subject Text, t *plan.Target, tp *progress.TargetProgress, g 
 		for _, c := range compared {
 			s += " " + sentence(lang, c.name.In(lang), true, c.pts, decimals(values(c.pts)...), unit) + "."
 		}
-		return s
+		return s + provisionalSentence(lang, pts)
 	})
+}
+
+// provisionalSentence says which of pts are provisional or estimates, after
+// a space; it is empty when none are.
+func provisionalSentence(lang string, pts []progress.Point) string {
+	if l := late(pts); l != nil {
+		return " " + provisionalAre.in(lang, list(lang, l))
+	}
+	return ""
 }
 
 // subject is what a trend's sentence is about: the measure of the area
 // ("Tỷ lệ hộ nghèo Bắc Giang"), or else the target's name.
 func (b *builder) subject(t *plan.Target) Text {
-	area := b.areaName(t.Scope)
 	switch t.Measure {
 	case plan.MeasurePoorRate:
-		return Text{VI: "Tỷ lệ hộ nghèo " + area.VI, EN: "The poor-household rate of " + the(area.In(EN))}
+		return rateOf(poorRateOf, b.areaName(t.Scope))
 	case plan.MeasureNearPoorRate:
-		return Text{VI: "Tỷ lệ hộ cận nghèo " + area.VI, EN: "The near-poor household rate of " + the(area.In(EN))}
+		return rateOf(nearPoorRateOf, b.areaName(t.Scope))
 	}
 	return plain(t.Name)
+}
+
+// rateOf is a rate of the area named area, in the phrase rate.
+func rateOf(rate phrase, area Text) Text {
+	return Text{VI: rate.in(VI, area.VI), EN: rate.in(EN, the(area.In(EN)))}
 }
 
 // the lowers a leading "The" of a name that follows "of".
@@ -484,36 +441,24 @@ func movement(lang string, pts []progress.Point, d int, unit string) string {
 	}
 	z := withUnit(lang, last.Value, d, unit) + " (" + when(last.Year, last.Half).In(lang) + ")"
 	switch {
-	case last.Value < first.Value && lang == EN:
-		return "fell from " + a + " to " + z
 	case last.Value < first.Value:
-		return "giảm từ " + a + " xuống " + z
-	case last.Value > first.Value && lang == EN:
-		return "rose from " + a + " to " + z
+		return fell.in(lang, a, z)
 	case last.Value > first.Value:
-		return "tăng từ " + a + " lên " + z
-	case lang == EN:
-		return "held at " + a + " to " + when(last.Year, last.Half).In(lang)
+		return rose.in(lang, a, z)
 	}
-	return "giữ ở " + a + " đến " + when(last.Year, last.Half).In(lang)
+	return held.in(lang, a, when(last.Year, last.Half).In(lang))
 }
 
 // goalClause says where the latest value stands against the goal.
 func goalClause(lang string, t *plan.Target, tp *progress.TargetProgress, g goal) string {
-	by := strconv.Itoa(t.By)
+	words := g.words.In(lang)
 	switch {
-	case tp.Status == progress.Achieved && beyond(tp, g) && lang == EN:
-		return "beating the target of " + g.words.EN
 	case tp.Status == progress.Achieved && beyond(tp, g):
-		return "vượt mục tiêu " + g.words.VI
-	case tp.Status == progress.Achieved && lang == EN:
-		return "meeting the target of " + g.words.EN
+		return beatingGoal.in(lang, words)
 	case tp.Status == progress.Achieved:
-		return "đạt mục tiêu " + g.words.VI
-	case lang == EN:
-		return "against a target of " + g.words.EN + " by " + by + ": " + statusWords[tp.Status].EN
+		return meetingGoal.in(lang, words)
 	}
-	return "so với mục tiêu " + g.words.VI + " đến năm " + by + ": " + statusWords[tp.Status].VI
+	return againstGoal.in(lang, words, t.By, text(tp.Status.Words()).In(lang))
 }
 
 // beyond reports whether the latest value is past the goal in the

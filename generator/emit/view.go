@@ -434,13 +434,9 @@ func sections(p *plan.Plan, ss []plan.Section, depth int) []sectionView {
 	return out
 }
 
-// statusOrder is the order statuses are counted and shown in.
-var statusOrder = []progress.Status{progress.Achieved, progress.OnTrack, progress.NeedsAcceleration,
-	progress.OffTrack, progress.MovingAway, progress.InsufficientData, progress.NoData}
-
 func statuses(r *progress.Report) []statusCount {
 	out := []statusCount{}
-	for _, s := range statusOrder {
+	for _, s := range progress.Statuses() {
 		sc := statusCount{Status: s, Targets: []string{}}
 		for _, t := range r.Targets {
 			if t.Status == s {
@@ -509,36 +505,17 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 	return out
 }
 
-// goalNumbers are the one or two numbers a goal names.
+// goalNumbers are the one or two numbers a goal names, as its words in
+// the i18n files take them: a level as the low one.
 func goalNumbers(g plan.Goal) (lo, hi *float64) {
-	pair := func(v []float64) (*float64, *float64) {
-		if len(v) != 2 {
-			return nil, nil
-		}
-		return &v[0], &v[1]
+	ns := g.Numbers()
+	if len(ns) > 0 {
+		lo = &ns[0]
 	}
-	switch g.Kind() {
-	case plan.GoalAtLeast:
-		return g.AtLeast, nil
-	case plan.GoalAbove:
-		return g.Above, nil
-	case plan.GoalAtMost:
-		return g.AtMost, nil
-	case plan.GoalTotal:
-		return g.Total, nil
-	case plan.GoalShareLeaving:
-		return g.ShareLeaving, nil
-	case plan.GoalZero:
-		zero := 0.0
-		return &zero, nil
-	case plan.GoalBetween:
-		return pair(g.Between)
-	case plan.GoalReducePerYear:
-		return pair(g.ReducePerYear)
-	case plan.GoalPerYear:
-		return pair(g.PerYear)
+	if len(ns) > 1 {
+		hi = &ns[1]
 	}
-	return nil, nil
+	return lo, hi
 }
 
 func policies(p *plan.Plan, r *progress.Report) []policyView {

@@ -1,6 +1,8 @@
 package opendata
 
 import (
+	"strings"
+
 	"plansite/generator/plan"
 	"plansite/generator/progress"
 )
@@ -76,7 +78,7 @@ func indicatorColumns() []column {
 		{name: "latest_year", typ: typeYear, desc: "Year of the latest value."},
 		{name: "latest_half", typ: typeInteger, desc: "1 when the latest value is a first-half (30 June) figure; empty for a whole-year figure."},
 		{name: "latest_status", typ: typeString, desc: "Status of the latest value: final, provisional or estimate."},
-		{name: "status", typ: typeString, desc: "Where the target stands: achieved, on_track, needs_acceleration, off_track, moving_away, insufficient_data or no_data."},
+		{name: "status", typ: typeString, desc: "Where the target stands: " + statusList() + "."},
 		{name: "method", typ: typeString, desc: "Outlook method: linear, or growth_ratio (Open SDG / Statistics Canada)."},
 		{name: "required_yearly_change", typ: typeNumber, desc: "Yearly change needed from the baseline to meet the goal on time: (goal_value − baseline) / (target_year − baseline_year); for a count per year, the low end of the band."},
 		{name: "observed_yearly_change", typ: typeNumber, desc: "Yearly change seen from the baseline to the latest value: (latest − baseline) / (latest time − baseline_year); for a count per year, the average count. Negative is a fall."},
@@ -89,6 +91,17 @@ func indicatorColumns() []column {
 	}
 }
 
+// statusList names every status, in progress's order: "achieved, on_track,
+// … or no_data".
+func statusList() string {
+	var names []string
+	for _, s := range progress.Statuses() {
+		names = append(names, string(s))
+	}
+	last := len(names) - 1
+	return strings.Join(names[:last], ", ") + " or " + names[last]
+}
+
 // indicators has one row per target, in the plan's order.
 func indicators(p *plan.Plan, r *progress.Report) *table {
 	x := newIndex(p)
@@ -96,7 +109,7 @@ func indicators(p *plan.Plan, r *progress.Report) *table {
 	for i := range r.Targets {
 		tp := &r.Targets[i]
 		pt := x.target(tp)
-		low, high := goalBounds(pt.Goal)
+		low, high := pt.Goal.Bounds()
 		var baseline, latest, latestYear, latestHalf, latestStatus any
 		if tp.Baseline != nil {
 			baseline = tp.Baseline.Value
@@ -113,7 +126,7 @@ func indicators(p *plan.Plan, r *progress.Report) *table {
 		}
 		t.rows = append(t.rows, []any{
 			tp.ID, str(pt.Name.VI), str(pt.Name.EN), str(pt.Unit), str(pt.Scope),
-			str(goalText(pt.Goal)), str(tp.Kind), low, high, str(tp.Dir), result(tp.Goal),
+			str(goalText(pt.Goal)), str(tp.Kind), optNum(low), optNum(high), str(tp.Dir), result(tp.Goal),
 			year(pt.Baseline.Year), baseline, year(pt.By),
 			latest, latestYear, latestHalf, latestStatus,
 			str(string(tp.Status)), str(tp.Method),
@@ -124,53 +137,18 @@ func indicators(p *plan.Plan, r *progress.Report) *table {
 	return t
 }
 
-// goalBounds is the goal's lower and upper number, as the goal_low and
-// goal_high columns describe them; nil where the goal has none.
-func goalBounds(g plan.Goal) (low, high any) {
-	pair := func(xs []float64) (any, any) {
-		switch len(xs) {
-		case 0:
-			return nil, nil
-		case 1:
-			return xs[0], xs[0]
-		}
-		return min(xs[0], xs[1]), max(xs[0], xs[1])
-	}
-	switch g.Kind() {
-	case plan.GoalAtLeast:
-		return *g.AtLeast, nil
-	case plan.GoalAbove:
-		return *g.Above, nil
-	case plan.GoalTotal:
-		return *g.Total, nil
-	case plan.GoalShareLeaving:
-		return *g.ShareLeaving, nil
-	case plan.GoalAtMost:
-		return nil, *g.AtMost
-	case plan.GoalZero:
-		return 0.0, 0.0
-	case plan.GoalBetween:
-		return pair(g.Between)
-	case plan.GoalReducePerYear:
-		return pair(g.ReducePerYear)
-	case plan.GoalPerYear:
-		return pair(g.PerYear)
-	}
-	return nil, nil
-}
-
 // goalText is the goal in words (English, numbers as in the CSV).
 func goalText(g plan.Goal) string {
-	lo, hi := goalBounds(g)
+	lo, hi := g.Bounds()
 	// span is "lo<sep>hi", or one number when they are equal.
 	span := func(sep string) string {
 		switch {
 		case lo == nil || hi == nil:
 			return ""
-		case lo == hi:
-			return FormatNumber(lo.(float64))
+		case *lo == *hi:
+			return FormatNumber(*lo)
 		}
-		return FormatNumber(lo.(float64)) + sep + FormatNumber(hi.(float64))
+		return FormatNumber(*lo) + sep + FormatNumber(*hi)
 	}
 	switch g.Kind() {
 	case plan.GoalAtLeast:

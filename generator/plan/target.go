@@ -123,6 +123,70 @@ func (g Goal) Dir() string {
 	return Increase
 }
 
+// Bounds are the lowest and the highest value the goal states, nil where
+// it states none: the level of at_least, above, total and share_leaving is
+// a lower bound and that of at_most an upper one; zero is 0 to 0; a range
+// (between, reduce_per_year, per_year) runs from its smaller number to its
+// larger, a range of one number from that number to itself. A qualitative
+// goal, or one of no kind or several, has none. Every reader of a goal's
+// numbers takes them from here.
+func (g Goal) Bounds() (low, high *float64) {
+	// The bounds are copies: a reader may not change the plan through them.
+	one := func(x *float64) *float64 {
+		if x == nil {
+			return nil
+		}
+		v := *x
+		return &v
+	}
+	pair := func(xs []float64) (*float64, *float64) {
+		if len(xs) == 0 {
+			return nil, nil
+		}
+		last := xs[min(len(xs), 2)-1]
+		lo, hi := min(xs[0], last), max(xs[0], last)
+		return &lo, &hi
+	}
+	switch g.Kind() {
+	case GoalAtLeast:
+		return one(g.AtLeast), nil
+	case GoalAbove:
+		return one(g.Above), nil
+	case GoalTotal:
+		return one(g.Total), nil
+	case GoalShareLeaving:
+		return one(g.ShareLeaving), nil
+	case GoalAtMost:
+		return nil, one(g.AtMost)
+	case GoalZero:
+		return new(float64), new(float64)
+	case GoalBetween:
+		return pair(g.Between)
+	case GoalReducePerYear:
+		return pair(g.ReducePerYear)
+	case GoalPerYear:
+		return pair(g.PerYear)
+	}
+	return nil, nil
+}
+
+// Numbers are the numbers the goal states, as its words say them and as
+// a chart marks them: the one level of at_least, above, at_most, total,
+// share_leaving and zero (0); the low and the high end of a range; none
+// for a goal with no bounds.
+func (g Goal) Numbers() []float64 {
+	low, high := g.Bounds()
+	switch {
+	case low == nil && high == nil:
+		return nil
+	case high == nil:
+		return []float64{*low}
+	case low == nil, g.Kind() == GoalZero:
+		return []float64{*high}
+	}
+	return []float64{*low, *high}
+}
+
 // A Baseline is the value the target starts from. Value is nil when the plan
 // names a baseline year but no value is known; for a target with a Measure
 // the value comes from the scope's figures for that year.

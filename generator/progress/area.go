@@ -185,7 +185,7 @@ func (c *computer) areaProgress(a *plan.Area, targets []TargetProgress) AreaProg
 	}
 	for i, t := range c.p.Targets {
 		if t.Scope == a.ID && t.Goal.Kind() == plan.GoalReducePerYear {
-			lo, hi, _ := rangeOf(t.Goal.ReducePerYear)
+			lo, hi, _ := rangeOf(t.Goal)
 			tp := targets[i]
 			ap.Bands = append(ap.Bands, BandCheck{Target: t.ID, Low: lo, High: hi, Years: tp.Years, Average: tp.Average})
 		}

@@ -22,7 +22,8 @@ import (
 	"plansite/generator/plan"
 )
 
-// A Status says where a target stands.
+// A Status says where a target stands. Its order, names and colour are
+// in status.go.
 type Status string
 
 // Statuses, from best to worst; NoData and InsufficientData say why there is

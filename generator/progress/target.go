@@ -140,15 +140,15 @@ func (c *computer) target(t *plan.Target) TargetProgress {
 	return tp
 }
 
-// rangeOf orders a range of one or two numbers.
-func rangeOf(xs []float64) (lo, hi float64, ok bool) {
-	switch len(xs) {
-	case 0:
+// rangeOf is the range of a goal of a range's kind (between,
+// reduce_per_year, per_year), from its bounds; ok is false when it has
+// none.
+func rangeOf(g plan.Goal) (lo, hi float64, ok bool) {
+	low, high := g.Bounds()
+	if low == nil || high == nil {
 		return 0, 0, false
-	case 1:
-		return xs[0], xs[0], true
 	}
-	return math.Min(xs[0], xs[1]), math.Max(xs[0], xs[1]), true
+	return *low, *high, true
 }
 
 // level judges a target that asks for a value to reach: every kind but a
@@ -197,7 +197,7 @@ func (c *computer) level(t *plan.Target, tp *TargetProgress) {
 		target(0)
 		achieved = atMost
 	case plan.GoalBetween:
-		lo, hi, ok := rangeOf(g.Between)
+		lo, hi, ok := rangeOf(g)
 		if !ok {
 			tp.Notes = append(tp.Notes, NoteInvalidGoal)
 			return
@@ -218,7 +218,7 @@ func (c *computer) level(t *plan.Target, tp *TargetProgress) {
 			tp.Goal = explain(FormulaRangeLow, lo, ends...)
 		}
 	case plan.GoalReducePerYear:
-		lo, hi, ok := rangeOf(g.ReducePerYear)
+		lo, hi, ok := rangeOf(g)
 		if !ok {
 			tp.Notes = append(tp.Notes, NoteInvalidGoal)
 			return
@@ -448,7 +448,7 @@ func (tp *TargetProgress) judge(pts []Point, achieved func(float64) bool, by flo
 // plan has a count and they add up to the low end times the years.
 func (c *computer) perYear(t *plan.Target, tp *TargetProgress) {
 	tp.Dir = plan.Increase
-	lo, hi, ok := rangeOf(t.Goal.PerYear)
+	lo, hi, ok := rangeOf(t.Goal)
 	if !ok {
 		tp.Notes = append(tp.Notes, NoteInvalidGoal)
 		return

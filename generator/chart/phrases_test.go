@@ -1,0 +1,87 @@
+package chart
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"plansite/generator/plan"
+	"plansite/generator/progress"
+)
+
+// verb matches a verb of package fmt, or %%.
+var verb = regexp.MustCompile(`%(?:%|(?:\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z])`)
+
+// verbs are the verbs of a format, in order, without %%.
+func verbs(format string) []string {
+	var out []string
+	for _, v := range verb.FindAllString(format, -1) {
+		if v != "%%" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Every phrase of phrases.go has the same verbs in the same order in both
+// languages, since the builders give each the same arguments.
+func TestPhrasesTakeTheSameArguments(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "phrases.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		lit, ok := node.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		format := map[string]string{}
+		for _, e := range lit.Elts {
+			kv, ok := e.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			key, _ := kv.Key.(*ast.Ident)
+			val, _ := kv.Value.(*ast.BasicLit)
+			if key == nil || val == nil || (key.Name != "VI" && key.Name != "EN") {
+				continue
+			}
+			s, err := strconv.Unquote(val.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			format[key.Name] = s
+		}
+		vi, hasVI := format["VI"]
+		en, hasEN := format["EN"]
+		if !hasVI || !hasEN {
+			return true
+		}
+		n++
+		if a, b := verbs(vi), verbs(en); !reflect.DeepEqual(a, b) {
+			t.Errorf("%q takes %q, %q takes %q", vi, a, en, b)
+		}
+		return true
+	})
+	if n < 30 {
+		t.Errorf("read %d phrases in phrases.go, want at least 30", n)
+	}
+}
+
+// A phrase puts its arguments in, in the reader's language.
+func TestPhraseIn(t *testing.T) {
+	for lang, want := range map[string]string{
+		VI: "so với mục tiêu ít nhất 90 % đến năm 2020: chậm tiến độ",
+		EN: "against a target of at least 90 % by 2020: off track",
+	} {
+		words := goalWords[plan.GoalAtLeast].in(lang, "90 %")
+		if got := againstGoal.in(lang, words, 2020, text(progress.OffTrack.Words()).In(lang)); got != want {
+			t.Errorf("againstGoal in %s = %q, want %q", lang, got, want)
+		}
+	}
+}
