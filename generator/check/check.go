@@ -1,18 +1,25 @@
 // Package check holds the rules a loaded plan must meet before anything is
-// published: ids unique and well formed, every reference resolving, values
-// in range, Vietnamese text present, markdown free of raw HTML and unsafe
-// links, and stated rates agreeing with their counts (a warning).
+// published: ids unique, well formed, short enough to name files and not
+// taken by the site's own files (ids.go), every reference resolving,
+// values in range, no date or measured year after today, names of a
+// sensible length, Vietnamese text present, markdown free of raw HTML and
+// unsafe links, and stated rates agreeing with their counts (a warning).
 //
 // Plan reports every problem at once, each at the position of the value
-// at fault, worded for the editors who fix them.
+// at fault, worded for the editors who fix them; a message quotes at most
+// the start of a long value.
 package check
 
 import (
 	"fmt"
 	"math"
+	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"plansite/generator/markdown"
 	"plansite/generator/plan"
@@ -24,9 +31,14 @@ const (
 	MaxYear = 2100
 )
 
-// Plan checks p and returns its problems, sorted.
-func Plan(p *plan.Plan) plan.Problems {
-	c := &checker{p: p}
+// Plan checks p as of Today and returns its problems, sorted.
+func Plan(p *plan.Plan) plan.Problems { return PlanAt(p, Today()) }
+
+// PlanAt checks p as of the day today: the data cannot tell of a later
+// day (a report, a source, a figure), only plan for it (a target's year,
+// a budget).
+func PlanAt(p *plan.Plan, today time.Time) plan.Problems {
+	c := &checker{p: p, today: today}
 	c.index()
 	c.site()
 	c.document()
@@ -43,8 +55,27 @@ func Plan(p *plan.Plan) plan.Problems {
 	return c.probs
 }
 
+// Today is the day the data is checked as of, in Vietnam (UTC+7, the
+// site's time zone; no summer time): the day of SOURCE_DATE_EPOCH when it
+// is set to a number of seconds, as reproducible builds set it to the
+// time of the commit they build, otherwise the clock's. The day only
+// refuses input; nothing the build writes depends on it.
+func Today() time.Time {
+	now := time.Now()
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			now = time.Unix(sec, 0)
+		}
+	}
+	y, m, d := now.In(vietnam).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
 type checker struct {
 	p          *plan.Plan
+	today      time.Time
 	probs      plan.Problems
 	sectionSet map[string]bool
 	targetByID map[string]*plan.Target
@@ -56,57 +87,60 @@ type checker struct {
 }
 
 func (c *checker) err(pos plan.Pos, id, vi, en string) {
-	c.probs = append(c.probs, plan.Problem{Pos: pos, ID: id, VI: vi, EN: en})
+	c.probs = append(c.probs, plan.Problem{Pos: pos, ID: shownID(id), VI: vi, EN: en})
 }
 
 func (c *checker) warn(pos plan.Pos, id, vi, en string) {
-	c.probs = append(c.probs, plan.Problem{Pos: pos, ID: id, VI: vi, EN: en, Severity: plan.Warning})
+	c.probs = append(c.probs, plan.Problem{Pos: pos, ID: shownID(id), VI: vi, EN: en, Severity: plan.Warning})
+}
+
+// shownID is an item's id as a problem names it: clipped, and quoted when
+// a character of it would not show.
+func shownID(id string) string {
+	id = clip(id)
+	for _, r := range id {
+		if !unicode.IsGraphic(r) {
+			return strconv.Quote(id)
+		}
+	}
+	return id
 }
 
 var reID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// ids checks that each item of a kind has a well-formed, unique id and
-// returns the set of them.
-func (c *checker) ids(kindVI, kindEN string, n int, item func(i int) (string, plan.Node)) map[string]bool {
+// ids checks that each item of a kind has a well-formed, unique id (see
+// id) and returns the set of them.
+func (c *checker) ids(k kind, n int, item func(i int) (string, plan.Node)) map[string]bool {
+	var taken map[string]bool // every id of the kind, for suggestions
+	allIDs := func() map[string]bool {
+		if taken == nil {
+			taken = make(map[string]bool, n)
+			for i := range n {
+				id, _ := item(i)
+				taken[id] = true
+			}
+		}
+		return taken
+	}
 	set := map[string]bool{}
 	first := map[string]plan.Pos{}
 	for i := range n {
 		id, node := item(i)
-		switch {
-		case id == "":
-			c.err(node.Pos, "", fmt.Sprintf("%s thiếu khóa id", kindVI), fmt.Sprintf("%s has no id", kindEN))
+		if id == "" {
+			c.err(node.Pos, "", fmt.Sprintf("%s thiếu khóa id", k.vi), fmt.Sprintf("%s has no id", k.en))
 			continue
-		case !reID.MatchString(id):
-			c.err(node.At("id"), id,
-				fmt.Sprintf("id %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ %s)", id, slug(id)),
-				fmt.Sprintf("invalid id %q: use lowercase ASCII letters, digits and hyphens (for example %s)", id, slug(id)))
 		}
+		c.id(k, i, id, node.At("id"), allIDs)
 		if p, dup := first[id]; dup {
 			c.err(node.At("id"), id,
-				fmt.Sprintf("id %q bị trùng (đã dùng ở %s): đặt id khác", id, p),
-				fmt.Sprintf("duplicate id %q (already used at %s): choose another id", id, p))
+				fmt.Sprintf("id %s bị trùng (đã dùng ở %s): đặt id khác", quote(id), p),
+				fmt.Sprintf("duplicate id %s (already used at %s): choose another id", quote(id), p))
 			continue
 		}
 		first[id] = node.At("id")
 		set[id] = true
 	}
 	return set
-}
-
-// slug suggests an id for s: lowercase ASCII, hyphens for the rest.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(foldVietnamese(s)) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 func (c *checker) index() {
@@ -126,10 +160,10 @@ func (c *checker) index() {
 			c.targetByID[p.Targets[i].ID] = &p.Targets[i]
 		}
 	}
-	c.policySet = c.ids("chính sách", "policy", len(p.Policies), func(i int) (string, plan.Node) { return p.Policies[i].ID, p.Policies[i].Node })
-	c.agencySet = c.ids("cơ quan", "agency", len(p.Agencies), func(i int) (string, plan.Node) { return p.Agencies[i].ID, p.Agencies[i].Node })
-	c.sourceSet = c.ids("nguồn", "source", len(p.Sources), func(i int) (string, plan.Node) { return p.Sources[i].ID, p.Sources[i].Node })
-	c.fundSet = c.ids("nguồn vốn", "fund", len(p.Funds), func(i int) (string, plan.Node) { return p.Funds[i].ID, p.Funds[i].Node })
+	c.policySet = c.ids(kindPolicy, len(p.Policies), func(i int) (string, plan.Node) { return p.Policies[i].ID, p.Policies[i].Node })
+	c.agencySet = c.ids(kindAgency, len(p.Agencies), func(i int) (string, plan.Node) { return p.Agencies[i].ID, p.Agencies[i].Node })
+	c.sourceSet = c.ids(kindSource, len(p.Sources), func(i int) (string, plan.Node) { return p.Sources[i].ID, p.Sources[i].Node })
+	c.fundSet = c.ids(kindFund, len(p.Funds), func(i int) (string, plan.Node) { return p.Funds[i].ID, p.Funds[i].Node })
 	c.areaByID = map[string]*plan.Area{}
 	for i := range p.Areas {
 		if p.Areas[i].ID != "" {
@@ -148,9 +182,10 @@ func (c *checker) refAt(pos plan.Pos, id, value string, ok bool, kindVI, kindEN,
 	if value == "" || ok {
 		return
 	}
+	oddVI, oddEN := odd(value)
 	c.err(pos, id,
-		fmt.Sprintf("%s %q không có trong %s: sửa lại id hoặc thêm %s đó", kindVI, value, file, kindVI),
-		fmt.Sprintf("%s %q is not in %s: correct the id or add that %s", kindEN, value, file, kindEN))
+		fmt.Sprintf("%s %s không có trong %s: %ssửa lại id hoặc thêm %s đó", kindVI, quote(value), file, oddVI, kindVI),
+		fmt.Sprintf("%s %s is not in %s: %scorrect the id or add that %s", kindEN, quote(value), file, oddEN, kindEN))
 }
 
 func (c *checker) refs(node plan.Node, key, id string, values []string, set map[string]bool, kindVI, kindEN, file string) {
@@ -180,26 +215,77 @@ func (c *checker) needText(node plan.Node, id, key string, t plan.Text) {
 	c.need(node, id, key, !t.IsZero())
 }
 
-func (c *checker) year(node plan.Node, id, key string, y int) {
+// name checks a required title, name or label: present, and in each
+// language no longer than MaxNameLen.
+func (c *checker) name(node plan.Node, id, key string, t plan.Text) {
+	c.needText(node, id, key, t)
+	c.shortText(node, id, key, t)
+}
+
+// shortText checks that a text that heads or labels something is no
+// longer than MaxNameLen in either language.
+func (c *checker) shortText(node plan.Node, id, key string, t plan.Text) {
+	at := func(sp plan.Span) plan.Pos {
+		if sp.File == "" {
+			return node.At(key)
+		}
+		return sp.Pos
+	}
+	c.short(at(t.At.VI), id, key, t.VI, MaxNameLen)
+	if len(t.EN) > MaxNameLen { // a byte is at most a character
+		c.short(at(t.At.EN), id, key+".en", t.EN, MaxNameLen)
+	}
+}
+
+// short checks that the value s at key is no longer than max characters.
+func (c *checker) short(pos plan.Pos, id, key, s string, max int) {
+	if n := utf8.RuneCountInString(s); n > max {
+		c.err(pos, id,
+			fmt.Sprintf("%s %s dài %d ký tự, quá %d ký tự cho phép: viết ngắn lại", key, quote(s), n, max),
+			fmt.Sprintf("%s %s is %d characters long, more than the %d allowed: shorten it", key, quote(s), n, max))
+	}
+}
+
+func (c *checker) year(node plan.Node, id, key string, y int) bool {
 	if y == 0 && !node.Has(key) {
-		return
+		return false
 	}
 	if y < MinYear || y > MaxYear {
 		c.err(node.At(key), id,
 			fmt.Sprintf("năm %d không hợp lệ: cần một năm từ %d đến %d", y, MinYear, MaxYear),
 			fmt.Sprintf("year %d does not make sense: expected a year from %d to %d", y, MinYear, MaxYear))
+		return false
+	}
+	return true
+}
+
+// pastYear checks the year of a figure: a figure of a later year than
+// this one cannot have been measured. This year's may be an estimate.
+func (c *checker) pastYear(node plan.Node, id, key string, y int) {
+	if c.year(node, id, key, y) && y > c.today.Year() {
+		c.err(node.At(key), id,
+			fmt.Sprintf("năm %d ở tương lai (năm nay là %d): số liệu chỉ có cho năm đã qua hoặc năm nay; sửa lại nếu gõ nhầm", y, c.today.Year()),
+			fmt.Sprintf("year %d is in the future (this year is %d): figures can only be given for past years or this one; correct it if it is a typo", y, c.today.Year()))
 	}
 }
 
+// date checks a date: every date the data holds (a report's, a source's,
+// the plan's, the data's update) is of a day that has come.
 func (c *checker) date(node plan.Node, id, key, s string) {
 	if s == "" {
 		return
 	}
 	t, err := time.Parse("2006-01-02", s)
-	if err != nil || t.Year() < MinYear || t.Year() > MaxYear {
+	switch {
+	case err != nil || t.Year() < MinYear || t.Year() > MaxYear:
 		c.err(node.At(key), id,
-			fmt.Sprintf("ngày %q không hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ 2014-06-30", s),
-			fmt.Sprintf("invalid date %q: write it as year-month-day, for example 2014-06-30", s))
+			fmt.Sprintf("ngày %s không hợp lệ: viết theo dạng năm-tháng-ngày, ví dụ 2014-06-30", quote(s)),
+			fmt.Sprintf("invalid date %s: write it as year-month-day, for example 2014-06-30", quote(s)))
+	case t.After(c.today):
+		today := c.today.Format("2006-01-02")
+		c.err(node.At(key), id,
+			fmt.Sprintf("ngày %s ở tương lai (hôm nay là %s): chỉ ghi ngày đã qua hoặc hôm nay; sửa lại nếu gõ nhầm", s, today),
+			fmt.Sprintf("date %s is in the future (today is %s): only a day up to today can be given; correct it if it is a typo", s, today))
 	}
 }
 
@@ -216,9 +302,10 @@ func (c *checker) oneOfAt(pos plan.Pos, id, key, value string, allowed ...string
 			return
 		}
 	}
+	oddVI, oddEN := odd(value)
 	c.err(pos, id,
-		fmt.Sprintf("%s không nhận giá trị %q: dùng một trong %s", key, value, strings.Join(allowed, ", ")),
-		fmt.Sprintf("%s cannot be %q: use one of %s", key, value, strings.Join(allowed, ", ")))
+		fmt.Sprintf("%s không nhận giá trị %s: %sdùng một trong %s", key, quote(value), oddVI, strings.Join(allowed, ", ")),
+		fmt.Sprintf("%s cannot be %s: %suse one of %s", key, quote(value), oddEN, strings.Join(allowed, ", ")))
 }
 
 func (c *checker) percent(node plan.Node, id, key string, v *float64) {
@@ -250,17 +337,20 @@ func num(f float64) string {
 
 func (c *checker) site() {
 	s := c.p.Site
-	c.needText(s.Node, "", "title", s.Title)
+	c.name(s.Node, "", "title", s.Title)
 	c.date(s.Node, "", "updated", s.Updated)
 	if s.BaseURL != "" && !strings.HasPrefix(s.BaseURL, "/") && !strings.HasPrefix(s.BaseURL, "https://") && !strings.HasPrefix(s.BaseURL, "http://") {
-		c.err(s.At("base_url"), "", fmt.Sprintf("base_url %q cần bắt đầu bằng https:// hoặc /", s.BaseURL),
-			fmt.Sprintf("base_url %q must start with https:// or /", s.BaseURL))
+		c.err(s.At("base_url"), "", fmt.Sprintf("base_url %s cần bắt đầu bằng https:// hoặc /", quote(s.BaseURL)),
+			fmt.Sprintf("base_url %s must start with https:// or /", quote(s.BaseURL)))
 	}
+	c.short(s.At("base_url"), "", "base_url", s.BaseURL, MaxURLLen)
 }
 
 func (c *checker) document() {
 	d := c.p.Document
-	c.needText(d.Node, "", "title", d.Title)
+	c.name(d.Node, "", "title", d.Title)
+	c.short(d.At("number"), "", "number", d.Number, MaxNameLen)
+	c.shortText(d.Node, "", "issuer", d.Issuer)
 	c.date(d.Node, "", "date", d.Date)
 	c.ref(d.Node, "area", "", d.Area, c.areaByID[d.Area] != nil, "địa bàn", "area", "areas.yaml")
 	c.need(d.Node, "", "period", d.Has("period"))
@@ -281,9 +371,10 @@ func (c *checker) document() {
 		}
 	}
 	walk(d.Sections)
-	c.ids("mục", "section", len(all), func(i int) (string, plan.Node) { return all[i].ID, all[i].Node })
+	c.ids(kindSection, len(all), func(i int) (string, plan.Node) { return all[i].ID, all[i].Node })
 	for _, s := range all {
-		c.needText(s.Node, s.ID, "title", s.Title)
+		c.name(s.Node, s.ID, "title", s.Title)
+		c.short(s.At("number"), s.ID, "number", s.Number, MaxNameLen)
 	}
 	for _, r := range d.Reporting {
 		c.refs(r.Node, "from", "", r.From, c.agencySet, "cơ quan", "agency", "agencies.yaml")
@@ -299,7 +390,8 @@ func (c *checker) document() {
 func (c *checker) policies() {
 	for _, p := range c.p.Policies {
 		c.need(p.Node, p.ID, "number", p.Number != "")
-		c.needText(p.Node, p.ID, "name", p.Name)
+		c.short(p.At("number"), p.ID, "number", p.Number, MaxNameLen)
+		c.name(p.Node, p.ID, "name", p.Name)
 		c.need(p.Node, p.ID, "lead", p.Lead != "")
 		c.oneOf(p.Node, p.ID, "group", p.Group, plan.GroupGeneral, plan.GroupSpecific, plan.GroupNational)
 		c.section(p.Node, p.ID, p.Section)
@@ -319,7 +411,8 @@ var AgencyKinds = []string{"department", "bank", "council", "people_committee",
 
 func (c *checker) agencies() {
 	for _, a := range c.p.Agencies {
-		c.needText(a.Node, a.ID, "name", a.Name)
+		c.name(a.Node, a.ID, "name", a.Name)
+		c.short(a.At("abbr"), a.ID, "abbr", a.Abbr, MaxNameLen)
 		c.oneOf(a.Node, a.ID, "kind", a.Kind, AgencyKinds...)
 		c.section(a.Node, a.ID, a.Section)
 	}
@@ -327,23 +420,25 @@ func (c *checker) agencies() {
 
 func (c *checker) sources() {
 	for _, s := range c.p.Sources {
-		c.needText(s.Node, s.ID, "title", s.Title)
+		c.name(s.Node, s.ID, "title", s.Title)
+		c.short(s.At("publisher"), s.ID, "publisher", s.Publisher, MaxNameLen)
 		c.date(s.Node, s.ID, "date", s.Date)
 		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-			c.err(s.At("url"), s.ID, fmt.Sprintf("url %q cần bắt đầu bằng https:// hoặc http://", s.URL),
-				fmt.Sprintf("url %q must start with https:// or http://", s.URL))
+			c.err(s.At("url"), s.ID, fmt.Sprintf("url %s cần bắt đầu bằng https:// hoặc http://", quote(s.URL)),
+				fmt.Sprintf("url %s must start with https:// or http://", quote(s.URL)))
 		}
+		c.short(s.At("url"), s.ID, "url", s.URL, MaxURLLen)
 	}
 }
 
 func (c *checker) reports() {
-	c.ids("báo cáo", "report", len(c.p.Reports), func(i int) (string, plan.Node) { return c.p.Reports[i].ID, c.p.Reports[i].Node })
+	c.ids(kindReport, len(c.p.Reports), func(i int) (string, plan.Node) { return c.p.Reports[i].ID, c.p.Reports[i].Node })
 	for _, r := range c.p.Reports {
 		c.need(r.Node, r.ID, "date", r.Date != "")
 		c.date(r.Node, r.ID, "date", r.Date)
 		c.oneOf(r.Node, r.ID, "period", r.Period, plan.EveryHalfYear, plan.EveryYear, plan.EveryQuarter)
 		c.ref(r.Node, "agency", r.ID, r.Agency, c.agencySet[r.Agency], "cơ quan", "agency", "agencies.yaml")
-		c.needText(r.Node, r.ID, "title", r.Title)
+		c.name(r.Node, r.ID, "title", r.Title)
 		c.needText(r.Node, r.ID, "body", r.Body)
 		c.source(r.Node, r.ID, r.Source)
 	}

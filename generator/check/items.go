@@ -12,9 +12,9 @@ import (
 
 func (c *checker) targets() {
 	p := c.p
-	c.ids("chỉ tiêu", "target", len(p.Targets), func(i int) (string, plan.Node) { return p.Targets[i].ID, p.Targets[i].Node })
+	c.ids(kindTarget, len(p.Targets), func(i int) (string, plan.Node) { return p.Targets[i].ID, p.Targets[i].Node })
 	for _, t := range p.Targets {
-		c.needText(t.Node, t.ID, "name", t.Name)
+		c.name(t.Node, t.ID, "name", t.Name)
 		c.need(t.Node, t.ID, "unit", t.Unit != "")
 		c.oneOf(t.Node, t.ID, "unit", t.Unit, plan.UnitPercent, plan.UnitPoints, plan.UnitCount, plan.UnitMillionVND)
 		c.need(t.Node, t.ID, "scope", t.Scope != "")
@@ -33,7 +33,7 @@ func (c *checker) targets() {
 		if t.Node.Has("baseline") {
 			b := t.Baseline
 			c.need(b.Node, t.ID, "year", b.Year != 0)
-			c.year(b.Node, t.ID, "year", b.Year)
+			c.pastYear(b.Node, t.ID, "year", b.Year)
 			c.source(b.Node, t.ID, b.Source)
 			if t.Unit == plan.UnitPercent {
 				c.percent(b.Node, t.ID, "value", b.Value)
@@ -113,8 +113,8 @@ func (c *checker) goal(t plan.Target) {
 		}
 	}
 	if t.Measure != "" && t.Unit != plan.UnitPercent && k != plan.GoalReducePerYear {
-		c.err(t.At("unit"), t.ID, fmt.Sprintf("measure %s là tỷ lệ: unit cần là percent", t.Measure),
-			fmt.Sprintf("measure %s is a rate: unit must be percent", t.Measure))
+		c.err(t.At("unit"), t.ID, fmt.Sprintf("measure %s là tỷ lệ: unit cần là percent", clip(t.Measure)),
+			fmt.Sprintf("measure %s is a rate: unit must be percent", clip(t.Measure)))
 	}
 }
 
@@ -130,14 +130,20 @@ func (c *checker) observations() {
 		c.ref(o.Node, "target", o.Target, o.Target, t != nil, "chỉ tiêu", "target", "targets.yaml")
 		c.ref(o.Node, "area", o.Target, o.Area, c.areaByID[o.Area] != nil, "địa bàn", "area", "areas.yaml")
 		c.need(o.Node, o.Target, "year", o.Year != 0)
-		c.year(o.Node, o.Target, "year", o.Year)
+		// An observation with neither value nor source is a slot not yet
+		// filled in (generator new year writes them): it is not shown, and
+		// may be of a year to come.
+		filled := o.Value != nil || o.Source != ""
+		if filled {
+			c.pastYear(o.Node, o.Target, "year", o.Year)
+		} else {
+			c.year(o.Node, o.Target, "year", o.Year)
+		}
 		if o.Half != 0 && o.Half != 1 {
 			c.err(o.At("half"), o.Target, fmt.Sprintf("half chỉ nhận 1 (số liệu 30/6), tìm thấy %d", o.Half),
 				fmt.Sprintf("half can only be 1 (a 30 June figure), found %d", o.Half))
 		}
-		// An observation with neither value nor source is a slot not yet
-		// filled in (generator new year writes them): it is not shown.
-		if o.Value != nil || o.Source != "" {
+		if filled {
 			c.need(o.Node, o.Target, "value", o.Value != nil)
 			c.need(o.Node, o.Target, "source", o.Source != "")
 		}
@@ -149,8 +155,8 @@ func (c *checker) observations() {
 			}
 			if t.Measure != "" {
 				c.err(o.Node.Pos, o.Target,
-					fmt.Sprintf("chỉ tiêu %s lấy số liệu từ areas.yaml (measure: %s): ghi số liệu vào figures của địa bàn %s", t.ID, t.Measure, t.Scope),
-					fmt.Sprintf("target %s takes its values from areas.yaml (measure: %s): write the figure under the figures of area %s", t.ID, t.Measure, t.Scope))
+					fmt.Sprintf("chỉ tiêu %s lấy số liệu từ areas.yaml (measure: %s): ghi số liệu vào figures của địa bàn %s", clip(t.ID), clip(t.Measure), clip(t.Scope)),
+					fmt.Sprintf("target %s takes its values from areas.yaml (measure: %s): write the figure under the figures of area %s", clip(t.ID), clip(t.Measure), clip(t.Scope)))
 			}
 		}
 		area := o.Area
@@ -160,8 +166,8 @@ func (c *checker) observations() {
 		k := key{o.Target, area, o.Year, o.Half}
 		if first, dup := seen[k]; dup && o.Year != 0 {
 			c.err(o.Node.Pos, o.Target,
-				fmt.Sprintf("số liệu năm %d của %s bị trùng (đã có ở %s): xóa một", o.Year, area, first),
-				fmt.Sprintf("duplicate figure for %d in %s (already at %s): remove one", o.Year, area, first))
+				fmt.Sprintf("số liệu năm %d của %s bị trùng (đã có ở %s): xóa một", o.Year, clip(area), first),
+				fmt.Sprintf("duplicate figure for %d in %s (already at %s): remove one", o.Year, clip(area), first))
 		}
 		seen[k] = o.Node.Pos
 	}
@@ -180,21 +186,21 @@ var parentKinds = map[string][]string{
 
 func (c *checker) areas() {
 	p := c.p
-	c.ids("địa bàn", "area", len(p.Areas), func(i int) (string, plan.Node) { return p.Areas[i].ID, p.Areas[i].Node })
+	c.ids(kindArea, len(p.Areas), func(i int) (string, plan.Node) { return p.Areas[i].ID, p.Areas[i].Node })
 	for _, a := range p.Areas {
-		c.needText(a.Node, a.ID, "name", a.Name)
+		c.name(a.Node, a.ID, "name", a.Name)
 		c.need(a.Node, a.ID, "kind", a.Kind != "")
 		c.oneOf(a.Node, a.ID, "kind", a.Kind, areaKinds...)
 		parent := c.areaByID[a.Parent]
 		c.ref(a.Node, "parent", a.ID, a.Parent, parent != nil, "địa bàn", "area", "areas.yaml")
 		if a.Parent == "" && a.Kind != "" && a.Kind != plan.KindCountry && a.Kind != plan.KindProvince {
-			c.err(a.Pos, a.ID, fmt.Sprintf("địa bàn loại %s cần khóa parent (địa bàn cấp trên)", a.Kind),
-				fmt.Sprintf("an area of kind %s needs a parent", a.Kind))
+			c.err(a.Pos, a.ID, fmt.Sprintf("địa bàn loại %s cần khóa parent (địa bàn cấp trên)", clip(a.Kind)),
+				fmt.Sprintf("an area of kind %s needs a parent", clip(a.Kind)))
 		}
 		if parent != nil && a.Kind != "" && parentKinds[a.Kind] != nil && !contains(parentKinds[a.Kind], parent.Kind) {
 			c.err(a.At("parent"), a.ID,
-				fmt.Sprintf("%s (%s) không thể thuộc %s (%s): cấp trên cần là %s", a.ID, a.Kind, parent.ID, parent.Kind, strings.Join(parentKinds[a.Kind], " hoặc ")),
-				fmt.Sprintf("%s (%s) cannot sit under %s (%s): its parent must be a %s", a.ID, a.Kind, parent.ID, parent.Kind, strings.Join(parentKinds[a.Kind], " or ")))
+				fmt.Sprintf("%s (%s) không thể thuộc %s (%s): cấp trên cần là %s", clip(a.ID), a.Kind, clip(parent.ID), clip(parent.Kind), strings.Join(parentKinds[a.Kind], " hoặc ")),
+				fmt.Sprintf("%s (%s) cannot sit under %s (%s): its parent must be a %s", clip(a.ID), a.Kind, clip(parent.ID), clip(parent.Kind), strings.Join(parentKinds[a.Kind], " or ")))
 		}
 		for i, f := range a.Flags {
 			c.oneOfAt(a.AtItem("flags", i), a.ID, "flags", f, plan.Flag30a, plan.FlagPoorCommune, plan.FlagDBKK, plan.FlagATK)
@@ -209,8 +215,8 @@ func (c *checker) areas() {
 			ma := c.areaByID[m]
 			c.refAt(a.AtItem("members", i), a.ID, m, ma != nil, "địa bàn", "area", "areas.yaml")
 			if ma != nil && ma.Kind != plan.KindCommune {
-				c.err(a.AtItem("members", i), a.ID, fmt.Sprintf("thành viên %s không phải xã (kind: %s)", m, ma.Kind),
-					fmt.Sprintf("member %s is not a commune (kind: %s)", m, ma.Kind))
+				c.err(a.AtItem("members", i), a.ID, fmt.Sprintf("thành viên %s không phải xã (kind: %s)", clip(m), clip(ma.Kind)),
+					fmt.Sprintf("member %s is not a commune (kind: %s)", clip(m), clip(ma.Kind)))
 			}
 		}
 		if a.Kind != plan.KindGroup && (len(a.Members) > 0 || a.MemberCount != 0) {
@@ -236,8 +242,9 @@ func (c *checker) areas() {
 		c.nonNegative(a.Node, a.ID, "area_km2", a.AreaKM2)
 		c.figures(a)
 		for _, f := range a.Facts {
-			c.needText(f.Node, a.ID, "label", f.Label)
-			c.year(f.Node, a.ID, "year", f.Year)
+			c.name(f.Node, a.ID, "label", f.Label)
+			c.short(f.At("unit"), a.ID, "unit", f.Unit, MaxNameLen)
+			c.pastYear(f.Node, a.ID, "year", f.Year)
 			c.need(f.Node, a.ID, "source", f.Source != "")
 			c.source(f.Node, a.ID, f.Source)
 		}
@@ -253,7 +260,7 @@ func (c *checker) figures(a plan.Area) {
 	seen := map[int]plan.Pos{}
 	for _, f := range a.Figures {
 		c.need(f.Node, a.ID, "year", f.Year != 0)
-		c.year(f.Node, a.ID, "year", f.Year)
+		c.pastYear(f.Node, a.ID, "year", f.Year)
 		if first, dup := seen[f.Year]; dup {
 			c.err(f.At("year"), a.ID, fmt.Sprintf("số liệu năm %d bị trùng (đã có ở %s): gộp làm một", f.Year, first),
 				fmt.Sprintf("figures for %d given twice (first at %s): merge them", f.Year, first))
@@ -309,8 +316,8 @@ func (c *checker) cycles() {
 		seen := map[string]bool{a.ID: true}
 		for p := c.areaByID[a.Parent]; p != nil; p = c.areaByID[p.Parent] {
 			if seen[p.ID] {
-				c.err(a.At("parent"), a.ID, fmt.Sprintf("vòng lặp cấp trên: %s nằm trong chính nó", a.ID),
-					fmt.Sprintf("parent loop: %s is inside itself", a.ID))
+				c.err(a.At("parent"), a.ID, fmt.Sprintf("vòng lặp cấp trên: %s nằm trong chính nó", clip(a.ID)),
+					fmt.Sprintf("parent loop: %s is inside itself", clip(a.ID)))
 				break
 			}
 			seen[p.ID] = true
@@ -321,7 +328,7 @@ func (c *checker) cycles() {
 func (c *checker) budget() {
 	p := c.p
 	for _, f := range p.Funds {
-		c.needText(f.Node, f.ID, "name", f.Name)
+		c.name(f.Node, f.ID, "name", f.Name)
 		c.need(f.Node, f.ID, "kind", f.Kind != "")
 		c.oneOf(f.Node, f.ID, "kind", f.Kind, plan.FundCentral, plan.FundProvincial, plan.FundDistrict,
 			plan.FundIntegrated, plan.FundCredit, plan.FundCommunity, plan.FundInternational)
