@@ -109,6 +109,16 @@ func Reserved(id string) bool {
 	return ok
 }
 
+// ReservedIDs lists the reserved names, sorted, for the JSON Schemas.
+func ReservedIDs() []string {
+	ids := make([]string, 0, len(reserved))
+	for id := range reserved {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
 // A kind is a kind of item that has an id, named in both languages.
 type kind struct {
 	vi, en string

@@ -12,6 +12,8 @@ type rule struct {
 	enum     []any
 	keys     []string // allowed keys of a mapping
 	pattern  string
+	maxLen   int   // the longest string, in characters
+	notEnum  []any // values refused
 	min, max *float64
 	minItems int
 	maxItems int
@@ -21,6 +23,12 @@ func (r rule) scalar() obj {
 	var s obj
 	if r.pattern != "" {
 		s = append(s, kv{"pattern", r.pattern})
+	}
+	if r.maxLen > 0 {
+		s = append(s, kv{"maxLength", r.maxLen})
+	}
+	if len(r.notEnum) > 0 {
+		s = append(s, kv{"not", obj{{"enum", r.notEnum}}})
 	}
 	if r.min != nil {
 		s = append(s, kv{"minimum", *r.min})
@@ -59,7 +67,9 @@ const (
 )
 
 var (
-	id       = rule{pattern: idPattern}
+	id = rule{pattern: idPattern, maxLen: check.MaxIDLen}
+	// pageID is the id of an item with a page or a file of its own.
+	pageID   = rule{pattern: idPattern, maxLen: check.MaxIDLen, notEnum: strs(check.ReservedIDs()...)}
 	date     = rule{pattern: datePattern}
 	year     = rule{min: f(check.MinYear), max: f(check.MaxYear)}
 	count    = rule{min: f(0)}
@@ -80,7 +90,7 @@ var rules = map[string]rule{
 	"Section.id":    id,
 	"Duty.every":    every,
 
-	"Target.id":      id,
+	"Target.id":      pageID,
 	"Target.unit":    {enum: strs(plan.UnitPercent, plan.UnitPoints, plan.UnitCount, plan.UnitMillionVND)},
 	"Target.measure": {enum: strs(plan.MeasurePoorRate, plan.MeasureNearPoorRate)},
 	"Target.method":  {enum: strs("linear", "growth_ratio")},
@@ -99,12 +109,12 @@ var rules = map[string]rule{
 	"Observation.half":   {enum: []any{0, 1}},
 	"Observation.status": statuses,
 
-	"Policy.id":    id,
+	"Policy.id":    pageID,
 	"Policy.group": {enum: strs(plan.GroupGeneral, plan.GroupSpecific, plan.GroupNational)},
-	"Agency.id":    id,
+	"Agency.id":    pageID,
 	"Agency.kind":  {enum: strs(check.AgencyKinds...)},
 
-	"Area.id":           id,
+	"Area.id":           pageID,
 	"Area.kind":         {enum: strs(plan.KindCountry, plan.KindProvince, plan.KindDistrict, plan.KindCity, plan.KindCommune, plan.KindGroup)},
 	"Area.flags[]":      {enum: strs(flags...)},
 	"Area.flag_counts":  {keys: flags},
@@ -135,7 +145,7 @@ var rules = map[string]rule{
 	"BudgetLine.allocated": count,
 	"BudgetLine.disbursed": count,
 
-	"Report.id":     id,
+	"Report.id":     pageID,
 	"Report.date":   date,
 	"Report.period": every,
 }

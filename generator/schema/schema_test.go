@@ -186,6 +186,8 @@ func TestSchemaFindsMistakes(t *testing.T) {
 		{"targets", "targets:\n  - id: 3a\n    nmae: X\n", "3:5: .targets[0].nmae: property not allowed"},
 		{"targets", "targets:\n  - id: 3A\n    name: X\n    unit: percent\n    scope: a\n    goal: {at_least: 90}\n    by: 2015\n", `2:9: .targets[0].id: "3A" does not match`},
 		{"targets", "targets:\n  - id: 3a\n", "2:5: .targets[0]: missing property name"},
+		{"targets", "targets:\n  - id: index\n", `2:9: .targets[0].id: "index" is reserved`},
+		{"areas", "areas:\n  - id: " + strings.Repeat("x", 65) + "\n", "2:9: .areas[0].id: 65 characters, want at most 64"},
 		{"targets", "targets:\n  - id: 3a\n    unit: percnt\n", `3:11: .targets[0].unit: "percnt" is not one of`},
 		{"targets", "targets:\n  - id: 3a\n    goal: {between: [8.5]}\n", "3:21: .targets[0].goal.between: 1 items, want at least 2"},
 		{"targets", "targets:\n  - id: 3a\n    goal: {}\n", "3:11: .targets[0].goal: 0 properties, want at least 1"},

@@ -15,7 +15,8 @@ import (
 // validate checks a YAML document against a schema, as an editor's YAML
 // extension does, for the keywords For writes: type, properties,
 // additionalProperties, required, minProperties, propertyNames, items,
-// minItems, maxItems, enum, pattern, minimum, maximum, anyOf and $ref to
+// minItems, maxItems, enum, not enum, pattern, maxLength, minimum, maximum,
+// anyOf and $ref to
 // #/definitions/. It returns one line per violation, "line:col: message".
 func validate(schemaJSON []byte, src []byte) ([]string, error) {
 	var root map[string]any
@@ -106,6 +107,14 @@ func (v *validator) node(s map[string]any, n *yaml.Node, path string) bool {
 	}
 	if p, ok := s["pattern"].(string); ok && k == "string" && !regexp.MustCompile(p).MatchString(n.Value) {
 		v.fail(n, path, "%q does not match %s", n.Value, p)
+	}
+	if m, ok := s["maxLength"].(float64); ok && k == "string" && float64(len([]rune(n.Value))) > m {
+		v.fail(n, path, "%d characters, want at most %v", len([]rune(n.Value)), m)
+	}
+	if not, ok := s["not"].(map[string]any); ok {
+		if enum, ok := not["enum"].([]any); ok && inEnum(enum, n) {
+			v.fail(n, path, "%q is reserved", n.Value)
+		}
 	}
 	if k == "integer" || k == "number" {
 		x, _ := strconv.ParseFloat(n.Value, 64)
