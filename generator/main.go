@@ -11,9 +11,12 @@
 // line as path:line:col: id: problem (-format json: a JSON array; -format
 // github: annotations for a pull request). build does the same, then emits
 // the Hugo project into -out and builds it into -out/public, which it
-// replaces only when everything succeeded. serve previews the site with
-// Hugo's server and re-emits it when a data file changes. new writes the
-// skeleton of a report, or empty observations for a new year (scaffold.go).
+// replaces only when everything succeeded. One build or preview at a time
+// writes to an -out folder: another is refused, saying which holds it.
+// SIGINT or SIGTERM stops a build, and Hugo with it, leaving -out/public
+// as it was. serve previews the site with Hugo's server and re-emits it
+// when a data file changes. new writes the skeleton of a report, or empty
+// observations for a new year (scaffold.go).
 // Exit status: 0 on success, 1 on bad data or a failed build, 2 on bad
 // usage.
 package main

@@ -1,17 +1,21 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"plansite/generator/chart"
 	"plansite/generator/check"
 	"plansite/generator/emit"
 	"plansite/generator/hugo"
+	"plansite/generator/internal/lock"
 	"plansite/generator/load"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -90,19 +94,37 @@ func emitSite(cfg config, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	theme, err := fs.Sub(themes.Plansite, "plansite")
+	files, err := project(cfg, p, report)
 	if err != nil {
 		return err
+	}
+	return write(cfg, files)
+}
+
+// project is the Hugo project of a checked plan, with the summary of what
+// changed since the build published in cfg.out.
+func project(cfg config, p *plan.Plan, report *progress.Report) (emit.Files, error) {
+	theme, err := fs.Sub(themes.Plansite, "plansite")
+	if err != nil {
+		return nil, err
 	}
 	charts, err := chart.Build(p, report)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files, err := emit.Build(p, report, charts, theme)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	addChanges(cfg, files, p.Site.Updated)
+	return files, nil
+}
+
+// write writes the project into cfg.out. Stopped half-way (SIGKILL, a
+// full disk), it leaves files that the next write compares with what it
+// emits and rewrites, and files that it no longer emits, which it
+// removes: nothing of it reaches the next build.
+func write(cfg config, files emit.Files) error {
 	if _, err := emit.Write(cfg.out, files); err != nil {
 		return fmt.Errorf("writing %s: %w", cfg.out, err)
 	}
@@ -119,17 +141,71 @@ func hugoCommand(cfg config) []string {
 
 // build is the whole pipeline: emit the project, then build it with Hugo
 // into a fresh folder that replaces public/ only when all went well.
+//
+// Once the data is checked, build takes cfg.out to itself (lockOut) and
+// handles SIGINT and SIGTERM: it stops Hugo, removes what Hugo wrote,
+// releases the folder and says that the previous site is unchanged. A
+// panic releases the folder too, and so does SIGKILL: the lock is the
+// kernel's.
 func build(cfg config, stdout, stderr io.Writer) error {
 	watch := newStopwatch(stderr) // PLANSITE_TIMINGS, for make bench
-	if err := emitSite(cfg, stderr); err != nil {
+	p, report, err := checked(cfg, stderr)
+	if err != nil {
 		return err
 	}
+	// Until here a signal ends the process at once: nothing is written yet.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	l, err := lockOut(cfg.out, "build")
+	if err != nil {
+		return err
+	}
+	defer l.Release()
+	files, err := project(cfg, p, report)
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return interrupted(ctx)
+	}
+	if err := write(cfg, files); err != nil {
+		return fmt.Errorf("%w; the previous site is unchanged", err)
+	}
 	watch.lap("generator")
-	if err := hugo.Build(hugoCommand(cfg), cfg.out); err != nil {
+	if ctx.Err() != nil {
+		return interrupted(ctx)
+	}
+	if err := hugo.Build(ctx, hugoCommand(cfg), cfg.out); err != nil {
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
 		return err
 	}
 	watch.lap("hugo")
 	printChanges(cfg, stdout)
 	fmt.Fprintf(stdout, "built %s\n", cfg.out+"/public")
 	return nil
+}
+
+// interrupted is the error of a build stopped by a signal.
+func interrupted(ctx context.Context) error {
+	return fmt.Errorf("interrupted (%v); the previous site is unchanged", context.Cause(ctx))
+}
+
+// lockOut takes the lock of the output folder for command (build or
+// serve), which holds it until it ends. When another build or a preview
+// holds it, the error says which, and what to do.
+func lockOut(out, command string) (*lock.Lock, error) {
+	l, err := lock.Take(out, command)
+	var h *lock.Held
+	switch {
+	case !errors.As(err, &h):
+		return l, err
+	case h.PID == 0:
+		return nil, fmt.Errorf("another build is writing to %s; wait for it or stop it", out)
+	case h.Command == "serve":
+		return nil, fmt.Errorf("a preview (generator serve, process %d, started %s) is using %s; stop it, or give -out another folder", h.PID, h.When(), out)
+	default:
+		return nil, fmt.Errorf("another build is writing to %s (process %d, started %s); wait for it or stop it", out, h.PID, h.When())
+	}
 }

@@ -34,6 +34,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -163,7 +164,7 @@ func run(cfg config, out io.Writer) error {
 		r.pipeline = append(r.pipeline, m)
 		progressf("%s scale: Hugo alone, run %d of %d", cfg.scale, i+1, cfg.runs)
 		dest := filepath.Join(site, fmt.Sprintf(".bench-hugo-alone-%d", i))
-		cmd := hugo.Command([]string{cfg.hugo}, site, dest)
+		cmd := hugo.Command(context.Background(), []string{cfg.hugo}, site, dest)
 		m, err = (&measured{cmd: cmd}).run()
 		if err != nil {
 			return err
