@@ -5,21 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
 
-	"plansite/generator/chart"
-	"plansite/generator/check"
-	"plansite/generator/emit"
 	"plansite/generator/hugo"
 	"plansite/generator/internal/lock"
-	"plansite/generator/load"
+	"plansite/generator/pipeline"
 	"plansite/generator/plan"
-	"plansite/generator/progress"
-	"plansite/themes"
 )
 
 type config struct {
@@ -33,102 +27,41 @@ type config struct {
 }
 
 // errBadData is returned when the data has fatal problems, already printed.
-var errBadData = errors.New("bad data")
+var errBadData = pipeline.ErrBadData
 
-// checked loads and checks the data folder, computes its progress, and
+// checked runs the pipeline's checking stages on the data folder and
 // prints every problem to w in cfg.format.
-func checked(cfg config, w io.Writer) (*plan.Plan, *progress.Report, error) {
-	p, report, probs, err := verify(cfg)
-	if err != nil {
-		return nil, nil, err
+func checked(cfg config, w io.Writer) (*pipeline.Checked, error) {
+	c, probs, err := verify(cfg)
+	if err == nil || errors.Is(err, errBadData) { // not when there is no data folder
+		printProblems(w, probs, cfg)
 	}
-	printProblems(w, probs, cfg)
-	if probs.Fatal() {
-		return nil, nil, errBadData
-	}
-	return p, report, nil
+	return c, err
 }
 
-// verify loads and checks the data folder and computes its progress. Its
-// problems, sorted, are the checker's and the warnings only the
-// computation can find (children that do not add up to their parent, a
-// baseline that differs from the figure of its year); the plan and report
-// are nil when a problem is fatal.
-func verify(cfg config) (*plan.Plan, *progress.Report, plan.Problems, error) {
+// verify is pipeline.Check on cfg.data, once -data names a folder.
+func verify(cfg config) (*pipeline.Checked, plan.Problems, error) {
 	switch st, err := os.Stat(cfg.data); {
 	case err != nil:
-		return nil, nil, nil, usageError(fmt.Sprintf("data folder %q not found: give -data the folder that holds site.yaml", cfg.data))
+		return nil, nil, usageError(fmt.Sprintf("data folder %q not found: give -data the folder that holds site.yaml", cfg.data))
 	case !st.IsDir():
-		return nil, nil, nil, usageError(fmt.Sprintf("%q is a file, not a folder: give -data the folder that holds it", cfg.data))
+		return nil, nil, usageError(fmt.Sprintf("%q is a file, not a folder: give -data the folder that holds it", cfg.data))
 	}
-	p, probs := load.Dir(cfg.data)
-	if !probs.Fatal() {
-		// Checks need a fully decoded plan; decoding problems come first.
-		probs = append(probs, check.Plan(p)...)
-	}
-	var report *progress.Report
-	if !probs.Fatal() {
-		report = progress.Compute(p, 0)
-		for _, w := range report.Warnings {
-			if w.Kind == progress.WarnChildrenTotal || w.Kind == progress.WarnBaselineDiffers {
-				probs = append(probs, w.Problem())
-			}
-		}
-	}
-	probs.Sort()
-	if probs.Fatal() {
-		return nil, nil, probs, nil
-	}
-	return p, report, probs, nil
+	return pipeline.Check(cfg.data, nil)
 }
 
 func checkData(cfg config, stderr io.Writer) error {
-	_, _, err := checked(cfg, stderr)
+	_, err := checked(cfg, stderr)
 	return err
 }
 
-// emitSite runs the pipeline up to the Hugo project: load, check,
-// progress, charts, emit. It writes only files whose bytes changed.
+// emitSite runs the whole pipeline into cfg.out, printing the problems.
 func emitSite(cfg config, stderr io.Writer) error {
-	p, report, err := checked(cfg, stderr)
+	c, err := checked(cfg, stderr)
 	if err != nil {
 		return err
 	}
-	files, err := project(cfg, p, report)
-	if err != nil {
-		return err
-	}
-	return write(cfg, files)
-}
-
-// project is the Hugo project of a checked plan, with the summary of what
-// changed since the build published in cfg.out.
-func project(cfg config, p *plan.Plan, report *progress.Report) (emit.Files, error) {
-	theme, err := fs.Sub(themes.Plansite, "plansite")
-	if err != nil {
-		return nil, err
-	}
-	charts, err := chart.Build(p, report)
-	if err != nil {
-		return nil, err
-	}
-	files, err := emit.Build(p, report, charts, theme)
-	if err != nil {
-		return nil, err
-	}
-	addChanges(cfg, files, p.Site.Updated)
-	return files, nil
-}
-
-// write writes the project into cfg.out. Stopped half-way (SIGKILL, a
-// full disk), it leaves files that the next write compares with what it
-// emits and rewrites, and files that it no longer emits, which it
-// removes: nothing of it reaches the next build.
-func write(cfg config, files emit.Files) error {
-	if _, err := emit.Write(cfg.out, files); err != nil {
-		return fmt.Errorf("writing %s: %w", cfg.out, err)
-	}
-	return nil
+	return pipeline.Emit(c, cfg.out, nil)
 }
 
 // hugoCommand is the Hugo to run: -hugo split into words, or the pinned one.
@@ -149,7 +82,7 @@ func hugoCommand(cfg config) []string {
 // kernel's.
 func build(cfg config, stdout, stderr io.Writer) error {
 	watch := newStopwatch(stderr) // PLANSITE_TIMINGS, for make bench
-	p, report, err := checked(cfg, stderr)
+	c, err := checked(cfg, stderr)
 	if err != nil {
 		return err
 	}
@@ -161,14 +94,10 @@ func build(cfg config, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer l.Release()
-	files, err := project(cfg, p, report)
-	if err != nil {
-		return err
-	}
 	if ctx.Err() != nil {
 		return interrupted(ctx)
 	}
-	if err := write(cfg, files); err != nil {
+	if err := pipeline.Emit(c, cfg.out, nil); err != nil {
 		return fmt.Errorf("%w; the previous site is unchanged", err)
 	}
 	watch.lap("generator")

@@ -98,15 +98,14 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 // checkedQuietly loads and checks the data the scaffold builds on; it
 // prints the problems only when one of them is fatal.
 func checkedQuietly(cfg config, stderr io.Writer) (*plan.Plan, error) {
-	p, _, probs, err := verify(cfg)
+	c, probs, err := verify(cfg)
+	if errors.Is(err, errBadData) {
+		printProblems(stderr, probs, cfg)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if probs.Fatal() {
-		printProblems(stderr, probs, cfg)
-		return nil, errBadData
-	}
-	return p, nil
+	return c.Plan, nil
 }
 
 // A scaffold is a new data file: its kind (reports), its name in the

@@ -17,9 +17,10 @@
 //     pipeline emitted, into a fresh destination, as the pipeline runs it;
 //  4. the stages of the generator one by one (load, check, compute,
 //     charts, emit), in a child process of its own so that its peak memory
-//     is theirs: "bench stages" calls the stage packages as the
-//     generator's emitSite does, at least 3 times into a fresh folder (the
-//     first writes every file; the median is a later build's).
+//     is theirs: "bench stages" runs the generator's pipeline (package
+//     pipeline) with a hook that times each stage, at least 3 times into
+//     a fresh folder (the first writes every file; the median is a later
+//     build's).
 //
 // Then it prints a table: the wall time of each stage (median of the
 // runs), peak memory, pages per second, the largest page, the script and
