@@ -307,11 +307,11 @@ func TestPreviewHoldsFolder(t *testing.T) {
 		t.Errorf("build into a folder a preview uses: stderr = %q, want %s", stderr.String(), want)
 	}
 
+	pid := waitPIDs(t, pidFile, nil, nil)[0]
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("preview: %v", err)
 	}
-	pid := waitPIDs(t, pidFile, nil, nil)[0]
 	if alive(pid) {
 		syscall.Kill(pid, syscall.SIGKILL)
 		t.Errorf("the fake Hugo server (process %d) runs on after the preview stopped", pid)
