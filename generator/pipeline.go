@@ -41,13 +41,21 @@ func checked(cfg config, w io.Writer) (*pipeline.Checked, error) {
 
 // verify is pipeline.Check on cfg.data, once -data names a folder.
 func verify(cfg config) (*pipeline.Checked, plan.Problems, error) {
-	switch st, err := os.Stat(cfg.data); {
-	case err != nil:
-		return nil, nil, usageError(fmt.Sprintf("data folder %q not found: give -data the folder that holds site.yaml", cfg.data))
-	case !st.IsDir():
-		return nil, nil, usageError(fmt.Sprintf("%q is a file, not a folder: give -data the folder that holds it", cfg.data))
+	if err := dataFolder(cfg.data); err != nil {
+		return nil, nil, err
 	}
 	return pipeline.Check(cfg.data, nil)
+}
+
+// dataFolder refuses a -data that is not a folder.
+func dataFolder(dir string) error {
+	switch st, err := os.Stat(dir); {
+	case err != nil:
+		return usageError(fmt.Sprintf("data folder %q not found: give -data the folder that holds site.yaml", dir))
+	case !st.IsDir():
+		return usageError(fmt.Sprintf("%q is a file, not a folder: give -data the folder that holds it", dir))
+	}
+	return nil
 }
 
 func checkData(cfg config, stderr io.Writer) error {

@@ -42,6 +42,9 @@ func serve(cfg config, stdout, stderr io.Writer) error {
 // preview is serve until ctx is done. It holds the output folder's lock
 // all the while (lockOut): it writes there at every data change.
 func preview(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	if err := dataFolder(cfg.data); err != nil {
+		return err // before the lock creates -out
+	}
 	l, err := lockOut(cfg.out, "serve")
 	if err != nil {
 		return err
