@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // hugoCmd is the Hugo the tests build with: PLANSITE_HUGO when make sets
@@ -170,6 +174,32 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 			}
 		}
 	})
+
+	t.Run("emit fails", func(t *testing.T) {
+		// A folder the project needs is a file: writing fails as on a full
+		// disk, before Hugo runs.
+		static := filepath.Join(out, "static")
+		if err := os.Rename(static, static+".away"); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, static, nil)
+		defer func() {
+			os.Remove(static)
+			os.Rename(static+".away", static)
+		}()
+		code, stderr := buildSite(t, "../data", out)
+		if code != 1 {
+			t.Errorf("exit %d, want 1\n%s", code, stderr)
+		}
+		lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+		last := lines[len(lines)-1] // after the data's warnings
+		if !strings.HasPrefix(last, "generator build: writing "+out+": ") || !strings.HasSuffix(last, "; the previous site is unchanged") {
+			t.Errorf("stderr does not end in one line that names the fault and says the site is unchanged:\n%s", stderr)
+		}
+		if d := diffTrees(before, tree(t, filepath.Join(out, "public"))); len(d) > 0 {
+			t.Errorf("site/public changed after a failed write:\n%s", strings.Join(d, "\n"))
+		}
+	})
 }
 
 // Two builds of the same input, in different folders, give identical files.
@@ -182,5 +212,112 @@ func TestBuildIsDeterministic(t *testing.T) {
 	}
 	if d := diffTrees(tree(t, a), tree(t, b)); len(d) > 0 {
 		t.Errorf("two builds differ:\n%s", strings.Join(d, "\n"))
+	}
+}
+
+// Two builds into one folder never mix: while one runs, a second is
+// refused before it writes anything, with a line that names the first, and
+// the published site is then exactly the first one's build.
+func TestBuildRefusesSecondBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	tmp := t.TempDir()
+	started, proceed := filepath.Join(tmp, "started"), filepath.Join(tmp, "proceed")
+	// Hugo, once the first build has reached it, waits for the second.
+	slow := filepath.Join(tmp, "slow-hugo")
+	script := "#!/bin/sh\n: > " + started + "\nwhile [ ! -e " + proceed + " ]; do sleep 0.05; done\nexec " + hugoCmd(t) + ` "$@"` + "\n"
+	if err := os.WriteFile(slow, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	first := make(chan error, 1)
+	var stdout1, stderr1 bytes.Buffer
+	go func() {
+		if code := run([]string{"build", "-data", "../examples/demo", "-out", out, "-hugo", slow}, &stdout1, &stderr1); code != 0 {
+			first <- fmt.Errorf("exit %d\n%s", code, stderr1.String())
+		}
+		close(first)
+	}()
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(started); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			writeFile(t, proceed, nil)
+			t.Fatalf("the first build did not reach Hugo within 60 s: %v", <-first)
+		}
+	}
+	project := tree(t, out)
+
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "-data", "../data", "-out", out, "-hugo", hugoCmd(t)}, &stdout, &stderr)
+	writeFile(t, proceed, nil)
+	if code != 1 {
+		t.Errorf("second build: exit %d, want 1", code)
+	}
+	// Its last line: the data's warnings come first.
+	want := regexp.MustCompile(`(^|\n)generator build: another build is writing to ` + regexp.QuoteMeta(out) +
+		` \(process ` + strconv.Itoa(os.Getpid()) + `, started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\); wait for it or stop it\n$`)
+	if !want.MatchString(stderr.String()) {
+		t.Errorf("second build: stderr = %q, want %s", stderr.String(), want)
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("second build: stdout = %q, want nothing", stdout.String())
+	}
+	if d := diffTrees(project, tree(t, out)); len(d) > 0 {
+		t.Errorf("the refused build wrote into the folder:\n%s", strings.Join(d, "\n"))
+	}
+
+	if err := <-first; err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	ref := t.TempDir()
+	if code, stderr := buildSite(t, "../examples/demo", ref); code != 0 {
+		t.Fatalf("reference build: exit %d\n%s", code, stderr)
+	}
+	if d := diffTrees(tree(t, filepath.Join(ref, "public")), tree(t, filepath.Join(out, "public"))); len(d) > 0 {
+		t.Errorf("the published site is not the first build's alone:\n%s", strings.Join(d, "\n"))
+	}
+}
+
+// An emit stopped half-way (SIGKILL, a full disk) leaves nothing that
+// reaches the next build: files it truncated or had not written yet are
+// written, files of the dataset before are removed, and the project is
+// the one a fresh emit writes.
+func TestEmitAfterStoppedEmit(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "site")
+	if err := emitSite(config{data: "../examples/demo", out: fresh}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	want := tree(t, fresh)
+
+	out := filepath.Join(t.TempDir(), "site")
+	if err := emitSite(config{data: "../data", out: out}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	// The emit of the demo stopped half-way over the project of ../data:
+	// files cut short, files not written yet, a file of neither.
+	var paths []string
+	for p := range tree(t, out) {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for i, p := range paths {
+		full := filepath.Join(out, filepath.FromSlash(p))
+		switch i % 3 {
+		case 0:
+			b := readFile(t, full)
+			writeFile(t, full, []byte(b[:len(b)/2]))
+		case 1:
+			if err := os.Remove(full); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	writeFile(t, filepath.Join(out, "content", "stray.md"), []byte("---\ntitle: stray\n---\n"))
+
+	if err := emitSite(config{data: "../examples/demo", out: out}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffTrees(want, tree(t, out)); len(d) > 0 {
+		t.Errorf("the project after a stopped emit differs from a fresh one:\n%s", strings.Join(d, "\n"))
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,86 +26,17 @@ import (
 // be replaced, and an observation without value and source is an empty
 // slot, which the site does not show until it is filled in.
 
-const newUsage = `usage:
-  generator new report -date YYYY-MM-DD [-period half-year|year] [-data DIR]
-  generator new year YYYY [-data DIR]
-`
-
-// runNew runs `generator new`; args follow the word new.
-func runNew(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || (args[0] != "report" && args[0] != "year") {
-		what := ""
-		if len(args) > 0 {
-			what = fmt.Sprintf(": unknown scaffold %q", args[0])
-		}
-		fmt.Fprintf(stderr, "generator new%s\n%s", what, newUsage)
-		return 2
-	}
-	what, args := args[0], args[1:]
-	fs := flag.NewFlagSet("new "+what, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, newUsage)
-		fs.PrintDefaults()
-	}
-	cfg := config{format: plan.FormatText}
-	fs.StringVar(&cfg.data, "data", "data", "data folder to add the file to")
-	var date, period string
-	if what == "report" {
-		fs.StringVar(&date, "date", "", "date of the report, YYYY-MM-DD")
-		fs.StringVar(&period, "period", "", "half-year or year (default: from the date: April to September is half-year)")
-	}
-	// The year may come before or after the flags.
-	var pos []string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		pos, args = args[:1], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	pos = append(pos, fs.Args()...)
-	var err error
-	switch what {
-	case "report":
-		if len(pos) > 0 {
-			err = usageError(fmt.Sprintf("unexpected argument %q: give the date as -date YYYY-MM-DD", pos[0]))
-			break
-		}
-		err = newReport(cfg, date, period, stdout, stderr)
-	case "year":
-		if len(pos) != 1 {
-			err = usageError("give one year: generator new year 2016")
-			break
-		}
-		err = newYear(cfg, pos[0], stdout, stderr)
-	}
-	switch {
-	case err == nil:
-		return 0
-	case errors.As(err, new(usageError)):
-		fmt.Fprintf(stderr, "generator new %s: %v\n", what, err)
-		return 2
-	case errors.Is(err, errBadData):
-		fmt.Fprintf(stderr, "generator new %s: the data has problems: fix them first, then run this again\n", what)
-		return 1
-	default:
-		fmt.Fprintf(stderr, "generator new %s: %v\n", what, err)
-		return 1
-	}
-}
-
 // checkedQuietly loads and checks the data the scaffold builds on; it
 // prints the problems only when one of them is fatal.
 func checkedQuietly(cfg config, stderr io.Writer) (*plan.Plan, error) {
-	p, _, probs, err := verify(cfg)
+	c, probs, err := verify(cfg)
+	if errors.Is(err, errBadData) {
+		printProblems(stderr, probs, cfg)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if probs.Fatal() {
-		printProblems(stderr, probs, cfg)
-		return nil, errBadData
-	}
-	return p, nil
+	return c.Plan, nil
 }
 
 // A scaffold is a new data file: its kind (reports), its name in the

@@ -8,14 +8,15 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
 
+	"plansite/generator/hugo"
 	"plansite/generator/plan"
 )
 
@@ -38,8 +39,17 @@ func serve(cfg config, stdout, stderr io.Writer) error {
 	return preview(ctx, cfg, stdout, stderr)
 }
 
-// preview is serve until ctx is done.
+// preview is serve until ctx is done. It holds the output folder's lock
+// all the while (lockOut): it writes there at every data change.
 func preview(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	if err := dataFolder(cfg.data); err != nil {
+		return err // before the lock creates -out
+	}
+	l, err := lockOut(cfg.out, "serve")
+	if err != nil {
+		return err
+	}
+	defer l.Release()
 	if err := emitSite(cfg, stderr); err != nil {
 		// Bad data with an earlier project to show: start on that.
 		if _, statErr := os.Stat(filepath.Join(cfg.out, "hugo.toml")); !errors.Is(err, errBadData) || statErr != nil {
@@ -49,14 +59,13 @@ func preview(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	}
 	// Hugo renders in memory: site/public stays the last published build,
 	// which the next build's summary of changes compares with.
-	cmd := hugoCommand(cfg)
-	args := append(cmd[1:], "server", "--source", cfg.out, "--port", cfg.port, "--bind", "127.0.0.1",
-		"--disableFastRender", "--renderToMemory", "--logLevel", "warn")
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	h := exec.CommandContext(ctx, cmd[0], args...)
+	h := hugo.Server(ctx, hugoCommand(cfg), cfg.out, "--port", cfg.port, "--bind", "127.0.0.1",
+		"--disableFastRender", "--renderToMemory", "--logLevel", "warn")
 	h.Stdout, h.Stderr = stdout, stderr
-	h.Env = append(os.Environ(), "CGO_ENABLED=0")
+	runtime.LockOSThread() // see hugo.Server
+	defer runtime.UnlockOSThread()
 	if err := h.Start(); err != nil {
 		return err
 	}
@@ -66,7 +75,7 @@ func preview(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 		defer close(watched)
 		watch(ctx, cfg.data, pollInterval, func() { reemit(cfg, stdout, stderr) })
 	}()
-	err := h.Wait()
+	err = h.Wait()
 	stopped := ctx.Err() != nil
 	cancel()
 	<-watched // no emit runs on after preview returns
@@ -101,8 +110,8 @@ const problemsData = "data/editor.json"
 // showProblems writes the problems of the data folder where the preview
 // shows them.
 func showProblems(cfg config, stderr io.Writer) error {
-	_, _, probs, err := verify(cfg)
-	if err != nil {
+	_, probs, err := verify(cfg)
+	if err != nil && !errors.Is(err, errBadData) {
 		// The folder itself is gone or is a file: say so in the page too.
 		probs = plan.Problems{{Pos: plan.Pos{File: cfg.data}, VI: err.Error(), EN: err.Error()}}
 	}

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 	"time"
+
+	"plansite/generator/internal/memory"
 )
 
 // A stopwatch prints how long each part of a build took, for make bench,
@@ -36,24 +35,6 @@ func (s *stopwatch) lap(part string) {
 		return
 	}
 	now := time.Now()
-	fmt.Fprintf(s.w, "timing %s %.6fs peak-rss %d kB\n", part, now.Sub(s.last).Seconds(), peakRSS())
+	fmt.Fprintf(s.w, "timing %s %.6fs peak-rss %d kB\n", part, now.Sub(s.last).Seconds(), memory.Peak())
 	s.last = now
-}
-
-// peakRSS is the process's peak resident memory in kB, or 0 where
-// /proc/self/status does not say.
-func peakRSS() int {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
-			return n
-		}
-	}
-	return 0
 }

@@ -17,9 +17,10 @@
 //     pipeline emitted, into a fresh destination, as the pipeline runs it;
 //  4. the stages of the generator one by one (load, check, compute,
 //     charts, emit), in a child process of its own so that its peak memory
-//     is theirs: "bench stages" calls the stage packages as the
-//     generator's emitSite does, at least 3 times into a fresh folder (the
-//     first writes every file; the median is a later build's).
+//     is theirs: "bench stages" runs the generator's pipeline (package
+//     pipeline) with a hook that times each stage, at least 3 times into
+//     a fresh folder (the first writes every file; the median is a later
+//     build's).
 //
 // Then it prints a table: the wall time of each stage (median of the
 // runs), peak memory, pages per second, the largest page, the script and
@@ -34,6 +35,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -163,7 +165,7 @@ func run(cfg config, out io.Writer) error {
 		r.pipeline = append(r.pipeline, m)
 		progressf("%s scale: Hugo alone, run %d of %d", cfg.scale, i+1, cfg.runs)
 		dest := filepath.Join(site, fmt.Sprintf(".bench-hugo-alone-%d", i))
-		cmd := hugo.Command([]string{cfg.hugo}, site, dest)
+		cmd := hugo.Command(context.Background(), []string{cfg.hugo}, site, dest)
 		m, err = (&measured{cmd: cmd}).run()
 		if err != nil {
 			return err

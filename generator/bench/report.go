@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"plansite/generator/pipeline"
 	"plansite/generator/synth"
 )
 
@@ -69,7 +70,7 @@ func stagesTotal(runs []stageRun, cpu bool) time.Duration {
 	var ds []time.Duration
 	for _, r := range runs {
 		var sum time.Duration
-		for _, s := range stageNames {
+		for _, s := range pipeline.Stages {
 			sum += r.of(cpu)[s]
 		}
 		ds = append(ds, sum)
@@ -114,7 +115,7 @@ func (r *report) print(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\tshipped\t\t%s\t\t\n", r.scale)
 	fmt.Fprintf(tw, "stage\twall\tCPU\twall\tCPU\t\n")
-	for _, st := range stageNames {
+	for _, st := range pipeline.Stages {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", st, secs(stageMedian(r.shippedStages, st, false)), secs(stageMedian(r.shippedStages, st, true)),
 			secs(stageMedian(r.stages, st, false)), secs(stageMedian(r.stages, st, true)))
 	}

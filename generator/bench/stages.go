@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"runtime/pprof"
 	"strconv"
@@ -13,17 +12,9 @@ import (
 	"syscall"
 	"time"
 
-	"plansite/generator/chart"
-	"plansite/generator/check"
-	"plansite/generator/emit"
 	"plansite/generator/internal/memory"
-	"plansite/generator/load"
-	"plansite/generator/progress"
-	"plansite/themes"
+	"plansite/generator/pipeline"
 )
-
-// stageNames are the generator's stages in the order they run.
-var stageNames = []string{"load", "check", "compute", "charts", "emit"}
 
 // A stageRun is one run of the generator's stages: the wall time and the
 // CPU time (user and system, all threads) of each, and the peak memory of
@@ -33,14 +24,13 @@ type stageRun struct {
 	peakKB     int64
 }
 
-// stagesCommand is "bench stages -data DIR -out DIR [-cpuprofile FILE]": it runs the
-// generator's stages as emitSite runs them, timing each, and prints
+// stagesCommand is "bench stages -data DIR -out DIR [-cpuprofile FILE]": it
+// runs the generator's pipeline (package pipeline) with a hook that times
+// each stage, and prints
 //
 //	stage load 0.123456s cpu 0.200000s
 //	…
 //	peak-rss 123456 kB
-//
-// It leaves out what only prints (problems, the summary of changes).
 func stagesCommand(args []string, w io.Writer) error {
 	fset := flag.NewFlagSet("stages", flag.ContinueOnError)
 	data := fset.String("data", "data", "data folder")
@@ -70,35 +60,14 @@ func stagesCommand(args []string, w io.Writer) error {
 		fmt.Fprintf(w, "stage %s %.6fs cpu %.6fs\n", stage, now.Sub(t).Seconds(), (c - cpu).Seconds())
 		t, cpu = now, c
 	}
-	p, probs := load.Dir(*data)
-	lap("load")
-	if !probs.Fatal() {
-		probs = append(probs, check.Plan(p)...)
+	probs, err := pipeline.Run(*data, *out, lap)
+	if errors.Is(err, pipeline.ErrBadData) {
+		return fmt.Errorf("%s has fatal problems:\n%s", *data, probs.Format(""))
 	}
-	lap("check")
-	if probs.Fatal() {
-		return fmt.Errorf("%s has fatal problems:\n%v", *data, probs)
-	}
-	r := progress.Compute(p, 0)
-	lap("compute")
-	theme, err := fs.Sub(themes.Plansite, "plansite")
 	if err != nil {
 		return err
 	}
-	cs, err := chart.Build(p, r)
-	if err != nil {
-		return err
-	}
-	lap("charts")
-	files, err := emit.Build(p, r, cs, theme)
-	if err != nil {
-		return err
-	}
-	if _, err := emit.Write(*out, files); err != nil {
-		return err
-	}
-	lap("emit")
-	fmt.Fprintf(w, "peak-rss %d kB\n", vmHWM())
+	fmt.Fprintf(w, "peak-rss %d kB\n", memory.Peak())
 	return nil
 }
 
@@ -121,26 +90,10 @@ func parseStages(s string) (stageRun, error) {
 			sr.peakKB, _ = strconv.ParseInt(f[1], 10, 64)
 		}
 	}
-	if len(sr.times) != len(stageNames) {
-		return sr, fmt.Errorf("bench stages printed %d stages, want %d:\n%s", len(sr.times), len(stageNames), s)
+	if len(sr.times) != len(pipeline.Stages) {
+		return sr, fmt.Errorf("bench stages printed %d stages, want %d:\n%s", len(sr.times), len(pipeline.Stages), s)
 	}
 	return sr, nil
-}
-
-// vmHWM is the process's peak resident memory in kB (0 where
-// /proc/self/status does not say).
-func vmHWM() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return n
-		}
-	}
-	return 0
 }
 
 // cpuTime is the CPU time the process has used, user and system.

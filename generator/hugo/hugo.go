@@ -1,66 +1,132 @@
 // Package hugo runs the pinned Hugo on an emitted project and publishes
 // the result atomically: Hugo builds into a fresh folder beside public/,
-// which replaces public/ only when the build succeeded. A failed build
-// leaves the previous site exactly as it was.
+// which replaces public/ only when the build succeeded. A failed or
+// interrupted build leaves the previous site exactly as it was.
 //
-// The replaced site stays beside the new one as public.old until the next
-// build, which removes it while Hugo runs: a site of thousands of pages
+// The caller holds the project folder's lock (package lock) while Build
+// runs, for Build clears what earlier builds left there, which only the
+// one writer may do: the replaced site (public.old), and the temporary
+// folder (.public-new-*) of a build that was killed before it could remove
+// its own. They are removed while Hugo runs: a site of thousands of pages
 // takes seconds to remove, which need not be waited for.
+//
+// Hugo runs in a process group of its own. When the context is done (the
+// generator got SIGINT or SIGTERM), the group gets SIGTERM (SIGKILL if it
+// is still running 10 s later), Build waits for it and removes the
+// temporary folder. On Linux and FreeBSD, Hugo also dies with the
+// generator (Pdeathsig), even when the generator is killed outright.
 package hugo
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 )
 
 // DefaultCommand runs the Hugo pinned in tools/hugo.mod; it must be run
 // from the repository root.
 var DefaultCommand = []string{"go", "tool", "-modfile=tools/hugo.mod", "hugo"}
 
+// TempPrefix begins the name of the folder Hugo builds into, in the
+// project folder, until it replaces public/.
+const TempPrefix = ".public-new-"
+
+// stopDelay is how long Hugo has to stop after SIGTERM before it is killed.
+const stopDelay = 10 * time.Second
+
 // Build renders the Hugo project in siteDir into siteDir/public. command is
-// the Hugo executable and any leading arguments.
-func Build(command []string, siteDir string) error {
-	if len(command) == 0 {
-		command = DefaultCommand
-	}
+// the Hugo executable and any leading arguments. When ctx is done before
+// public/ is replaced, Build stops Hugo and returns an error wrapping
+// ctx's cause, and public/ is as it was.
+func Build(ctx context.Context, command []string, siteDir string) error {
 	abs, err := filepath.Abs(siteDir)
 	if err != nil {
 		return err
 	}
 	public := filepath.Join(abs, "public")
-	removed := make(chan error, 1) // the previous build's public.old, removed while Hugo runs
-	go func() { removed <- os.RemoveAll(public + ".old") }()
-	tmp, err := os.MkdirTemp(abs, ".public-new-")
+	left, _ := filepath.Glob(filepath.Join(abs, TempPrefix+"*"))
+	left = append(left, public+".old")
+	removed := make(chan error, 1) // what earlier builds left, removed while Hugo runs
+	go func() {
+		var errs []error
+		for _, dir := range left {
+			errs = append(errs, os.RemoveAll(dir))
+		}
+		removed <- errors.Join(errs...)
+	}()
+	tmp, err := os.MkdirTemp(abs, TempPrefix)
 	if err != nil {
 		<-removed
 		return err
 	}
 	defer os.RemoveAll(tmp) // after a successful swap it no longer exists
-	cmd := Command(command, abs, tmp)
+	cmd := Command(ctx, command, abs, tmp)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	err = cmd.Run()
-	if rmErr := <-removed; err == nil && rmErr != nil {
+	err = run(cmd)
+	rmErr := <-removed
+	switch {
+	case ctx.Err() != nil:
+		return fmt.Errorf("hugo stopped: %w", context.Cause(ctx))
+	case err != nil:
+		msg := fmt.Sprintf("hugo failed (%v); the previous site is unchanged", err)
+		if said := strings.TrimSpace(out.String()); said != "" {
+			msg += ". Hugo said:\n" + said
+		}
+		return errors.New(msg)
+	case rmErr != nil:
 		return rmErr
 	}
-	if err != nil {
-		return fmt.Errorf("hugo failed (%v); the previous site is unchanged:\n%s", err, strings.TrimSpace(out.String()))
+	if err := swap(tmp, public); err != nil {
+		return fmt.Errorf("publishing %s: %v; the previous site is unchanged", public, err)
 	}
-	return swap(tmp, public)
+	return nil
 }
 
 // Command is the Hugo command that renders the project in siteDir into
 // dest, as Build runs it; make bench runs it alone to compare.
-func Command(command []string, siteDir, dest string) *exec.Cmd {
-	args := append(append([]string(nil), command[1:]...),
-		"build", "--source", siteDir, "--destination", dest, "--minify", "--logLevel", "warn", "--panicOnWarning", "--noBuildLock")
-	cmd := exec.Command(command[0], args...)
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "HUGO_ENVIRONMENT=production")
+func Command(ctx context.Context, command []string, siteDir, dest string) *exec.Cmd {
+	cmd := command1(ctx, command, "build", "--source", siteDir, "--destination", dest,
+		"--minify", "--logLevel", "warn", "--panicOnWarning", "--noBuildLock")
+	cmd.Env = append(cmd.Env, "HUGO_ENVIRONMENT=production")
 	return cmd
+}
+
+// Server is the command of Hugo's server on the project in siteDir, with
+// args after its own. The caller starts it, and waits for it on the
+// goroutine that started it, locked to its thread (runtime.LockOSThread):
+// Pdeathsig is sent when the thread that started Hugo ends.
+func Server(ctx context.Context, command []string, siteDir string, args ...string) *exec.Cmd {
+	return command1(ctx, command, append([]string{"server", "--source", siteDir}, args...)...)
+}
+
+// command1 is command (DefaultCommand if empty) with args after it, stopped
+// as the package comment says when ctx is done.
+func command1(ctx context.Context, command []string, args ...string) *exec.Cmd {
+	if len(command) == 0 {
+		command = DefaultCommand
+	}
+	cmd := exec.CommandContext(ctx, command[0], append(append([]string(nil), command[1:]...), args...)...)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	cmd.SysProcAttr = sysProcAttr()
+	cmd.Cancel = func() error { return terminate(cmd.Process) }
+	cmd.WaitDelay = stopDelay
+	return cmd
+}
+
+// run runs cmd from a goroutine locked to its thread, so that the thread
+// that started Hugo, whose end Pdeathsig watches, lives as long as Hugo.
+func run(cmd *exec.Cmd) error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	return cmd.Run()
 }
 
 // swap replaces dst with src: dst moves aside to dst.old, src takes its

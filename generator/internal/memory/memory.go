@@ -3,12 +3,15 @@
 // scale (generator synth) — and the garbage collector, left to its
 // default, lets the heap grow to twice what is live before it collects.
 // A soft limit makes it collect sooner instead, and costs little CPU while
-// the live heap stays well under the limit.
+// the live heap stays well under the limit. Peak reads what the process
+// took at most, for make bench.
 package memory
 
 import (
 	"os"
 	"runtime/debug"
+	"strconv"
+	"strings"
 )
 
 // SoftLimit is the limit the generator runs under: under the 1 GiB that
@@ -22,4 +25,20 @@ func Limit() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(SoftLimit)
 	}
+}
+
+// Peak is the process's peak resident memory in kB (VmHWM), or 0 where
+// /proc/self/status does not say.
+func Peak() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
 }
