@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"html"
 	"io/fs"
 	"os"
@@ -9,13 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"plansite/generator/chart"
-	"plansite/generator/emit"
 	"plansite/generator/hugo"
 	"plansite/generator/load"
+	"plansite/generator/pipeline"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
-	"plansite/themes"
 )
 
 // shortcodeAttack is every form of shortcode Hugo knows: one that frames
@@ -68,24 +67,12 @@ func TestShortcodesNeverRunUnchecked(t *testing.T) {
 	if len(p.Reports) == 0 || !strings.Contains(p.Reports[0].Body.VI, "{{<") {
 		t.Fatal("the attack did not reach the reports' bodies")
 	}
-	theme, err := fs.Sub(themes.Plansite, "plansite")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := progress.Compute(p, 0)
-	cs, err := chart.Build(p, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := emit.Build(p, r, cs, theme)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// Emitted as a build does, less the check that would refuse it.
 	dir := t.TempDir()
-	if _, err := emit.Write(dir, files); err != nil {
+	if err := pipeline.Emit(&pipeline.Checked{Plan: p, Report: progress.Compute(p, 0)}, dir, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := hugo.Build(strings.Fields(hugoCmd(t)), dir); err != nil {
+	if err := hugo.Build(context.Background(), strings.Fields(hugoCmd(t)), dir); err != nil {
 		t.Fatalf("the emitted site does not build: %v", err)
 	}
 	public := filepath.Join(dir, "public")
@@ -93,7 +80,7 @@ func TestShortcodesNeverRunUnchecked(t *testing.T) {
 	straight := strings.NewReplacer("“", `"`, "”", `"`)
 	attack := strings.TrimSpace(shortcodeAttack)
 	shown := 0
-	err = filepath.WalkDir(public, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(public, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
