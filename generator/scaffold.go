@@ -94,6 +94,9 @@ func newReport(cfg config, date, period string, stdout, stderr io.Writer) error 
 	if err != nil || d.Year() < check.MinYear || d.Year() > check.MaxYear {
 		return usageError(fmt.Sprintf("-date %q: write the date as year-month-day, for example 2014-06-30", date))
 	}
+	if today := check.Today(); d.After(today) {
+		return usageError(fmt.Sprintf("-date %s is after today (%s): a report is written once its period is over; give the date it was issued", date, today.Format("2006-01-02")))
+	}
 	// A report covers the half-year or year that ends before it: a 6-month
 	// report is dated from late June, a yearly one from December to the
 	// following March.
