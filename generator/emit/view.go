@@ -44,6 +44,8 @@ type siteView struct {
 	// AreaIndex is each area's index in Areas, by id, so that a template
 	// finds an area without a loop over all of them.
 	AreaIndex map[string]int
+	// AreasPage is which areas the districts page lists.
+	AreasPage areasPage
 	Sources   []sourceView
 	Funds     []fundView
 	Budget    budgetView
@@ -257,6 +259,9 @@ type areaView struct {
 	Progress progress.AreaProgress
 	Targets  []string // targets whose scope it is
 	Sources  []string
+
+	// Ranking is the rows of the table of Progress.Rank, in order.
+	Ranking []rankPlace `json:",omitempty"`
 }
 
 type figureView struct {
@@ -298,9 +303,13 @@ type budgetView struct {
 	ByYear   []progress.YearTotals
 	ByFund   []progress.FundTotals
 	ByPolicy []progress.PolicyTotals
-	Costs    []progress.Cost
+	Costs    costTable
 	Lines    []lineView
 	Years    []int
+
+	// LineSources are the sources the lines cite, each once, in the order
+	// of the lines: the budget page's numbered notes.
+	LineSources []string
 }
 
 type lineView struct {
@@ -358,6 +367,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 			v.AreaIndex[a.ID] = i
 		}
 	}
+	v.AreasPage = areasPageOf(d.Area, v.Areas, v.AreaIndex)
 	v.Sources = sources(p)
 	v.Funds, v.Budget = budget(p, r)
 	for _, rep := range p.Reports {
@@ -584,6 +594,7 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount},
 			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, Figures: []figureView{}, Facts: []factView{},
 			Note: text(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
+		av.Ranking = ranking(av.Progress.Rank, a.ID)
 		av.Children = append(av.Children, children[a.ID]...)
 		seen := map[string]bool{}
 		add := func(s string) {
@@ -655,14 +666,16 @@ func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 		funds = append(funds, fv)
 	}
 	b := budgetView{Total: r.Budget.Total, ByYear: r.Budget.ByYear, ByFund: r.Budget.ByFund,
-		ByPolicy: r.Budget.ByPolicy, Costs: r.Budget.Costs, Lines: []lineView{}, Years: []int{}}
+		ByPolicy: r.Budget.ByPolicy, Lines: []lineView{}, Years: []int{}}
 	for _, y := range r.Budget.ByYear {
 		b.Years = append(b.Years, y.Year)
 	}
+	b.Costs = costTableOf(r.Budget.Costs, b.Years)
 	for _, l := range p.BudgetLines {
 		b.Lines = append(b.Lines, lineView{Policy: l.Policy, Fund: l.Fund, Area: l.Area, Source: l.Source, Year: l.Year,
 			Planned: l.Planned, Allocated: l.Allocated, Disbursed: l.Disbursed, Note: text(l.Note)})
 	}
+	b.LineSources = lineSources(p.BudgetLines)
 	return funds, b
 }
 
