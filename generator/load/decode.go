@@ -524,6 +524,9 @@ func (d *decoder) parseNumber(n *yaml.Node, key, id, s string, whole bool) (floa
 	if whole && math.Abs(f) > 1e15 {
 		return bad(fmt.Sprintf("số quá lớn (tìm thấy %s)", s), fmt.Sprintf("number too large (found %s)", s))
 	}
+	if f == 0 {
+		f = 0 // -0 is 0: the site would show "-0,00"
+	}
 	return f, true
 }
 
