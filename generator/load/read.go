@@ -17,11 +17,12 @@ import (
 
 // The loader reads and decodes at most so much, so that no input — a
 // paste gone wrong, a sparse file, a link to /dev/zero, a file of commas —
-// can exhaust memory. Bytes bound what is read; items bound what decoding
-// holds, about 250 bytes for each, since a file of 16 MB of "1," holds 8
-// million values. The national-scale synthetic dataset (generator synth)
-// is the measure: 18 MB and 1.8 million items over 74 files, none over
-// 0.5 MB or 46 000 items.
+// can exhaust memory. Bytes bound what is read, but not what it takes:
+// 16 MB of "1," is 8 million values, which took 14 GB to parse and decode.
+// So items (lines and values) bound what parsing holds, and the decoded
+// data is counted as it is made. The national-scale synthetic dataset
+// (generator synth) is the measure: 18 MB and 1.8 million items over 74
+// files, none over 0.5 MB or 46 000 items.
 const (
 	// MaxFileSize bounds one data file. A kind that grows long is split
 	// over the files of its folder (areas/*.yaml).
@@ -29,7 +30,8 @@ const (
 	// MaxTotalSize bounds the data files together.
 	MaxTotalSize = 64 << 20
 	// MaxFileItems bounds the items of one file: its lines and the values
-	// it may hold, counted as the marks that start one (, [ { : - ?).
+	// it may hold, counted as line breaks and the marks that may start a
+	// value (, [ { : - ?).
 	MaxFileItems = 500_000
 	// MaxDecoded bounds the memory the decoded data takes, as the decoder
 	// counts it: the national-scale dataset takes about 100 MB.
@@ -49,8 +51,6 @@ type limits struct {
 	decoded             int64
 }
 
-var maxLimits = limits{MaxFileSize, MaxTotalSize, MaxFileItems, MaxDecoded}
-
 // A folder is the data folder being read: an fs.FS and, for Dir, the OS
 // folder it is, whose files are checked before they are opened: links must
 // stay inside the folder and lead somewhere, and a data file must be an
@@ -65,7 +65,7 @@ type folder struct {
 }
 
 func newFolder(fsys fs.FS, dir, prefix string) *folder {
-	f := &folder{fsys: fsys, dir: dir, lim: maxLimits, name: func(rel string) string {
+	f := &folder{fsys: fsys, dir: dir, lim: limits{MaxFileSize, MaxTotalSize, MaxFileItems, MaxDecoded}, name: func(rel string) string {
 		if prefix == "" || prefix == "." {
 			return rel
 		}
@@ -288,7 +288,7 @@ func (f *folder) tooMuch(largest file, total int64) plan.Problem {
 		VI: fmt.Sprintf("các tệp dữ liệu cộng lại quá lớn (%s, tối đa %s; bộ dữ liệu toàn quốc của generator synth khoảng %s) và đây là tệp lớn nhất (%s): tìm tệp bị dán nhầm hoặc không phải dữ liệu",
 			mb(total), mb(f.lim.totalSize), mb(nationalSize), mb(largest.size)),
 		EN: fmt.Sprintf("the data files add up to too much (%s, at most %s; the national-scale dataset of generator synth is about %s), and this is the largest (%s): look for a file pasted by mistake or one that is not data",
-			mb(total), mb(MaxTotalSize), mb(nationalSize), mb(largest.size))}
+			mb(total), mb(f.lim.totalSize), mb(nationalSize), mb(largest.size))}
 }
 
 // itemMark marks the bytes that start a line or may start a value: a
