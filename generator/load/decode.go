@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 
@@ -23,7 +24,31 @@ type decoder struct {
 	lines []string // the file's lines, for columns yaml does not give
 	probs plan.Problems
 	known map[reflect.Type]structFields // fields of the struct types met, by type
+	more  int                           // problems past maxFileProblems, not kept
+	from  plan.Pos                      // where the first of them is
+	room  *atomic.Int64                 // memory the decoded data may still take, shared by the files
+	full  bool                          // this file ran out of room
 }
+
+// nodeCost is about the memory a decoded value takes besides its text:
+// its place in a record's Keys, a string header, a pointer.
+const nodeCost = 64
+
+// charge counts n bytes of decoded data against the room the files
+// share, and reports whether they fit; once they do not, the file's
+// decoding stops, so that the plan never takes much more than the room.
+func (d *decoder) charge(n int) bool {
+	if d.full || d.room.Add(-int64(n)) < 0 {
+		d.full = true
+		return false
+	}
+	return true
+}
+
+// maxFileProblems bounds the problems kept for one file: a file of a
+// million wrong values gets a hundred messages and a count, not a
+// million messages.
+const maxFileProblems = 100
 
 // structFields are a struct type's YAML keys: the field index of each, and
 // the keys in field order.
@@ -42,7 +67,24 @@ func (d *decoder) pos(n *yaml.Node) plan.Pos {
 }
 
 func (d *decoder) add(n *yaml.Node, id, vi, en string) {
+	if len(d.probs) == maxFileProblems {
+		if d.more == 0 {
+			d.from = d.pos(n)
+		}
+		d.more++
+		return
+	}
 	d.probs = append(d.probs, plan.Problem{Pos: d.pos(n), ID: id, VI: vi, EN: en})
+}
+
+// problems are the file's problems, with a count of those not kept.
+func (d *decoder) problems() plan.Problems {
+	if d.more == 0 {
+		return d.probs
+	}
+	return append(d.probs, plan.Problem{Pos: d.from,
+		VI: fmt.Sprintf("còn %d vấn đề nữa từ chỗ này trở đi không được in ra: sửa các vấn đề phía trên rồi kiểm tra lại", d.more),
+		EN: fmt.Sprintf("%d more problems from here on are not shown: fix the ones above, then check again", d.more)})
 }
 
 // refuseAlias reports anchors, aliases and merge keys, which the data does
@@ -66,7 +108,7 @@ func (d *decoder) refuseAlias(n *yaml.Node, id string) bool {
 
 // value decodes n into v. id names the item being decoded, for messages.
 func (d *decoder) value(n *yaml.Node, v reflect.Value, key, id string) {
-	if d.refuseAlias(n, id) {
+	if !d.charge(nodeCost+len(n.Value)) || d.refuseAlias(n, id) {
 		return
 	}
 	if v.Kind() == reflect.Pointer {
@@ -259,14 +301,33 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, key, id string) {
 			fmt.Sprintf("a list for %q (items starting with \"- \", or [a, b])", key))
 		return
 	}
-	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-	for i, item := range n.Content {
-		if isNull(item) && s.Index(i).Kind() == reflect.Struct && s.Index(i).Type() != textType {
+	elem := v.Type().Elem()
+	// A bad item takes no room in the list, so that a list of a million
+	// wrong values holds no memory for them: the plan is not used once
+	// decoding has found a problem.
+	record := elem.Kind() == reflect.Struct && elem != textType
+	fit := 0 // items that may decode
+	for _, item := range n.Content {
+		if !record || item.Kind == yaml.MappingNode {
+			fit++
+		}
+	}
+	if !d.charge(fit * int(elem.Size())) {
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), 0, fit)
+	for _, item := range n.Content {
+		if isNull(item) && record {
 			d.add(item, id, fmt.Sprintf("mục trống trong %q (dấu - không có nội dung): viết nội dung hoặc xóa dòng này", key),
 				fmt.Sprintf("an empty item in %q (a - with nothing after it): write the item or delete the line", key))
 			continue
 		}
-		d.value(item, s.Index(i), key, id)
+		before := len(d.probs) + d.more
+		s = reflect.Append(s, reflect.Zero(elem))
+		d.value(item, s.Index(s.Len()-1), key, id)
+		if len(d.probs)+d.more > before {
+			s = s.Slice(0, s.Len()-1)
+		}
 	}
 	v.Set(s)
 }
@@ -462,6 +523,9 @@ func (d *decoder) parseNumber(n *yaml.Node, key, id, s string, whole bool) (floa
 	}
 	if whole && math.Abs(f) > 1e15 {
 		return bad(fmt.Sprintf("số quá lớn (tìm thấy %s)", s), fmt.Sprintf("number too large (found %s)", s))
+	}
+	if f == 0 {
+		f = 0 // -0 is 0: the site would show "-0,00"
 	}
 	return f, true
 }

@@ -7,6 +7,13 @@
 // long. Decoding is strict: an unknown key, a duplicate key, a wrong type or
 // a number written in a local habit (8,5 or 8.500) is a problem. Every
 // problem of every file is reported, not just the first.
+//
+// Whatever is in the folder, reading it ends, in bounded memory: a file in
+// the folder that is not a data file is named, with the likely fix; a link
+// that leaves the folder or leads nowhere, and a special file (a named
+// pipe, a device), is refused before it is opened; sizes are checked
+// before files are read, and what decoding takes is counted as it goes
+// (read.go).
 package load
 
 import (
@@ -16,12 +23,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"reflect"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -52,72 +58,154 @@ var kinds = []kind{
 	{name: "reports", keys: []string{"reports"}, target: func(p *plan.Plan) []any { return []any{&p.Reports} }},
 }
 
-// MaxFileSize bounds one data file, so that a mistaken paste cannot exhaust
-// memory.
-const MaxFileSize = 32 << 20
-
 // Dir reads the data folder dir. Positions name files as dir joined with
 // the file's path inside it. The problems are sorted; the plan is complete
-// only when none of them is fatal.
+// only when none of them is fatal. Links that leave the folder or lead
+// nowhere, and files that are not ordinary files, are refused before they
+// are opened.
 func Dir(dir string) (*plan.Plan, plan.Problems) {
-	return FS(os.DirFS(dir), dir)
+	return read(newFolder(os.DirFS(dir), dir, dir))
 }
 
 // FS reads a data folder from fsys; prefix is prepended to file names in
-// positions.
+// positions. Sizes are bounded as for Dir; fs.FS knows no links.
 func FS(fsys fs.FS, prefix string) (*plan.Plan, plan.Problems) {
+	return read(newFolder(fsys, "", prefix))
+}
+
+// read reads the data folder f: it finds the data files, and the files
+// it will not read, then reads and decodes the data files.
+func read(f *folder) (*plan.Plan, plan.Problems) {
 	p := &plan.Plan{}
+	files, probs := f.find()
+	jobs, more := f.readAll(files)
+	probs = append(probs, more...)
+	probs = append(probs, decodeAll(jobs, p, f.lim)...)
+	probs.Sort()
+	return p, probs
+}
+
+// find lists the data files of the folder and of the kinds' folders that
+// are fit to read, and the problems of the others: links out of the
+// folder, special files, missing files, files that are not data files.
+func (f *folder) find() ([]file, plan.Problems) {
 	var probs plan.Problems
-	name := func(rel string) string {
-		if prefix == "" || prefix == "." {
-			return rel
+	add := func(pr *plan.Problem) {
+		if pr != nil {
+			probs = append(probs, *pr)
 		}
-		return path.Join(filepathToSlash(prefix), rel)
 	}
-	known := map[string]bool{}
-	var jobs []*decodeJob
+	top, _ := fs.ReadDir(f.fsys, ".")
+	listed := map[string]bool{}
+	for _, e := range top {
+		listed[e.Name()] = true
+	}
+	var files []file
+	handled := map[string]bool{} // top-level names read or refused
+	hasData := map[string]bool{} // kinds with a data file, fit to read or not
+	folders := map[string][]fs.DirEntry{}
 	for _, k := range kinds {
-		files := []string{k.name + ".yaml"}
-		known[k.name+".yaml"] = true
-		known[k.name] = true
-		if k.keys != nil {
-			more, _ := fs.Glob(fsys, k.name+"/*.yaml")
-			sort.Strings(more)
-			files = append(files, more...)
-			others, _ := fs.ReadDir(fsys, k.name)
-			for _, e := range others {
-				if n := e.Name(); !e.IsDir() && !strings.HasSuffix(n, ".yaml") && !strings.HasPrefix(n, ".") {
-					f := k.name + "/" + n
-					probs = append(probs, plan.Problem{Pos: plan.Pos{File: name(f)},
-						VI: fmt.Sprintf("tệp không được đọc %q: tệp dữ liệu cần đuôi .yaml", n),
-						EN: fmt.Sprintf("file %q is not read: data files end in .yaml", n)})
-				}
+		// Only names as listed are read, so that Targets.yaml is not read
+		// on a Mac and ignored on the Linux that publishes.
+		if listed[k.name+".yaml"] {
+			handled[k.name+".yaml"] = true
+			hasData[k.name] = true
+			fl, res, pr := f.look(k.name+".yaml", false)
+			add(pr)
+			if res == fit {
+				fl.k = k
+				files = append(files, fl)
 			}
 		}
-		found := 0
-		for _, f := range files {
-			src, err := fs.ReadFile(fsys, f)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			found++
-			if err != nil {
-				probs = append(probs, plan.Problem{Pos: plan.Pos{File: name(f)},
-					VI: "không đọc được tệp: " + err.Error(), EN: "cannot read the file: " + err.Error()})
-				continue
-			}
-			jobs = append(jobs, &decodeJob{file: name(f), src: src, k: k})
+		if k.keys == nil || !listed[k.name] {
+			continue
 		}
-		if found == 0 && k.required {
-			probs = append(probs, plan.Problem{Pos: plan.Pos{File: name(k.name + ".yaml")},
+		_, res, pr := f.look(k.name, true)
+		add(pr)
+		if res == mismatch {
+			continue // an ordinary file named like the folder: strays names it
+		}
+		handled[k.name] = true
+		if res != fit {
+			continue
+		}
+		entries, err := fs.ReadDir(f.fsys, k.name)
+		if err != nil {
+			probs = append(probs, plan.Problem{Pos: plan.Pos{File: f.name(k.name)},
+				VI: "không đọc được thư mục: " + err.Error(), EN: "cannot read the folder: " + err.Error()})
+			continue
+		}
+		folders[k.name] = entries
+		for _, e := range entries {
+			n := e.Name()
+			if !strings.HasSuffix(n, ".yaml") || ignored(n) {
+				continue
+			}
+			hasData[k.name] = true
+			fl, res, pr := f.look(k.name+"/"+n, false)
+			add(pr)
+			if res == fit {
+				fl.k = k
+				files = append(files, fl)
+			}
+		}
+	}
+	stray, renamed := f.strays(top, handled, hasData, folders)
+	probs = append(probs, stray...)
+	for _, k := range kinds {
+		if k.required && !hasData[k.name] && !renamed[k.name] {
+			probs = append(probs, plan.Problem{Pos: plan.Pos{File: f.name(k.name + ".yaml")},
 				VI: fmt.Sprintf("thiếu tệp %s.yaml: tạo tệp này (xem docs/data-format.md)", k.name),
 				EN: fmt.Sprintf("missing file %s.yaml: create it (see docs/data-format.md)", k.name)})
 		}
 	}
-	probs = append(probs, decodeAll(jobs, p)...)
-	probs = append(probs, strayFiles(fsys, known, name)...)
-	probs.Sort()
-	return p, probs
+	return files, probs
+}
+
+// readAll reads the files that are within the limits. Sizes are checked
+// before anything is read, on the sizes find found, and read reads no more
+// than those; items are counted once a file is read, before it is parsed.
+func (f *folder) readAll(files []file) ([]*decodeJob, plan.Problems) {
+	var probs plan.Problems
+	var total int64
+	var largest file
+	fitting := files[:0]
+	for _, fl := range files {
+		if fl.size > f.lim.fileSize {
+			probs = append(probs, f.tooLarge(fl))
+			continue
+		}
+		total += fl.size
+		if fl.size > largest.size || largest.rel == "" {
+			largest = fl
+		}
+		fitting = append(fitting, fl)
+	}
+	if total > f.lim.totalSize {
+		return nil, append(probs, f.tooMuch(largest, total))
+	}
+	var jobs []*decodeJob
+	for _, fl := range fitting {
+		src, err := f.read(fl)
+		switch {
+		case errors.Is(err, errChanged):
+			probs = append(probs, plan.Problem{Pos: plan.Pos{File: f.name(fl.rel)},
+				VI: "tệp thay đổi trong lúc đọc: chạy lại khi tệp đã được lưu xong",
+				EN: "the file changed while it was read: run again once it is saved"})
+			continue
+		case err != nil:
+			probs = append(probs, plan.Problem{Pos: plan.Pos{File: f.name(fl.rel)},
+				VI: "không đọc được tệp: " + err.Error(), EN: "cannot read the file: " + err.Error()})
+			continue
+		}
+		j := &decodeJob{file: f.name(fl.rel), src: src, k: fl.k, items: items(src)}
+		if j.items > f.lim.fileItems {
+			probs = append(probs, f.lim.tooLong(j))
+			continue
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, probs
 }
 
 // A decodeJob is one file to decode into a plan of its own.
@@ -125,6 +213,8 @@ type decodeJob struct {
 	file  string
 	src   []byte
 	k     kind
+	items int  // lines and values, which bound the memory parsing takes
+	full  bool // the decoded data ran out of room in this file
 	p     *plan.Plan
 	probs plan.Problems
 }
@@ -132,14 +222,34 @@ type decodeJob struct {
 // decodeAll decodes the files on every CPU, each into a plan of its own,
 // then gathers their items into p in file order: the same plan as decoding
 // them one after another, sooner when the areas are split over many files.
-func decodeAll(jobs []*decodeJob, p *plan.Plan) plan.Problems {
+// Files are parsed together only while their items add up to at most the
+// limit for one file (a file alone may reach it), so that the memory
+// parsing holds does not grow with the number of CPUs; the decoded data
+// shares lim.decoded.
+func decodeAll(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
+	var budget atomic.Int64 // the memory the decoded data may still take
+	budget.Store(lim.decoded)
 	next := make(chan *decodeJob)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := sync.NewCond(&mu)
+	busy := 0 // items being decoded
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for j := range next {
+				mu.Lock()
+				for busy > 0 && busy+j.items > lim.fileItems {
+					done.Wait()
+				}
+				busy += j.items
+				mu.Unlock()
 				j.p = &plan.Plan{}
-				j.probs = decodeFile(j.file, j.src, j.k, j.p)
+				j.probs, j.full = decodeFile(j.file, j.src, j.k, j.p, &budget)
+				j.src = nil
+				mu.Lock()
+				busy -= j.items
+				done.Broadcast()
+				mu.Unlock()
 			}
 		})
 	}
@@ -148,64 +258,75 @@ func decodeAll(jobs []*decodeJob, p *plan.Plan) plan.Problems {
 	}
 	close(next)
 	wg.Wait()
+	return gather(jobs, p, lim)
+}
+
+// gather moves the items of the files' plans into p, in file order, with
+// their problems. Each list of p is made once at its full length rather
+// than grown file by file, a list that one file fills is taken as it is,
+// and each file's plan is let go once gathered: items are held twice at
+// most.
+func gather(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
+	length := map[any]int{} // the lists of p, by pointer
+	parts := map[any]int{}  // how many files fill each
+	for _, j := range jobs {
+		dst, src := j.k.target(p), j.k.target(j.p)
+		for i := range dst {
+			if s := reflect.ValueOf(src[i]).Elem(); s.Kind() == reflect.Slice && s.Len() > 0 {
+				length[dst[i]] += s.Len()
+				parts[dst[i]]++
+			}
+		}
+	}
+	for list, n := range length {
+		if parts[list] > 1 {
+			d := reflect.ValueOf(list).Elem()
+			d.Set(reflect.MakeSlice(d.Type(), 0, n))
+		}
+	}
 	var probs plan.Problems
+	var longest *decodeJob
+	full := false // the decoded data ran out of room
+	for _, j := range jobs {
+		if longest == nil || j.items > longest.items {
+			longest = j
+		}
+		full = full || j.full
+	}
+	if full {
+		// Which file ran out depends on the order they were decoded in;
+		// the longest does not.
+		probs = append(probs, lim.tooDense(longest))
+	}
 	for _, j := range jobs {
 		probs = append(probs, j.probs...)
 		dst, src := j.k.target(p), j.k.target(j.p)
 		for i := range dst {
 			d, s := reflect.ValueOf(dst[i]).Elem(), reflect.ValueOf(src[i]).Elem()
-			if d.Kind() == reflect.Slice {
-				d.Set(reflect.AppendSlice(d, s))
-			} else {
+			switch {
+			case d.Kind() != reflect.Slice:
 				d.Set(s) // a record file (site, plan): there is one
+			case parts[dst[i]] == 1 && s.Len() > 0:
+				d.Set(s)
+			default:
+				d.Set(reflect.AppendSlice(d, s))
 			}
 		}
+		j.p = nil
 	}
 	return probs
 }
 
 func filepathToSlash(s string) string { return strings.ReplaceAll(s, "\\", "/") }
 
-// strayFiles reports YAML files the loader would not read, such as a
-// misspelled targtes.yaml, so that an edit is never silently ignored.
-func strayFiles(fsys fs.FS, known map[string]bool, name func(string) string) plan.Problems {
-	var probs plan.Problems
-	entries, _ := fs.ReadDir(fsys, ".")
-	var names []string
-	for _, k := range kinds {
-		names = append(names, k.name+".yaml")
-	}
-	for _, e := range entries {
-		n := e.Name()
-		isYAML := strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")
-		if known[n] || !isYAML {
-			continue
-		}
-		hint := ""
-		if s := suggest(strings.TrimSuffix(strings.TrimSuffix(n, ".yml"), ".yaml")+".yaml", names); s != "" {
-			hint = s
-		}
-		vi := fmt.Sprintf("tệp không được đọc %q: đặt tên theo docs/data-format.md", n)
-		en := fmt.Sprintf("file %q is not read: name it as docs/data-format.md says", n)
-		if hint != "" {
-			vi = fmt.Sprintf("tệp không được đọc %q: có phải ý bạn là %q?", n, hint)
-			en = fmt.Sprintf("file %q is not read: did you mean %q?", n, hint)
-		}
-		probs = append(probs, plan.Problem{Pos: plan.Pos{File: name(n)}, VI: vi, EN: en})
-	}
-	return probs
-}
-
 var bom = []byte("\xef\xbb\xbf")
 
 // decodeFile decodes one file's bytes into the plan.
-func decodeFile(file string, src []byte, k kind, p *plan.Plan) plan.Problems {
-	at := func(line, col int, vi, en string) plan.Problems {
-		return plan.Problems{{Pos: plan.Pos{File: file, Line: line, Col: col}, VI: vi, EN: en}}
-	}
-	if len(src) > MaxFileSize {
-		return at(0, 0, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d)", len(src), MaxFileSize),
-			fmt.Sprintf("file too large (%d bytes, at most %d)", len(src), MaxFileSize))
+// room is the memory the decoded data may still take, shared by the
+// files; full reports that this file ran out of it.
+func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int64) (probs plan.Problems, full bool) {
+	at := func(line, col int, vi, en string) (plan.Problems, bool) {
+		return plan.Problems{{Pos: plan.Pos{File: file, Line: line, Col: col}, VI: vi, EN: en}}, false
 	}
 	src = bytes.TrimPrefix(src, bom) // editors on Windows add one; it means nothing
 	if !utf8.Valid(src) {
@@ -232,20 +353,20 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan) plan.Problems {
 		return at(line, 1, "tệp chỉ được có một tài liệu YAML: xóa dòng --- thứ hai",
 			"a file holds one YAML document: remove the second --- line")
 	}
-	d := &decoder{file: file, lines: lines}
+	d := &decoder{file: file, lines: lines, room: room}
 	doc := root.Content[0]
 	targets := k.target(p)
 	if k.keys == nil {
 		d.value(doc, reflect.ValueOf(targets[0]).Elem(), k.name, "")
-		return d.probs
+		return d.problems(), d.full
 	}
 	if d.refuseAlias(doc, "") {
-		return d.probs
+		return d.problems(), d.full
 	}
 	if doc.Kind != yaml.MappingNode {
 		d.add(doc, "", fmt.Sprintf("tệp cần bắt đầu bằng khóa %s:", strings.Join(k.keys, ": hoặc ")),
 			fmt.Sprintf("the file must start with the key %s:", strings.Join(k.keys, ": or ")))
-		return d.probs
+		return d.problems(), d.full
 	}
 	seen := map[string]bool{}
 	for j := 0; j+1 < len(doc.Content); j += 2 {
@@ -270,7 +391,7 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan) plan.Problems {
 		d.value(val, items, key.Value, "")
 		dst.Set(reflect.AppendSlice(dst, items))
 	}
-	return d.probs
+	return d.problems(), d.full
 }
 
 func indexOf(list []string, s string) int {

@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,6 +98,10 @@ func TestNumbers(t *testing.T) {
 		{rate, "0.5", ptr(0.5), ""},
 		{rate, ".5", ptr(0.5), ""},
 		{rate, "-1.5", ptr(-1.5), ""}, // decoded; the range is the checker's
+		{rate, "-0", ptr(0), ""},      // not -0, which the site would show as "-0,00"
+		{rate, "-0.0", ptr(0), ""},
+		{rate, "-0e3", ptr(0), ""},
+		{count, "-0", ptr(0), ""},
 		{rate, "1e-2", ptr(0.01), ""},
 		{rate, "10,52", nil, `"poor_rate": use a decimal point: write 10.52 (found 10,52)`},
 		{rate, "8,5", nil, `"poor_rate": use a decimal point: write 8.5 (found 8,5)`},
@@ -149,13 +154,17 @@ func TestNumbers(t *testing.T) {
 
 func ptr(f float64) *float64 { return &f }
 
+// sameNumber tells 0 from -0.
 func sameNumber(a, b *float64) bool {
-	return a == nil && b == nil || a != nil && b != nil && *a == *b
+	return a == nil && b == nil || a != nil && b != nil && *a == *b && math.Signbit(*a) == math.Signbit(*b)
 }
 
 func show(f *float64) string {
-	if f == nil {
+	switch {
+	case f == nil:
 		return "nothing"
+	case *f == 0 && math.Signbit(*f):
+		return "-0"
 	}
 	return fmt.Sprint(*f)
 }
@@ -255,6 +264,55 @@ func TestLocateEdges(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.sp.Locate(tt.s, tt.off); got != tt.want {
 				t.Errorf("Locate(%q, %d) = %+v, want %+v", tt.s, tt.off, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSyntaxPlace checks that a syntax error is reported where it is and
+// as what it is: an invisible character at its line and column, named; a
+// tab in the text of a block scalar taken as text, not blamed for an
+// error elsewhere.
+func TestSyntaxPlace(t *testing.T) {
+	const head = "policies:\n  - id: 1-1\n    number: \"1.1\"\n" // lines 1-3
+	tests := []struct {
+		name, src string
+		want      string // position and English message; "" for none
+	}{
+		{"NUL", head + "    group: gen\x00eral\n",
+			"data/policies.yaml:4:15: an invisible control character (U+0000, NUL) here: delete it"},
+		{"bell", head + "    name: Tín\adụng\n",
+			"data/policies.yaml:4:14: an invisible control character (U+0007) here: delete it"},
+		{"NUL after diacritics", "policies:\n  - name: Chính sách \x00\n",
+			"data/policies.yaml:2:22: an invisible control character (U+0000, NUL) here: delete it"},
+		{"non-breaking space after colon", head + "    lead:\u00a0so-ldtbxh\n",
+			"data/policies.yaml:4:10: a non-breaking space (U+00A0) after the colon: type an ordinary space"},
+		{"narrow non-breaking space after colon", head + "    lead:\u202fso-ldtbxh\n",
+			"data/policies.yaml:4:10: a narrow non-breaking space (U+202F) after the colon: type an ordinary space"},
+		{"non-breaking space in indentation", "policies:\n  - id: 1-1\n  \u00a0\u00a0number: \"1.1\"\n",
+			"data/policies.yaml:3:3: a non-breaking space (U+00A0) in the indentation: indent with ordinary spaces"},
+		{"tab in block text, error below", head + "    content: |\n      Cho vay:\n      \tlãi suất thấp.\n    partners: [ubnd-tinh\n",
+			"data/policies.yaml:7:15: a bracket or quote opened here is not closed: add the closing one"},
+		{"tab in block text with indicators", head + "    content: |2-\n        Cho vay:\n        \tlãi suất thấp.\n    partners: [ubnd-tinh\n",
+			"data/policies.yaml:7:15: a bracket or quote opened here is not closed: add the closing one"},
+		{"tab in list item's block text", "policies:\n  - |\n    \tCho vay\n  - [a\n",
+			"data/policies.yaml:4:5: a bracket or quote opened here is not closed: add the closing one"},
+		{"tab after block text", head + "    content: |\n      Cho vay\n\tgroup: general\n",
+			"data/policies.yaml:6:1: a tab is used for indentation: indent with spaces instead"},
+		{"non-breaking space in text", head + "    name: Bắc\u00a0Giang: x\n",
+			"data/policies.yaml:4:20: a colon inside an unquoted value: put the whole value in double quotes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, probs := load.FS(baseFS(t, map[string]string{"policies.yaml": tt.src}), "data")
+			var got []string
+			for _, p := range probs {
+				if p.Pos.File == "data/policies.yaml" {
+					got = append(got, p.Pos.String()+": "+p.EN)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("policies.yaml %q:\n got %q\nwant %q", tt.src, got, tt.want)
 			}
 		})
 	}
