@@ -147,7 +147,7 @@ func (cfg *config) messageFlags(fs *flag.FlagSet) {
 
 // checkMessages refuses a -lang or -format the commands do not know.
 func (cfg *config) checkMessages() error {
-	if cfg.lang != "" && cfg.lang != "vi" && cfg.lang != "en" {
+	if l := plan.Lang(cfg.lang); l != plan.Both && l != plan.VI && l != plan.EN {
 		return usageError(fmt.Sprintf("-lang must be vi or en (got %q)", cfg.lang))
 	}
 	return checkFormat(cfg.format)

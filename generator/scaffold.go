@@ -161,10 +161,10 @@ func reportText(p *plan.Plan, id, date, period, agency string, year int) string 
 	fmt.Fprintf(&b, "    title:\n      vi: %q\n      en: %q\n", titleVI, titleEN)
 	b.WriteString("    # source: mã của báo cáo đã công bố trong sources.yaml, nếu có / the published report's id in sources.yaml, if any\n")
 	b.WriteString("    body:\n")
-	for _, lang := range []string{"vi", "en"} {
-		h := map[string][6]string{
-			"vi": {"Tình hình chung", "Kết quả thực hiện các chỉ tiêu", "Thực hiện các chính sách, dự án", "Kinh phí", "Khó khăn, vướng mắc", nextVI},
-			"en": {"Overview", "Results against the targets", "Policies and projects", "Funding", "Difficulties", nextEN},
+	for _, lang := range plan.Langs {
+		h := map[plan.Lang][6]string{
+			plan.VI: {"Tình hình chung", "Kết quả thực hiện các chỉ tiêu", "Thực hiện các chính sách, dự án", "Kinh phí", "Khó khăn, vướng mắc", nextVI},
+			plan.EN: {"Overview", "Results against the targets", "Policies and projects", "Funding", "Difficulties", nextEN},
 		}[lang]
 		fmt.Fprintf(&b, "      %s: |\n", lang)
 		line := func(s string) {
@@ -180,18 +180,14 @@ func reportText(p *plan.Plan, id, date, period, agency string, year int) string 
 		line("")
 		line("## " + h[1])
 		line("")
-		if lang == "vi" {
+		if lang == plan.VI {
 			line("| Chỉ tiêu | Kết quả " + asOfVI + " | Nguồn |")
 		} else {
 			line("| Target | Result, " + asOfEN + " | Source |")
 		}
 		line("|---|---:|---|")
 		for _, t := range p.Targets {
-			name := t.Name.VI
-			if lang == "en" && t.Name.EN != "" {
-				name = t.Name.EN
-			}
-			line("| " + t.ID + ": " + tableCell(name) + " | … | … |")
+			line("| " + t.ID + ": " + tableCell(t.Name.In(lang)) + " | … | … |")
 		}
 		for _, heading := range h[2:] {
 			line("")

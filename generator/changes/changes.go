@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"plansite/generator/plan"
 	"reflect"
 	"sort"
 	"strings"
@@ -37,7 +38,7 @@ type Summary struct {
 	Observations Observations `json:"observations"`
 	Targets      Targets      `json:"targets"`
 	// Text is the summary in words, as Line prints it.
-	Text Text `json:"text"`
+	Text plan.Text `json:"text"`
 }
 
 // A Build is the previous build, as its own changes.json described it.
@@ -70,12 +71,6 @@ type Change struct {
 	Columns []string `json:"columns"`
 	Before  Row      `json:"before"`
 	After   Row      `json:"after"`
-}
-
-// Text is a sentence in Vietnamese and English.
-type Text struct {
-	VI string `json:"vi"`
-	EN string `json:"en"`
 }
 
 // observationKey identifies an observation across builds.
@@ -197,13 +192,13 @@ func change(old, cur Row, key []string) Change {
 }
 
 // words is the summary in one sentence per language.
-func (s Summary) words() Text {
+func (s Summary) words() plan.Text {
 	if s.Previous == nil {
-		return Text{VI: "chưa có bản dựng trước để so sánh", EN: "no previous build to compare with"}
+		return plan.Text{VI: "chưa có bản dựng trước để so sánh", EN: "no previous build to compare with"}
 	}
 	o, t := s.Observations, s.Targets
 	if len(o.Added)+len(o.Changed)+len(o.Removed)+len(t.Added)+len(t.Changed)+len(t.Removed) == 0 {
-		return Text{VI: "số liệu không đổi so với bản dựng trước", EN: "the data is as in the previous build"}
+		return plan.Text{VI: "số liệu không đổi so với bản dựng trước", EN: "the data is as in the previous build"}
 	}
 	var ids []string
 	for _, c := range t.Changed {
@@ -214,7 +209,7 @@ func (s Summary) words() Text {
 	if len(ids) > 0 {
 		list = " (" + strings.Join(ids, ", ") + ")"
 	}
-	return Text{
+	return plan.Text{
 		VI: fmt.Sprintf("so với bản dựng trước: %d số liệu mới, %d số liệu sửa, %d số liệu bỏ; %d chỉ tiêu mới, %d chỉ tiêu thay đổi, %d chỉ tiêu bỏ%s",
 			len(o.Added), len(o.Changed), len(o.Removed), len(t.Added), len(t.Changed), len(t.Removed), list),
 		EN: fmt.Sprintf("since the previous build: %d new observations, %d changed, %d removed; %d new targets, %d changed, %d removed%s",

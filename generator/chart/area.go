@@ -13,14 +13,14 @@ import (
 )
 
 var (
-	districtHead = Text{VI: "Huyện, thành phố", EN: "District or city"}
-	poorRateHead = Text{VI: "Tỷ lệ hộ nghèo (%)", EN: "Poor-household rate (%)"}
+	districtHead = plan.Text{VI: "Huyện, thành phố", EN: "District or city"}
+	poorRateHead = plan.Text{VI: "Tỷ lệ hộ nghèo (%)", EN: "Poor-household rate (%)"}
 )
 
 // A ranked is a bar of the ranking: a district, or the province as a
 // whole, with its latest figures.
 type ranked struct {
-	name  Text
+	name  plan.Text
 	y     *progress.AreaYear
 	total bool
 }
@@ -38,19 +38,19 @@ func (b *builder) ranking() (*Chart, error) {
 		g = goalOf(t, tp)
 	}
 	c := &Chart{ID: "areas-ranking", Kind: KindRank, Page: PageAreas, Unit: plan.UnitPercent,
-		Title: Text{VI: "Tỷ lệ hộ nghèo mới nhất theo huyện, thành phố", EN: "Latest poor-household rate by district"},
+		Title: plan.Text{VI: "Tỷ lệ hộ nghèo mới nhất theo huyện, thành phố", EN: "Latest poor-household rate by district"},
 		Table: rankTable(rs)}
 	d := decimals(rates(rs)...)
 	c.Description = describeRanking(rs, missing, g, d)
 	var err error
-	c.Options, err = options(c.ID, func(lang string) echart { return rankingOption(c, lang, rs, g, d) })
+	c.Options, err = options(c.ID, func(lang plan.Lang) echart { return rankingOption(c, lang, rs, g, d) })
 	return c, err
 }
 
 // ranked are the districts with a latest rate and the province as a
 // whole, highest rate first, or none when no district has a rate;
 // missing names the districts without one.
-func (b *builder) ranked() (rs []ranked, missing []Text) {
+func (b *builder) ranked() (rs []ranked, missing []plan.Text) {
 	for _, a := range b.districts() {
 		if ap := b.r.Area(a.ID); ap != nil && ap.Latest != nil {
 			rs = append(rs, ranked{name: plain(a.Name), y: ap.Latest})
@@ -62,7 +62,7 @@ func (b *builder) ranked() (rs []ranked, missing []Text) {
 		return nil, missing
 	}
 	if ap := b.r.Area(b.p.Document.Area); ap != nil && ap.Latest != nil {
-		rs = append(rs, ranked{name: Text{VI: "Toàn tỉnh", EN: "Whole province"}, y: ap.Latest, total: true})
+		rs = append(rs, ranked{name: plan.Text{VI: "Toàn tỉnh", EN: "Whole province"}, y: ap.Latest, total: true})
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].y.Poor.Value > rs[j].y.Poor.Value })
 	return rs, missing
@@ -82,7 +82,7 @@ func rankTable(rs []ranked) Table {
 	for _, r := range rs {
 		year := strconv.Itoa(r.y.Year)
 		t.Rows = append(t.Rows, Row{Head: r.name,
-			Cells: []Cell{{Value: ptr(r.y.Poor.Value)}, {Text: Text{VI: year, EN: year}}}})
+			Cells: []Cell{{Value: ptr(r.y.Poor.Value)}, {Text: plan.Text{VI: year, EN: year}}}})
 	}
 	return t
 }
@@ -90,7 +90,7 @@ func rankTable(rs []ranked) Table {
 // describeRanking names the highest and the lowest rate, counts the
 // districts above the goal g, and names those with no rate yet; rates
 // have d decimals.
-func describeRanking(rs []ranked, missing []Text, g goal, d int) Text {
+func describeRanking(rs []ranked, missing []plan.Text, g goal, d int) plan.Text {
 	districts, above := 0, 0
 	for _, r := range rs {
 		if !r.total {
@@ -100,7 +100,7 @@ func describeRanking(rs []ranked, missing []Text, g goal, d int) Text {
 			}
 		}
 	}
-	return both(func(lang string) string {
+	return both(func(lang plan.Lang) string {
 		label := func(r ranked) string {
 			return r.name.In(lang) + " " + withUnit(lang, r.y.Poor.Value, d, plan.UnitPercent) + " (" + strconv.Itoa(r.y.Year) + ")"
 		}
@@ -126,7 +126,7 @@ func describeRanking(rs []ranked, missing []Text, g goal, d int) Text {
 // rankingOption is the ECharts option of the ranking in lang: a bar a
 // district, the province's in grey, the goal g as a band or a line; a
 // bar's label gives its year when the years differ.
-func rankingOption(c *Chart, lang string, rs []ranked, g goal, d int) echart {
+func rankingOption(c *Chart, lang plan.Lang, rs []ranked, g goal, d int) echart {
 	hi := 0.0
 	for _, v := range append(rates(rs), g.marks...) {
 		hi = math.Max(hi, v)
@@ -183,7 +183,7 @@ type district struct {
 // on the same years and the same scale, so that they compare at a glance.
 func (b *builder) smallMultiples() ([]Chart, error) {
 	ds, years, hi := b.districtRates()
-	labels := make([]Text, len(years))
+	labels := make([]plan.Text, len(years))
 	for i, y := range years {
 		labels[i] = when(y, 0)
 	}
@@ -229,7 +229,7 @@ func (b *builder) districtRates() (ds []district, years []int, hi float64) {
 
 // smallMultiple charts one district's rates over the years, labelled
 // labels, on an axis from 0 to max.
-func smallMultiple(dd district, years []int, labels []Text, max float64) (*Chart, error) {
+func smallMultiple(dd district, years []int, labels []plan.Text, max float64) (*Chart, error) {
 	name := plain(dd.a.Name)
 	l := line{name: name, values: make([]*float64, len(years)), status: make([]string, len(years))}
 	for _, pt := range dd.pts {
@@ -241,14 +241,14 @@ func smallMultiple(dd district, years []int, labels []Text, max float64) (*Chart
 		Table: lineTable(yearHead, labels, []line{l}, plan.UnitPercent, provisional)}
 	d := decimals(values(dd.pts)...)
 	subject := rateOf(poorRateOf, name)
-	c.Description = both(func(lang string) string {
+	c.Description = both(func(lang plan.Lang) string {
 		return sentence(lang, subject.In(lang), false, dd.pts, d, plan.UnitPercent) + "." + provisionalSentence(lang, dd.pts)
 	})
 	if provisional {
 		c.Note = hollowNote
 	}
 	var err error
-	c.Options, err = options(c.ID, func(lang string) echart {
+	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
 		return lineChart(c, lang, labels, []line{l}, plan.UnitPercent, 0, max, nil)
 	})
 	return c, err
@@ -258,30 +258,30 @@ func smallMultiple(dd district, years []int, labels []Text, max float64) (*Chart
 // and from 40 % on, each with a colour and a marker shape of its own.
 var rateClasses = []struct {
 	upTo   float64
-	name   Text
+	name   plan.Text
 	colour string
 	symbol string
 }{
-	{5, Text{VI: "Dưới 5 %", EN: "Under 5 %"}, "#0072B2", "circle"},
-	{10, Text{VI: "5–10 %", EN: "5–10 %"}, "#009E73", "diamond"},
-	{20, Text{VI: "10–20 %", EN: "10–20 %"}, "#9E7200", "triangle"},
-	{40, Text{VI: "20–40 %", EN: "20–40 %"}, "#D55E00", "rect"},
-	{math.Inf(1), Text{VI: "Từ 40 % trở lên", EN: "40 % and over"}, "#882255", "pin"}, // drawn larger
+	{5, plan.Text{VI: "Dưới 5 %", EN: "Under 5 %"}, "#0072B2", "circle"},
+	{10, plan.Text{VI: "5–10 %", EN: "5–10 %"}, "#009E73", "diamond"},
+	{20, plan.Text{VI: "10–20 %", EN: "10–20 %"}, "#9E7200", "triangle"},
+	{40, plan.Text{VI: "20–40 %", EN: "20–40 %"}, "#D55E00", "rect"},
+	{math.Inf(1), plan.Text{VI: "Từ 40 % trở lên", EN: "40 % and over"}, "#882255", "pin"}, // drawn larger
 }
 
 // A seat is a district's seat on the map, with its latest figures (nil
 // for none) and the class of its rate.
 type seat struct {
-	name     Text
+	name     plan.Text
 	lon, lat float64
 	y        *progress.AreaYear
 	class    int // index in rateClasses; len(rateClasses) for no data
 }
 
 // className names the class k of rates.
-func className(k int) Text {
+func className(k int) plan.Text {
 	if k == len(rateClasses) {
-		return Text{VI: "Chưa có số liệu", EN: "No data yet"}
+		return plan.Text{VI: "Chưa có số liệu", EN: "No data yet"}
 	}
 	return rateClasses[k].name
 }
@@ -296,18 +296,18 @@ func (b *builder) seats() (*Chart, error) {
 		return nil, nil
 	}
 	c := &Chart{ID: "areas-map", Kind: KindMap, Page: PageAreas, Unit: plan.UnitPercent,
-		Title: Text{VI: "Trụ sở các huyện, thành phố theo tỷ lệ hộ nghèo", EN: "District seats by poor-household rate"},
+		Title: plan.Text{VI: "Trụ sở các huyện, thành phố theo tỷ lệ hộ nghèo", EN: "District seats by poor-household rate"},
 		Table: seatTable(ss), Description: describeSeats(ss)}
-	c.Note = Text{
+	c.Note = plan.Text{
 		VI: "Biểu đồ chỉ đánh dấu vị trí trụ sở, không vẽ ranh giới hành chính: dữ liệu chưa có ranh giới (GeoJSON).",
 		EN: "The chart marks the seats only and draws no boundaries: the data holds no boundaries (GeoJSON) yet.",
 	}
 	if boundaries {
-		c.Note = Text{VI: "Biểu đồ chỉ đánh dấu vị trí trụ sở, không vẽ ranh giới hành chính.",
+		c.Note = plan.Text{VI: "Biểu đồ chỉ đánh dấu vị trí trụ sở, không vẽ ranh giới hành chính.",
 			EN: "The chart marks the seats only and draws no boundaries."}
 	}
 	var err error
-	c.Options, err = options(c.ID, func(lang string) echart { return seatsOption(c, lang, ss) })
+	c.Options, err = options(c.ID, func(lang plan.Lang) echart { return seatsOption(c, lang, ss) })
 	return c, err
 }
 
@@ -340,13 +340,13 @@ func (b *builder) seatList() (ss []seat, boundaries bool) {
 // a row.
 func seatTable(ss []seat) Table {
 	t := Table{Head: districtHead, Columns: []Column{
-		{Head: Text{VI: "Kinh độ", EN: "Longitude"}}, {Head: Text{VI: "Vĩ độ", EN: "Latitude"}},
-		{Head: poorRateHead}, {Head: yearHead, Words: true}, {Head: Text{VI: "Nhóm", EN: "Class"}, Words: true}}}
+		{Head: plan.Text{VI: "Kinh độ", EN: "Longitude"}}, {Head: plan.Text{VI: "Vĩ độ", EN: "Latitude"}},
+		{Head: poorRateHead}, {Head: yearHead, Words: true}, {Head: plan.Text{VI: "Nhóm", EN: "Class"}, Words: true}}}
 	for _, s := range ss {
 		r := Row{Head: s.name, Cells: []Cell{{Value: ptr(s.lon)}, {Value: ptr(s.lat)}, {}, {}, {Text: className(s.class)}}}
 		if s.y != nil {
 			year := strconv.Itoa(s.y.Year)
-			r.Cells[2].Value, r.Cells[3].Text = ptr(s.y.Poor.Value), Text{VI: year, EN: year}
+			r.Cells[2].Value, r.Cells[3].Text = ptr(s.y.Poor.Value), plan.Text{VI: year, EN: year}
 		}
 		t.Rows = append(t.Rows, r)
 	}
@@ -355,7 +355,7 @@ func seatTable(ss []seat) Table {
 
 // describeSeats names the seats class by class, each with its rate and
 // its year.
-func describeSeats(ss []seat) Text {
+func describeSeats(ss []seat) plan.Text {
 	var rates []float64
 	for _, s := range ss {
 		if s.y != nil {
@@ -363,7 +363,7 @@ func describeSeats(ss []seat) Text {
 		}
 	}
 	d := decimals(rates...)
-	return both(func(lang string) string {
+	return both(func(lang plan.Lang) string {
 		var parts []string
 		for k := 0; k <= len(rateClasses); k++ {
 			var names []string
@@ -387,7 +387,7 @@ func describeSeats(ss []seat) Text {
 // seatsOption is the ECharts option of the map in lang: the seats a
 // series a class, with room around them, and more on the right for their
 // names.
-func seatsOption(c *Chart, lang string, ss []seat) echart {
+func seatsOption(c *Chart, lang plan.Lang, ss []seat) echart {
 	lonLo, lonHi, latLo, latHi := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 	for _, s := range ss {
 		lonLo, lonHi, latLo, latHi = math.Min(lonLo, s.lon), math.Max(lonHi, s.lon), math.Min(latLo, s.lat), math.Max(latHi, s.lat)

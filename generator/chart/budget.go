@@ -11,17 +11,17 @@ import (
 // stageNames name the budget stages in a table or a legend, stageWords in
 // a sentence, stageMoney as a heading.
 var (
-	stageNames = map[string]Text{
+	stageNames = map[string]plan.Text{
 		progress.StagePlanned:   {VI: "Kế hoạch", EN: "Planned"},
 		progress.StageAllocated: {VI: "Đã bố trí", EN: "Allocated"},
 		progress.StageDisbursed: {VI: "Đã giải ngân", EN: "Disbursed"},
 	}
-	stageWords = map[string]Text{
+	stageWords = map[string]plan.Text{
 		progress.StagePlanned:   {VI: "kế hoạch", EN: "planned"},
 		progress.StageAllocated: {VI: "đã bố trí", EN: "allocated"},
 		progress.StageDisbursed: {VI: "đã giải ngân", EN: "disbursed"},
 	}
-	stageMoney = map[string]Text{
+	stageMoney = map[string]plan.Text{
 		progress.StagePlanned:   {VI: "Kinh phí theo kế hoạch", EN: "Money planned"},
 		progress.StageAllocated: {VI: "Kinh phí đã bố trí", EN: "Money allocated"},
 		progress.StageDisbursed: {VI: "Kinh phí đã giải ngân", EN: "Money disbursed"},
@@ -63,17 +63,17 @@ func (b *builder) byFundYear() (*Chart, error) {
 	for _, y := range b.r.Budget.ByYear {
 		years = append(years, y.Year)
 	}
-	labels := make([]Text, len(years))
+	labels := make([]plan.Text, len(years))
 	for i, y := range years {
 		labels[i] = when(y, 0)
 	}
 	ls := b.fundLines(lines, stage, years)
 	c := &Chart{ID: "budget-by-fund-year", Kind: KindStack, Page: PageBudget, Unit: plan.UnitMillionVND,
-		Title: both(func(lang string) string { return byFundAndYear.in(lang, stageMoney[stage].In(lang)) }),
-		Table: seriesTable(Text{VI: "Nguồn vốn", EN: "Fund"}, labels, ls, plan.UnitMillionVND)}
+		Title: both(func(lang plan.Lang) string { return byFundAndYear.in(lang, stageMoney[stage].In(lang)) }),
+		Table: seriesTable(plan.Text{VI: "Nguồn vốn", EN: "Fund"}, labels, ls, plan.UnitMillionVND)}
 	c.Description = describeFundYear(c, labels, ls, stage, known, len(lines))
 	var err error
-	c.Options, err = options(c.ID, func(lang string) echart {
+	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
 		return barChart(c, lang, labels, ls, "total")
 	})
 	return c, err
@@ -99,7 +99,7 @@ func commonStage(lines []*plan.BudgetLine) (stage string, known int) {
 // fundLines are the money of each fund at the stage, a value a year of
 // years, summed over lines; a fund with no money in any year has no line.
 func (b *builder) fundLines(lines []*plan.BudgetLine, stage string, years []int) []line {
-	fundNames := map[string]Text{}
+	fundNames := map[string]plan.Text{}
 	for _, f := range b.p.Funds {
 		fundNames[f.ID] = plain(f.Name)
 	}
@@ -107,7 +107,7 @@ func (b *builder) fundLines(lines []*plan.BudgetLine, stage string, years []int)
 	for _, f := range b.r.Budget.ByFund {
 		name, ok := fundNames[f.Fund]
 		if !ok {
-			name = Text{VI: f.Fund, EN: f.Fund}
+			name = plan.Text{VI: f.Fund, EN: f.Fund}
 		}
 		l := line{name: name, values: make([]*float64, len(years))}
 		any := false
@@ -135,8 +135,8 @@ func (b *builder) fundLines(lines []*plan.BudgetLine, stage string, years []int)
 // of the funds' lines ls, and the fund most of it came from, then, when
 // only known of all the budget lines state the money at the stage, says
 // so.
-func describeFundYear(c *Chart, labels []Text, ls []line, stage string, known, all int) Text {
-	return both(func(lang string) string {
+func describeFundYear(c *Chart, labels []plan.Text, ls []line, stage string, known, all int) plan.Text {
+	return both(func(lang plan.Lang) string {
 		s := titleWithUnit(c, lang)
 		for i, year := range labels {
 			s += fundYearSentence(lang, year, ls, i)
@@ -149,16 +149,16 @@ func describeFundYear(c *Chart, labels []Text, ls []line, stage string, known, a
 }
 
 // titleWithUnit is a chart's title and its unit, as a description starts.
-func titleWithUnit(c *Chart, lang string) string {
+func titleWithUnit(c *Chart, lang plan.Lang) string {
 	return c.Title.In(lang) + ", " + unitHeads[c.Unit].In(lang) + "."
 }
 
 // fundYearSentence gives the money of the year, the i-th value of the
 // funds' lines ls, and the fund most of it came from, after a space; it is
 // empty when no fund has money that year.
-func fundYearSentence(lang string, year Text, ls []line, i int) string {
+func fundYearSentence(lang plan.Lang, year plan.Text, ls []line, i int) string {
 	var total, most float64
-	var top Text
+	var top plan.Text
 	n := 0
 	for _, l := range ls {
 		if v := l.values[i]; v != nil {
@@ -183,7 +183,7 @@ func fundYearSentence(lang string, year Text, ls []line, i int) string {
 // year by year: how far the money got.
 func (b *builder) stages() (*Chart, error) {
 	years := b.r.Budget.ByYear
-	labels := make([]Text, len(years))
+	labels := make([]plan.Text, len(years))
 	ls := make([]line, len(stages))
 	for k, s := range stages {
 		ls[k] = line{name: stageNames[s], values: make([]*float64, len(years))}
@@ -201,11 +201,11 @@ func (b *builder) stages() (*Chart, error) {
 		return nil, nil
 	}
 	c := &Chart{ID: "budget-stages", Kind: KindStages, Page: PageBudget, Unit: plan.UnitMillionVND,
-		Title: Text{VI: "Kế hoạch, bố trí và giải ngân theo năm", EN: "Planned, allocated and disbursed by year"},
+		Title: plan.Text{VI: "Kế hoạch, bố trí và giải ngân theo năm", EN: "Planned, allocated and disbursed by year"},
 		Table: lineTable(yearHead, labels, ls, plan.UnitMillionVND, false)}
 	c.Description = describeStages(c, labels, ls, b.r.Budget.Total)
 	var err error
-	c.Options, err = options(c.ID, func(lang string) echart {
+	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
 		return barChart(c, lang, labels, ls, "")
 	})
 	return c, err
@@ -213,8 +213,8 @@ func (b *builder) stages() (*Chart, error) {
 
 // describeStages gives the money of each stage year by year, the stages'
 // lines ls over the years labels, then the rates of the total.
-func describeStages(c *Chart, labels []Text, ls []line, total progress.Totals) Text {
-	return both(func(lang string) string {
+func describeStages(c *Chart, labels []plan.Text, ls []line, total progress.Totals) plan.Text {
+	return both(func(lang plan.Lang) string {
 		s := titleWithUnit(c, lang)
 		for i, year := range labels {
 			var parts, missing []string
@@ -251,7 +251,7 @@ func describeStages(c *Chart, labels []Text, ls []line, total progress.Totals) T
 
 // barChart is the ECharts option of bars of each line by year, stacked
 // when stack is set; a missing value draws no bar.
-func barChart(c *Chart, lang string, labels []Text, ls []line, stack string) echart {
+func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack string) echart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(common(c, lang, true)...)
 	bar.SetGlobalOptions(

@@ -26,16 +26,16 @@ func newBuilder(p *plan.Plan, r *progress.Report) *builder {
 }
 
 // plain is a text of the data without markup.
-func plain(t plan.Text) Text {
-	return Text{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)}
+func plain(t plan.Text) plan.Text {
+	return plan.Text{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)}
 }
 
 // areaName is the name of the area with the given id, or the id.
-func (b *builder) areaName(id string) Text {
+func (b *builder) areaName(id string) plan.Text {
 	if a := b.area[id]; a != nil {
 		return plain(a.Name)
 	}
-	return Text{VI: id, EN: id}
+	return plan.Text{VI: id, EN: id}
 }
 
 // districts are the areas right under the plan's area that are districts
@@ -63,12 +63,8 @@ func (b *builder) headline() (*plan.Target, *progress.TargetProgress) {
 	return nil, nil
 }
 
-// text is a text of the generator's own, such as a status's label, as it
-// is: it holds no markdown for plain to strip.
-func text(t plan.Text) Text { return Text{VI: t.VI, EN: t.EN} }
-
 // figureStatus names the status of a figure: final, provisional, estimate.
-var figureStatus = map[string]Text{
+var figureStatus = map[string]plan.Text{
 	"":               {VI: "chính thức", EN: "final"},
 	plan.Final:       {VI: "chính thức", EN: "final"},
 	plan.Provisional: {VI: "sơ bộ", EN: "provisional"},
@@ -76,10 +72,10 @@ var figureStatus = map[string]Text{
 }
 
 // yearHead heads a column of years.
-var yearHead = Text{VI: "Năm", EN: "Year"}
+var yearHead = plan.Text{VI: "Năm", EN: "Year"}
 
 // hollowNote says how provisional values are drawn.
-var hollowNote = Text{VI: "Điểm rỗng: số liệu sơ bộ hoặc ước tính.", EN: "Hollow markers: provisional figures or estimates."}
+var hollowNote = plan.Text{VI: "Điểm rỗng: số liệu sơ bộ hoặc ước tính.", EN: "Hollow markers: provisional figures or estimates."}
 
 // axisRange is a value axis from lo to hi, with room around the values
 // and ends on round numbers; a rate stays within 0–100 and a count or an

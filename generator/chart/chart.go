@@ -29,26 +29,6 @@ import (
 	"plansite/generator/progress"
 )
 
-// Text is a text in Vietnamese and English.
-type Text struct{ VI, EN string }
-
-// In is the text in lang, English falling back to Vietnamese.
-func (t Text) In(lang string) string {
-	if lang == EN && t.EN != "" {
-		return t.EN
-	}
-	return t.VI
-}
-
-// Languages.
-const (
-	VI = "vi"
-	EN = "en"
-)
-
-// Langs are the languages every chart is made in.
-var Langs = []string{VI, EN}
-
 // Kinds of chart, which pages style and tests tell apart.
 const (
 	KindTrend  = "trend"  // a target's values by year against its goal
@@ -72,25 +52,25 @@ type Chart struct {
 	ID    string
 	Kind  string
 	Page  string // PageHome, PageAreas, PageBudget or "targets/<id>"
-	Title Text
+	Title plan.Text
 	// Description says in words what the chart shows, from its numbers.
-	Description Text
+	Description plan.Text
 	// Note explains how to read the chart (hollow markers, what the map
 	// leaves out); empty when there is nothing to explain.
-	Note Text
+	Note plan.Text
 	// Unit is the unit of the values (plan.UnitPercent, …; empty for a
 	// count), which Suffix writes after a number.
 	Unit  string
 	Table Table
 	// Options is the ECharts option as JSON, by language.
-	Options map[string][]byte
+	Options map[plan.Lang][]byte
 }
 
 // A Table holds exactly the numbers a chart draws: one row per category
 // (a year, a district, a status), one column per series, and columns of
 // words (a year, a status of the figures) where the chart needs them.
 type Table struct {
-	Head    Text // heading of the column of row headings
+	Head    plan.Text // heading of the column of row headings
 	Columns []Column
 	Rows    []Row
 	// SeriesInRows is true when each row is a series and each column a
@@ -100,7 +80,7 @@ type Table struct {
 
 // A Column is a column of a table. Its heading carries the unit.
 type Column struct {
-	Head Text
+	Head plan.Text
 	// Words is true for a column of words rather than numbers.
 	Words bool
 	// Decimals is how many decimals the numbers show.
@@ -109,7 +89,7 @@ type Column struct {
 
 // A Row is a row of a table, one cell per column.
 type Row struct {
-	Head  Text
+	Head  plan.Text
 	Cells []Cell
 }
 
@@ -117,13 +97,13 @@ type Row struct {
 // column of words, a text.
 type Cell struct {
 	Value *float64
-	Text  Text
+	Text  plan.Text
 }
 
 // CSV is the table in lang: a header row, then the rows; numbers written
 // in full with a decimal point, a missing number an empty cell, text
 // cells guarded against formula injection, as in the open data files.
-func (t Table) CSV(lang string) ([]byte, error) {
+func (t Table) CSV(lang plan.Lang) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	rec := []string{opendata.Neutralise(t.Head.In(lang))}
@@ -227,9 +207,9 @@ type echart interface {
 // options builds a chart's option in every language with make and
 // marshals it with encoding/json, which escapes <, > and & so that no
 // string of the data can close a script element.
-func options(id string, make func(lang string) echart) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	for _, lang := range Langs {
+func options(id string, make func(lang plan.Lang) echart) (map[plan.Lang][]byte, error) {
+	out := map[plan.Lang][]byte{}
+	for _, lang := range plan.Langs {
 		c := make(lang)
 		c.Validate()
 		b, err := json.Marshal(c.JSON())

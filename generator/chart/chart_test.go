@@ -50,7 +50,7 @@ func TestDescriptionOfShippedPovertyRate(t *testing.T) {
 	if c == nil {
 		t.Fatal("no chart target-2a-trend")
 	}
-	want := Text{
+	want := plan.Text{
 		VI: "Tỷ lệ hộ nghèo Bắc Giang giảm từ 12,11 % (2012) xuống 7,50 % (2015), vượt mục tiêu 8,5–9,0 %. " +
 			"Việt Nam: giảm từ 9,64 % (2012) xuống 5,97 % (2014).",
 		EN: "The poor-household rate of Bắc Giang fell from 12.11 % (2012) to 7.50 % (2015), beating the target of 8.5–9.0 %. " +
@@ -59,7 +59,7 @@ func TestDescriptionOfShippedPovertyRate(t *testing.T) {
 	if c.Description != want {
 		t.Errorf("Description =\n%q\nwant\n%q", c.Description, want)
 	}
-	for _, lang := range Langs {
+	for _, lang := range plan.Langs {
 		var opt struct {
 			Aria struct {
 				Enabled bool
@@ -80,12 +80,12 @@ func TestDescriptionOfShippedPovertyRate(t *testing.T) {
 // (go test -update rewrites it).
 func TestGoldenOption(t *testing.T) {
 	c := byID(build(t, "../../data"), "target-2a-trend")
-	for _, lang := range Langs {
+	for _, lang := range plan.Langs {
 		var b bytes.Buffer
 		if err := json.Indent(&b, c.Options[lang], "", "  "); err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", c.ID+"."+lang+".json")
+		golden := filepath.Join("testdata", c.ID+"."+string(lang)+".json")
 		if *update {
 			if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
@@ -140,8 +140,8 @@ func cellValue(c Cell) any {
 func TestTableEqualsSeries(t *testing.T) {
 	for _, dir := range datasets {
 		for _, c := range build(t, dir) {
-			for _, lang := range Langs {
-				t.Run(filepath.Base(dir)+"/"+c.ID+"/"+lang, func(t *testing.T) {
+			for _, lang := range plan.Langs {
+				t.Run(filepath.Base(dir)+"/"+c.ID+"/"+string(lang), func(t *testing.T) {
 					var o option
 					if err := json.Unmarshal(c.Options[lang], &o); err != nil {
 						t.Fatal(err)
@@ -212,7 +212,7 @@ func TestTableEqualsSeries(t *testing.T) {
 
 // checkMap compares the points of the map, every class together, with
 // the rows of its table: name, longitude, latitude and rate.
-func checkMap(t *testing.T, c Chart, lang string, o option) {
+func checkMap(t *testing.T, c Chart, lang plan.Lang, o option) {
 	var got, want []string
 	for _, s := range o.Series {
 		for _, d := range s.Data {
@@ -246,7 +246,7 @@ func TestChartsAreNamedAndDescribed(t *testing.T) {
 			if c.Description.VI == "" || c.Description.EN == "" || c.Description.VI == c.Description.EN {
 				t.Errorf("%s: description %q", c.ID, c.Description)
 			}
-			for _, lang := range Langs {
+			for _, lang := range plan.Langs {
 				var o option
 				if err := json.Unmarshal(c.Options[lang], &o); err != nil {
 					t.Fatal(err)
@@ -302,7 +302,7 @@ func TestMissingIsNotZero(t *testing.T) {
 	if c == nil {
 		t.Fatal("no chart areas-small-d")
 	}
-	if got := string(c.Options[VI]); !strings.Contains(got, `"data":[{"value":10},{"value":"-"},{"value":8}]`) {
+	if got := string(c.Options[plan.VI]); !strings.Contains(got, `"data":[{"value":10},{"value":"-"},{"value":8}]`) {
 		t.Errorf("option data: %s", got)
 	}
 	if c.Table.Rows[1].Cells[0].Value != nil {
@@ -347,7 +347,7 @@ func TestHostileNamesStayInert(t *testing.T) {
 		t.Fatalf("%d charts, want the status, the trend, the districts' and the budget's", len(cs))
 	}
 	for _, c := range cs {
-		for _, lang := range Langs {
+		for _, lang := range plan.Langs {
 			b := c.Options[lang]
 			if bytes.ContainsAny(b, "<>") {
 				t.Errorf("%s %s: option has a raw < or >: %s", c.ID, lang, b)
@@ -356,7 +356,7 @@ func TestHostileNamesStayInert(t *testing.T) {
 			if err := json.Unmarshal(b, &v); err != nil {
 				t.Errorf("%s %s: %v", c.ID, lang, err)
 			}
-			if lang == VI && c.ID != "overview-status" && c.ID != "budget-stages" && !strings.Contains(fmt.Sprint(v), hostile) {
+			if lang == plan.VI && c.ID != "overview-status" && c.ID != "budget-stages" && !strings.Contains(fmt.Sprint(v), hostile) {
 				t.Errorf("%s: the name does not decode back: %v", c.ID, v)
 			}
 			csv, err := c.Table.CSV(lang)
@@ -403,19 +403,19 @@ func TestColoursContrast(t *testing.T) {
 
 func TestNumbers(t *testing.T) {
 	for _, tc := range []struct {
-		lang string
+		lang plan.Lang
 		x    float64
 		d    int
 		want string
 	}{
-		{VI, 12.11, 2, "12,11"},
-		{EN, 12.11, 2, "12.11"},
-		{VI, 7.5, 2, "7,50"},
-		{VI, 1963900, 0, "1.963.900"},
-		{EN, 1963900, 0, "1,963,900"},
-		{EN, -1234.5, 1, "-1,234.5"},
-		{VI, -0.001, 1, "0,0"},
-		{VI, 999, 0, "999"},
+		{plan.VI, 12.11, 2, "12,11"},
+		{plan.EN, 12.11, 2, "12.11"},
+		{plan.VI, 7.5, 2, "7,50"},
+		{plan.VI, 1963900, 0, "1.963.900"},
+		{plan.EN, 1963900, 0, "1,963,900"},
+		{plan.EN, -1234.5, 1, "-1,234.5"},
+		{plan.VI, -0.001, 1, "0,0"},
+		{plan.VI, 999, 0, "999"},
 	} {
 		if got := num(tc.lang, tc.x, tc.d); got != tc.want {
 			t.Errorf("num(%s, %v, %d) = %q, want %q", tc.lang, tc.x, tc.d, got, tc.want)

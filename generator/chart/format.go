@@ -10,11 +10,11 @@ import (
 
 // num writes x for a reader of lang with d decimals, as the pages do:
 // 1.234,5 in Vietnamese, 1,234.5 in English.
-func num(lang string, x float64, d int) string {
+func num(lang plan.Lang, x float64, d int) string {
 	s := strconv.FormatFloat(math.Abs(x), 'f', d, 64)
 	whole, frac, _ := strings.Cut(s, ".")
 	group, point := ".", ","
-	if lang == EN {
+	if lang == plan.EN {
 		group, point = ",", "."
 	}
 	var b strings.Builder
@@ -50,48 +50,48 @@ func places(max int, xs ...float64) int {
 }
 
 // units are the words after a number of each unit.
-var units = map[string]Text{
+var units = map[string]plan.Text{
 	plan.UnitPercent:    {VI: " %", EN: " %"},
 	plan.UnitPoints:     {VI: " điểm %", EN: " points"},
 	plan.UnitMillionVND: {VI: " triệu đồng", EN: " million VND"},
 }
 
 // Suffix is what follows a number of the unit: " %", " triệu đồng".
-func Suffix(unit string) Text { return units[unit] }
+func Suffix(unit string) plan.Text { return units[unit] }
 
 // unitHeads are the units as a column heading or an axis name shows them.
-var unitHeads = map[string]Text{
+var unitHeads = map[string]plan.Text{
 	plan.UnitPercent:    {VI: "%", EN: "%"},
 	plan.UnitPoints:     {VI: "điểm %", EN: "points"},
 	plan.UnitMillionVND: {VI: "triệu đồng", EN: "million VND"},
 }
 
 // withUnit writes x with d decimals and its unit.
-func withUnit(lang string, x float64, d int, unit string) string {
+func withUnit(lang plan.Lang, x float64, d int, unit string) string {
 	return num(lang, x, d) + units[unit].In(lang)
 }
 
 // headWithUnit is a column heading with its unit in brackets.
-func headWithUnit(t Text, unit string) Text {
+func headWithUnit(t plan.Text, unit string) plan.Text {
 	u, ok := unitHeads[unit]
 	if !ok {
 		return t
 	}
-	return Text{VI: t.VI + " (" + u.VI + ")", EN: t.In(EN) + " (" + u.EN + ")"}
+	return plan.Text{VI: t.VI + " (" + u.VI + ")", EN: t.In(plan.EN) + " (" + u.EN + ")"}
 }
 
 // when names a point in time: the year, or 30/6/year for a first-half
 // figure, as the target pages write it.
-func when(year, half int) Text {
+func when(year, half int) plan.Text {
 	s := strconv.Itoa(year)
 	if half == 1 {
 		s = "30/6/" + s
 	}
-	return Text{VI: s, EN: s}
+	return plan.Text{VI: s, EN: s}
 }
 
 // list joins items as a sentence does: "a, b và c" / "a, b and c".
-func list(lang string, items []string) string {
+func list(lang plan.Lang, items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
@@ -102,8 +102,8 @@ func list(lang string, items []string) string {
 }
 
 // both applies f in each language.
-func both(f func(lang string) string) Text {
-	return Text{VI: f(VI), EN: f(EN)}
+func both(f func(lang plan.Lang) string) plan.Text {
+	return plan.Text{VI: f(plan.VI), EN: f(plan.EN)}
 }
 
 func ptr(x float64) *float64 { return &x }

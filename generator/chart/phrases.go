@@ -9,11 +9,11 @@ import (
 // A phrase is a sentence, or a part of one, in each language: a format
 // string of package fmt, with the same verbs in the same order in both, so
 // that the builders give the same arguments whatever the language.
-type phrase struct{ VI, EN string }
+type phrase plan.Text
 
 // in is the phrase in lang with args put in.
-func (p phrase) in(lang string, args ...any) string {
-	return fmt.Sprintf(Text(p).In(lang), args...)
+func (p phrase) in(lang plan.Lang, args ...any) string {
+	return fmt.Sprintf(plan.Text(p).In(lang), args...)
 }
 
 // The phrases of the descriptions, the titles and the marks, chart by

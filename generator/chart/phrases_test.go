@@ -75,12 +75,12 @@ func TestPhrasesTakeTheSameArguments(t *testing.T) {
 
 // A phrase puts its arguments in, in the reader's language.
 func TestPhraseIn(t *testing.T) {
-	for lang, want := range map[string]string{
-		VI: "so với mục tiêu ít nhất 90 % đến năm 2020: chậm tiến độ",
-		EN: "against a target of at least 90 % by 2020: off track",
+	for lang, want := range map[plan.Lang]string{
+		plan.VI: "so với mục tiêu ít nhất 90 % đến năm 2020: chậm tiến độ",
+		plan.EN: "against a target of at least 90 % by 2020: off track",
 	} {
 		words := goalWords[plan.GoalAtLeast].in(lang, "90 %")
-		if got := againstGoal.in(lang, words, 2020, text(progress.OffTrack.Words()).In(lang)); got != want {
+		if got := againstGoal.in(lang, words, 2020, progress.OffTrack.Words().In(lang)); got != want {
 			t.Errorf("againstGoal in %s = %q, want %q", lang, got, want)
 		}
 	}

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"plansite/generator/plan"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -19,22 +20,22 @@ func (b *builder) status() (*Chart, error) {
 		counts[t.Status]++
 	}
 	c := &Chart{ID: "overview-status", Kind: KindStatus, Page: PageHome,
-		Title: Text{VI: "Chỉ tiêu theo tình trạng", EN: "Targets by status"},
-		Table: Table{Head: Text{VI: "Tình trạng", EN: "Status"}, Columns: []Column{{Head: Text{VI: "Số chỉ tiêu", EN: "Targets"}}}}}
+		Title: plan.Text{VI: "Chỉ tiêu theo tình trạng", EN: "Targets by status"},
+		Table: Table{Head: plan.Text{VI: "Tình trạng", EN: "Status"}, Columns: []Column{{Head: plan.Text{VI: "Số chỉ tiêu", EN: "Targets"}}}}}
 	for _, s := range progress.Statuses() {
-		c.Table.Rows = append(c.Table.Rows, Row{Head: text(s.Label()), Cells: []Cell{{Value: ptr(float64(counts[s]))}}})
+		c.Table.Rows = append(c.Table.Rows, Row{Head: s.Label(), Cells: []Cell{{Value: ptr(float64(counts[s]))}}})
 	}
-	c.Description = both(func(lang string) string {
+	c.Description = both(func(lang plan.Lang) string {
 		var parts []string
 		for _, s := range progress.Statuses() {
 			if n := counts[s]; n > 0 {
-				parts = append(parts, strconv.Itoa(n)+" "+text(s.Words()).In(lang))
+				parts = append(parts, strconv.Itoa(n)+" "+s.Words().In(lang))
 			}
 		}
 		return targetsByStatus.in(lang, len(b.r.Targets), list(lang, parts))
 	})
 	var err error
-	c.Options, err = options(c.ID, func(lang string) echart {
+	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(common(c, lang, false)...)
 		bar.SetGlobalOptions(
@@ -44,7 +45,7 @@ func (b *builder) status() (*Chart, error) {
 		var names []string
 		var data []opts.BarData
 		for i, s := range progress.Statuses() {
-			names = append(names, text(s.Label()).In(lang))
+			names = append(names, s.Label().In(lang))
 			data = append(data, opts.BarData{Value: counts[s], ItemStyle: &opts.ItemStyle{Color: s.Colour()},
 				Label: &opts.Label{Show: opts.Bool(true), Position: "right", Color: inkColour,
 					Formatter: num(lang, *c.Table.Rows[i].Cells[0].Value, 0)}})

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"plansite/generator/plan"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -70,13 +71,13 @@ func luminance(hex string) float64 {
 }
 
 // saveTitles are the toolbox's save-as-image titles.
-var saveTitles = Text{VI: "Lưu biểu đồ thành ảnh", EN: "Save the chart as an image"}
+var saveTitles = plan.Text{VI: "Lưu biểu đồ thành ảnh", EN: "Save the chart as an image"}
 
 // common are the options every chart has: the description for screen
 // readers, decal patterns, the palette, a tooltip, the save-as-image tool
 // titled in the page's language, a legend on one line at the top when
 // there are several series, and a grid that keeps the axis labels inside.
-func common(c *Chart, lang string, legend bool) []charts.GlobalOpts {
+func common(c *Chart, lang plan.Lang, legend bool) []charts.GlobalOpts {
 	top := "36" // below the toolbox
 	if legend {
 		top = "60" // and below the legend, with room for the axis's name

@@ -15,7 +15,7 @@ import (
 // A line is one series of a trend: its values at the chart's points in
 // time, nil where it has none.
 type line struct {
-	name   Text
+	name   plan.Text
 	values []*float64
 	status []string // of each value: final (or empty), provisional, estimate
 }
@@ -47,7 +47,7 @@ func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, er
 		base = when(tp.Baseline.Year, tp.Baseline.Half).VI
 	}
 	var err error
-	c.Options, err = options(c.ID, func(lang string) echart {
+	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
 		return lineChart(c, lang, labels, lines, unit, min, max, g.series(lang, base, (min+max)/2))
 	})
 	return c, err
@@ -64,7 +64,7 @@ func unitOf(t *plan.Target) string {
 
 // ownName names the line of the target's own values: its area, or else
 // the target.
-func (b *builder) ownName(t *plan.Target) Text {
+func (b *builder) ownName(t *plan.Target) plan.Text {
 	if b.area[t.Scope] == nil {
 		return plain(t.Name)
 	}
@@ -88,9 +88,9 @@ func (b *builder) compared(t *plan.Target, pts []progress.Point) []named {
 // trendLines are the points in time of a trend, labelled, and its lines
 // over them: the target's own points pts, named own, then the compared
 // areas'. The target year by is a point in time too, with no values.
-func trendLines(own Text, pts []progress.Point, by int, compared []named) ([]Text, []line) {
+func trendLines(own plan.Text, pts []progress.Point, by int, compared []named) ([]plan.Text, []line) {
 	all := append([]named{{own, pts}}, compared...)
-	times := map[float64]Text{}
+	times := map[float64]plan.Text{}
 	if by > 0 {
 		times[float64(by)] = when(by, 0)
 	}
@@ -105,7 +105,7 @@ func trendLines(own Text, pts []progress.Point, by int, compared []named) ([]Tex
 	}
 	sort.Float64s(at)
 	index := map[float64]int{}
-	labels := make([]Text, len(at))
+	labels := make([]plan.Text, len(at))
 	for i, x := range at {
 		index[x] = i
 		labels[i] = times[x]
@@ -172,7 +172,7 @@ func (b *builder) comparePoints(t *plan.Target, id string, first, last float64) 
 // seriesTable is the table of lines with a row per line and a column per
 // label, for many lines over few years (the budget's funds), whose long
 // names read better as row headings.
-func seriesTable(head Text, labels []Text, lines []line, unit string) Table {
+func seriesTable(head plan.Text, labels []plan.Text, lines []line, unit string) Table {
 	t := Table{Head: headWithUnit(head, unit), SeriesInRows: true}
 	for _, l := range labels {
 		t.Columns = append(t.Columns, Column{Head: l})
@@ -190,13 +190,13 @@ func seriesTable(head Text, labels []Text, lines []line, unit string) Table {
 // lineTable is the table of lines over the points in time: a column per
 // line and, when some values are provisional, the status of the first
 // line's values.
-func lineTable(head Text, labels []Text, lines []line, unit string, status bool) Table {
+func lineTable(head plan.Text, labels []plan.Text, lines []line, unit string, status bool) Table {
 	t := Table{Head: head}
 	for _, l := range lines {
 		t.Columns = append(t.Columns, Column{Head: headWithUnit(l.name, unit)})
 	}
 	if status {
-		t.Columns = append(t.Columns, Column{Head: Text{VI: "Số liệu", EN: "Figures"}, Words: true})
+		t.Columns = append(t.Columns, Column{Head: plan.Text{VI: "Số liệu", EN: "Figures"}, Words: true})
 	}
 	for i, label := range labels {
 		r := Row{Head: label}
@@ -204,7 +204,7 @@ func lineTable(head Text, labels []Text, lines []line, unit string, status bool)
 			r.Cells = append(r.Cells, Cell{Value: l.values[i]})
 		}
 		if status {
-			var s Text
+			var s plan.Text
 			if lines[0].values[i] != nil {
 				s = figureStatus[lines[0].status[i]]
 			}
@@ -217,7 +217,7 @@ func lineTable(head Text, labels []Text, lines []line, unit string, status bool)
 
 // lineChart is the ECharts option of lines over labelled points in time,
 // the first line carrying marks; a provisional value is a hollow marker.
-func lineChart(c *Chart, lang string, labels []Text, lines []line, unit string, min, max float64, marks []charts.SeriesOpts) echart {
+func lineChart(c *Chart, lang plan.Lang, labels []plan.Text, lines []line, unit string, min, max float64, marks []charts.SeriesOpts) echart {
 	l := charts.NewLine()
 	l.SetGlobalOptions(common(c, lang, len(lines) > 1)...)
 	l.SetGlobalOptions(
@@ -262,8 +262,8 @@ func hollow(symbol string) string { return "empty" + strings.ToUpper(symbol[:1])
 // A goal is what a trend chart marks: a line at one value or a band, and
 // the words for it.
 type goal struct {
-	words Text      // the goal in words: "8,5–9,0 %", "ít nhất 90 %"
-	label Text      // the mark's label
+	words plan.Text // the goal in words: "8,5–9,0 %", "ít nhất 90 %"
+	label plan.Text // the mark's label
 	marks []float64 // the values marked: one for a line, two for a band
 }
 
@@ -276,7 +276,7 @@ func goalOf(t *plan.Target, tp *progress.TargetProgress) goal {
 		return goal{}
 	}
 	d := min(decimals(ns...), 1)
-	n := func(lang string, x float64) string { return num(lang, x, d) }
+	n := func(lang plan.Lang, x float64) string { return num(lang, x, d) }
 	u := units[unitOf(t)]
 	lo, hi := ns[0], ns[len(ns)-1]
 	kind := t.Goal.Kind()
@@ -284,13 +284,13 @@ func goalOf(t *plan.Target, tp *progress.TargetProgress) goal {
 	g := goal{marks: ns}
 	switch kind {
 	case plan.GoalZero:
-		g.words = both(func(l string) string { return words.in(l) })
+		g.words = both(func(l plan.Lang) string { return words.in(l) })
 	case plan.GoalBetween:
-		g.words = both(func(l string) string { return words.in(l, n(l, lo), n(l, hi)+u.In(l)) })
+		g.words = both(func(l plan.Lang) string { return words.in(l, n(l, lo), n(l, hi)+u.In(l)) })
 	case plan.GoalPerYear, plan.GoalReducePerYear:
-		g.words = both(func(l string) string { return words.in(l, n(l, lo), n(l, hi)) })
+		g.words = both(func(l plan.Lang) string { return words.in(l, n(l, lo), n(l, hi)) })
 	default: // a level
-		g.words = both(func(l string) string { return words.in(l, n(l, lo)+u.In(l)) })
+		g.words = both(func(l plan.Lang) string { return words.in(l, n(l, lo)+u.In(l)) })
 	}
 	switch {
 	case kind == plan.GoalReducePerYear:
@@ -302,13 +302,13 @@ func goalOf(t *plan.Target, tp *progress.TargetProgress) goal {
 			if years > 0 {
 				dd := decimals(start.Value)
 				g.marks = []float64{round(bottom), round(top)}
-				g.label = both(func(l string) string { return levelDue.in(l, t.By, num(l, bottom, dd), num(l, top, dd)) })
+				g.label = both(func(l plan.Lang) string { return levelDue.in(l, t.By, num(l, bottom, dd), num(l, top, dd)) })
 			}
 		}
 	case kind == plan.GoalPerYear || t.By == 0:
-		g.label = both(func(l string) string { return goalAnyTime.in(l, g.words.In(l)) })
+		g.label = both(func(l plan.Lang) string { return goalAnyTime.in(l, g.words.In(l)) })
 	default:
-		g.label = both(func(l string) string { return goalBy.in(l, t.By, g.words.In(l)) })
+		g.label = both(func(l plan.Lang) string { return goalBy.in(l, t.By, g.words.In(l)) })
 	}
 	return g
 }
@@ -317,7 +317,7 @@ func goalOf(t *plan.Target, tp *progress.TargetProgress) goal {
 // a line, and a line at the baseline year base ("" for none). A goal line
 // in the upper half of the axis (its middle is mid) has its label below,
 // in the middle, away from the latest value at the end.
-func (g goal) series(lang, base string, mid float64) []charts.SeriesOpts {
+func (g goal) series(lang plan.Lang, base string, mid float64) []charts.SeriesOpts {
 	var so []charts.SeriesOpts
 	switch {
 	case len(g.marks) == 2:
@@ -342,16 +342,16 @@ func (g goal) series(lang, base string, mid float64) []charts.SeriesOpts {
 
 // A named is a named series of points: a compared area's values.
 type named struct {
-	name Text
+	name plan.Text
 	pts  []progress.Point
 }
 
 // describeTrend says how a target's values moved and where they stand
 // against the goal, which of them are provisional, then how the compared
 // areas' values moved.
-func describeTrend(subject Text, t *plan.Target, tp *progress.TargetProgress, g goal, compared []named, unit string) Text {
+func describeTrend(subject plan.Text, t *plan.Target, tp *progress.TargetProgress, g goal, compared []named, unit string) plan.Text {
 	pts := tp.Series
-	return both(func(lang string) string {
+	return both(func(lang plan.Lang) string {
 		d := decimals(values(pts)...)
 		var s string
 		if t.Goal.Kind() == plan.GoalPerYear {
@@ -379,7 +379,7 @@ func describeTrend(subject Text, t *plan.Target, tp *progress.TargetProgress, g 
 
 // provisionalSentence says which of pts are provisional or estimates, after
 // a space; it is empty when none are.
-func provisionalSentence(lang string, pts []progress.Point) string {
+func provisionalSentence(lang plan.Lang, pts []progress.Point) string {
 	if l := late(pts); l != nil {
 		return " " + provisionalAre.in(lang, list(lang, l))
 	}
@@ -388,7 +388,7 @@ func provisionalSentence(lang string, pts []progress.Point) string {
 
 // subject is what a trend's sentence is about: the measure of the area
 // ("Tỷ lệ hộ nghèo Bắc Giang"), or else the target's name.
-func (b *builder) subject(t *plan.Target) Text {
+func (b *builder) subject(t *plan.Target) plan.Text {
 	switch t.Measure {
 	case plan.MeasurePoorRate:
 		return rateOf(poorRateOf, b.areaName(t.Scope))
@@ -399,8 +399,8 @@ func (b *builder) subject(t *plan.Target) Text {
 }
 
 // rateOf is a rate of the area named area, in the phrase rate.
-func rateOf(rate phrase, area Text) Text {
-	return Text{VI: rate.in(VI, area.VI), EN: rate.in(EN, the(area.In(EN)))}
+func rateOf(rate phrase, area plan.Text) plan.Text {
+	return plan.Text{VI: rate.in(plan.VI, area.VI), EN: rate.in(plan.EN, the(area.In(plan.EN)))}
 }
 
 // the lowers a leading "The" of a name that follows "of".
@@ -415,7 +415,7 @@ func the(name string) string {
 // giảm từ 12,11 % (2012) xuống 7,50 % (2015)". With colon, or for one
 // point, a colon follows the subject: "Việt Nam: giảm từ …", "Hiệp Hòa:
 // 6,41 % (2013)".
-func sentence(lang, subject string, colon bool, pts []progress.Point, d int, unit string) string {
+func sentence(lang plan.Lang, subject string, colon bool, pts []progress.Point, d int, unit string) string {
 	sep := " "
 	if colon || len(pts) == 1 {
 		sep = ": "
@@ -433,7 +433,7 @@ func values(pts []progress.Point) []float64 {
 
 // movement says how pts moved from the first to the last: "giảm từ
 // 12,11 % (2012) xuống 7,50 % (2015)"; for one point, "12,11 % (2012)".
-func movement(lang string, pts []progress.Point, d int, unit string) string {
+func movement(lang plan.Lang, pts []progress.Point, d int, unit string) string {
 	first, last := pts[0], pts[len(pts)-1]
 	a := withUnit(lang, first.Value, d, unit) + " (" + when(first.Year, first.Half).In(lang) + ")"
 	if len(pts) == 1 {
@@ -450,7 +450,7 @@ func movement(lang string, pts []progress.Point, d int, unit string) string {
 }
 
 // goalClause says where the latest value stands against the goal.
-func goalClause(lang string, t *plan.Target, tp *progress.TargetProgress, g goal) string {
+func goalClause(lang plan.Lang, t *plan.Target, tp *progress.TargetProgress, g goal) string {
 	words := g.words.In(lang)
 	switch {
 	case tp.Status == progress.Achieved && beyond(tp, g):
@@ -458,7 +458,7 @@ func goalClause(lang string, t *plan.Target, tp *progress.TargetProgress, g goal
 	case tp.Status == progress.Achieved:
 		return meetingGoal.in(lang, words)
 	}
-	return againstGoal.in(lang, words, t.By, text(tp.Status.Words()).In(lang))
+	return againstGoal.in(lang, words, t.By, tp.Status.Words().In(lang))
 }
 
 // beyond reports whether the latest value is past the goal in the

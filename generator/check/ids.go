@@ -56,7 +56,7 @@ var (
 
 // reserved are the ids that would collide with a file or folder of the
 // site or of Hugo once an id becomes a path (see kind.path). A test in
-// generator/emit ties the site's own names to emit.Sections, emit.Langs,
+// generator/emit ties the site's own names to emit.Sections, plan.Langs,
 // opendata.Dir, the chart and area folders and the theme's static/ and
 // assets/ folders.
 var reserved = map[string]why{
@@ -73,7 +73,7 @@ var reserved = map[string]why{
 	"rss": whyHugo, "sitemap": whyHugo, "robots": whyHugo, "robotstxt": whyHugo, "404": whyHugo,
 	"tags": whyHugo, "categories": whyHugo,
 
-	// The site's languages, emit.Langs: Vietnamese at the root, English
+	// The site's languages, plan.Langs: Vietnamese at the root, English
 	// under /en/.
 	"vi": whySite, "en": whySite,
 	// The section folders of the URL contract, emit.Sections, in both

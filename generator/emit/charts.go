@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"plansite/generator/plan"
 
 	"plansite/generator/chart"
 )
@@ -12,29 +13,29 @@ import (
 // a file of its own, which the page's script fetches.
 type chartView struct {
 	ID, Kind                 string
-	Title, Description, Note T
+	Title, Description, Note plan.Text
 	// Unit is what follows a number in a tooltip: " %".
-	Unit T
+	Unit plan.Text
 	// Src and CSV are the option's and the data's paths from the site's
 	// root, by language, for relURL.
-	Src, CSV T
+	Src, CSV plan.Text
 	Table    tableView
 }
 
 type tableView struct {
-	Head    T
+	Head    plan.Text
 	Columns []columnView
 	Rows    []rowView
 }
 
 type columnView struct {
-	Head     T
+	Head     plan.Text
 	Words    bool
 	Decimals int
 }
 
 type rowView struct {
-	Head  T
+	Head  plan.Text
 	Cells []cellView
 }
 
@@ -42,18 +43,23 @@ type rowView struct {
 // text.
 type cellView struct {
 	Value *float64
-	Text  *T `json:",omitempty"`
+	Text  *plan.Text `json:",omitempty"`
 }
 
-func tr(t chart.Text) T {
+// translated is t with its English only where it differs from the
+// Vietnamese: a chart's text in both languages (a place name, say) is
+// Vietnamese, as the page marks it.
+func translated(t plan.Text) plan.Text {
 	if t.EN == t.VI {
 		t.EN = ""
 	}
-	return T{VI: t.VI, EN: t.EN}
+	return t
 }
 
 // chartPath is where a chart's file of the given extension is served.
-func chartPath(lang, id, ext string) string { return "charts/" + lang + "/" + id + "." + ext }
+func chartPath(lang plan.Lang, id, ext string) string {
+	return "charts/" + string(lang) + "/" + id + "." + ext
+}
 
 // addCharts puts the charts into the view: each by id, and the ids of
 // each page's charts on the page's item (a target) or in ChartsOn.
@@ -61,20 +67,20 @@ func addCharts(v *siteView, cs []chart.Chart) {
 	v.Charts = map[string]chartView{}
 	v.ChartsOn = map[string][]string{}
 	for _, c := range cs {
-		cv := chartView{ID: c.ID, Kind: c.Kind, Title: tr(c.Title), Description: tr(c.Description), Note: tr(c.Note),
-			Unit:  tr(chart.Suffix(c.Unit)),
-			Src:   T{VI: chartPath("vi", c.ID, "json"), EN: chartPath("en", c.ID, "json")},
-			CSV:   T{VI: chartPath("vi", c.ID, "csv"), EN: chartPath("en", c.ID, "csv")},
-			Table: tableView{Head: tr(c.Table.Head), Columns: []columnView{}, Rows: []rowView{}}}
+		cv := chartView{ID: c.ID, Kind: c.Kind, Title: translated(c.Title), Description: translated(c.Description), Note: translated(c.Note),
+			Unit:  translated(chart.Suffix(c.Unit)),
+			Src:   plan.Text{VI: chartPath(plan.VI, c.ID, "json"), EN: chartPath(plan.EN, c.ID, "json")},
+			CSV:   plan.Text{VI: chartPath(plan.VI, c.ID, "csv"), EN: chartPath(plan.EN, c.ID, "csv")},
+			Table: tableView{Head: translated(c.Table.Head), Columns: []columnView{}, Rows: []rowView{}}}
 		for _, col := range c.Table.Columns {
-			cv.Table.Columns = append(cv.Table.Columns, columnView{Head: tr(col.Head), Words: col.Words, Decimals: col.Decimals})
+			cv.Table.Columns = append(cv.Table.Columns, columnView{Head: translated(col.Head), Words: col.Words, Decimals: col.Decimals})
 		}
 		for _, r := range c.Table.Rows {
-			rv := rowView{Head: tr(r.Head), Cells: []cellView{}}
+			rv := rowView{Head: translated(r.Head), Cells: []cellView{}}
 			for i, cell := range r.Cells {
 				cellv := cellView{Value: cell.Value}
 				if i < len(c.Table.Columns) && c.Table.Columns[i].Words {
-					t := tr(cell.Text)
+					t := translated(cell.Text)
 					cellv.Text = &t
 				}
 				rv.Cells = append(rv.Cells, cellv)
@@ -100,7 +106,7 @@ func addCharts(v *siteView, cs []chart.Chart) {
 func chartFiles(cs []chart.Chart) (Files, error) {
 	files := Files{}
 	for _, c := range cs {
-		for _, lang := range chart.Langs {
+		for _, lang := range plan.Langs {
 			files["static/"+chartPath(lang, c.ID, "json")] = append(c.Options[lang], '\n')
 			b, err := c.Table.CSV(lang)
 			if err != nil {

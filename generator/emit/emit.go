@@ -55,10 +55,10 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	}
 	for _, res := range resources {
 		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, Bytes: res.Bytes, Rows: res.Rows,
-			Title: T{VI: res.Title.VI, EN: res.Title.EN}, Description: T{VI: res.Description.VI, EN: res.Description.EN}})
+			Title: plan.Text{VI: res.Title.VI, EN: res.Title.EN}, Description: plan.Text{VI: res.Description.VI, EN: res.Description.EN}})
 	}
 	note := opendata.CSVNote()
-	v.CSVNote = T{VI: note.VI, EN: note.EN}
+	v.CSVNote = plan.Text{VI: note.VI, EN: note.EN}
 	b, err := marshal(v)
 	if err != nil {
 		return nil, err
@@ -69,8 +69,8 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	}
 	v.areaPages = nil // written; the pages need only the summaries
 	for _, pg := range pages(p, &v) {
-		for _, lang := range Langs {
-			path := "content/" + lang.Code + "/" + pg.path(lang.Code)
+		for _, lang := range languages {
+			path := "content/" + string(lang.Code) + "/" + pg.path(lang.Code)
 			files[path] = pg.content(lang.Code)
 		}
 	}
@@ -144,23 +144,19 @@ func marshal(v any) ([]byte, error) {
 	return out, nil
 }
 
-// A Lang is a language the site is published in.
-type Lang struct {
-	Code, Name, Locale string
-	Weight             int
+// A language is how the site is published in one of plan.Langs.
+type language struct {
+	Code   plan.Lang
+	Name   string // in itself, for the language switch
+	Locale string
+	Weight int
 }
 
-// Langs are the site's languages: Vietnamese at the root, English under /en/.
-var Langs = []Lang{
-	{Code: "vi", Name: "Tiếng Việt", Locale: "vi-VN", Weight: 1},
-	{Code: "en", Name: "English", Locale: "en-GB", Weight: 2},
-}
-
-func pick(t plan.Text, lang string) string {
-	if lang == "en" && t.EN != "" {
-		return t.EN
-	}
-	return t.VI
+// languages are the site's languages: Vietnamese at the root, English
+// under /en/.
+var languages = []language{
+	{Code: plan.VI, Name: "Tiếng Việt", Locale: "vi-VN", Weight: 1},
+	{Code: plan.EN, Name: "English", Locale: "en-GB", Weight: 2},
 }
 
 func config(p *plan.Plan) []byte {
@@ -194,9 +190,9 @@ page = ["html"]
 `)
 	fmt.Fprintf(&b, "demo = %t\n", p.Site.Demo)
 	fmt.Fprintf(&b, "csp = %s\n", tomlString(MetaPolicy()))
-	for _, l := range Langs {
+	for _, l := range languages {
 		fmt.Fprintf(&b, "\n[languages.%s]\ncontentDir = %s\nlocale = %s\nlabel = %s\nweight = %d\ntitle = %s\n",
-			l.Code, tomlString("content/"+l.Code), tomlString(l.Locale), tomlString(l.Name), l.Weight, tomlString(pick(p.Site.Title, l.Code)))
+			l.Code, tomlString("content/"+string(l.Code)), tomlString(l.Locale), tomlString(l.Name), l.Weight, tomlString(p.Site.Title.In(l.Code)))
 	}
 	return b.Bytes()
 }

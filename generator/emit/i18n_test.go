@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"plansite/generator/plan"
 	"bufio"
 	"bytes"
 	"io/fs"
@@ -109,8 +110,8 @@ func TestI18nKeysMatchTemplates(t *testing.T) {
 	if len(used) == 0 {
 		t.Fatal("no i18n keys found in the templates")
 	}
-	for _, lang := range Langs {
-		path := "i18n/" + lang.Code + ".toml"
+	for _, lang := range plan.Langs {
+		path := "i18n/" + string(lang) + ".toml"
 		keys := fileKeys(t, theme, path)
 		for _, k := range sorted(used) {
 			if !keys[k] {

@@ -11,16 +11,16 @@ import (
 
 // Sections maps each section of the site to its folder in each language:
 // the URL contract of docs/architecture.md.
-var Sections = map[string]map[string]string{
-	"plan":        {"vi": "ke-hoach", "en": "plan"},
-	"targets":     {"vi": "chi-tieu", "en": "indicators"},
-	"policies":    {"vi": "chinh-sach", "en": "policies"},
-	"areas":       {"vi": "dia-phuong", "en": "districts"},
-	"budget":      {"vi": "ngan-sach", "en": "budget"},
-	"agencies":    {"vi": "co-quan", "en": "agencies"},
-	"reports":     {"vi": "bao-cao", "en": "reports"},
-	"opendata":    {"vi": "du-lieu", "en": "data"},
-	"methodology": {"vi": "phuong-phap", "en": "methodology"},
+var Sections = map[string]map[plan.Lang]string{
+	"plan":        {plan.VI: "ke-hoach", plan.EN: "plan"},
+	"targets":     {plan.VI: "chi-tieu", plan.EN: "indicators"},
+	"policies":    {plan.VI: "chinh-sach", plan.EN: "policies"},
+	"areas":       {plan.VI: "dia-phuong", plan.EN: "districts"},
+	"budget":      {plan.VI: "ngan-sach", plan.EN: "budget"},
+	"agencies":    {plan.VI: "co-quan", plan.EN: "agencies"},
+	"reports":     {plan.VI: "bao-cao", plan.EN: "reports"},
+	"opendata":    {plan.VI: "du-lieu", plan.EN: "data"},
+	"methodology": {plan.VI: "phuong-phap", plan.EN: "methodology"},
 }
 
 // A sitePage is one page in both languages.
@@ -28,15 +28,15 @@ type sitePage struct {
 	section string // key of Sections; "" for the home page
 	id      string // item id for an item's page; "" for a section's own page
 	layout  string // the page's type, which picks its template
-	title   T
-	desc    T
-	body    T // markdown rendered by Hugo
+	title   plan.Text
+	desc    plan.Text
+	body    plan.Text // markdown rendered by Hugo
 	weight  int
 	date    string // YYYY-MM-DD, for dated pages (reports, in feeds)
 	feed    bool   // the page has an RSS feed of its pages too
 }
 
-func (pg sitePage) path(lang string) string {
+func (pg sitePage) path(lang plan.Lang) string {
 	if pg.section == "" {
 		return "_index.md"
 	}
@@ -49,9 +49,9 @@ func (pg sitePage) path(lang string) string {
 
 // content is the page's file: JSON front matter, which no title can
 // break, then the markdown body.
-func (pg sitePage) content(lang string) []byte {
+func (pg sitePage) content(lang plan.Lang) []byte {
 	fm := map[string]any{
-		"title":          pick(plan.Text{VI: pg.title.VI, EN: pg.title.EN}, lang),
+		"title":          pg.title.In(lang),
 		"type":           pg.layout,
 		"translationKey": strings.Trim(pg.section+"-"+pg.id, "-"),
 	}
@@ -70,12 +70,12 @@ func (pg sitePage) content(lang string) []byte {
 	if pg.feed {
 		fm["outputs"] = []string{"html", "rss"}
 	}
-	if d := pick(plan.Text{VI: pg.desc.VI, EN: pg.desc.EN}, lang); d != "" {
+	if d := pg.desc.In(lang); d != "" {
 		fm["description"] = clip(d, 300)
 	}
 	b, _ := json.MarshalIndent(fm, "", " ")
 	b = append(b, '\n')
-	if body := pick(plan.Text{VI: pg.body.VI, EN: pg.body.EN}, lang); body != "" {
+	if body := pg.body.In(lang); body != "" {
 		b = append(b, '\n')
 		b = append(b, markdown.Inert(body)...)
 		b = append(b, '\n')
@@ -101,56 +101,49 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 	summary := plain(p.Document.Preamble)
 	ps := []sitePage{
 		{layout: "home", title: v.Title, desc: summary},
-		{section: "plan", layout: "plan", title: T{VI: "Kế hoạch", EN: "The plan"}, desc: summary},
-		{section: "targets", layout: "targets", title: T{VI: "Chỉ tiêu", EN: "Targets and indicators"},
-			desc: T{VI: "Các chỉ tiêu của kế hoạch, tình trạng thực hiện và số liệu.", EN: "The plan's targets, where each stands, and the data."}},
-		{section: "policies", layout: "policies", title: T{VI: "Chính sách và dự án", EN: "Policies and projects"},
-			desc: T{VI: "Các chính sách, dự án của kế hoạch và cơ quan thực hiện.", EN: "The plan's policies and projects, and the agencies that carry them out."}},
-		{section: "areas", layout: "areas", title: T{VI: "Địa phương", EN: "Districts"},
-			desc: T{VI: "Số liệu hộ nghèo theo huyện, thành phố và xã.", EN: "Poor-household figures by district, city and commune."}},
-		{section: "budget", layout: "budget", title: T{VI: "Ngân sách", EN: "Budget"},
-			desc: T{VI: "Nguồn vốn và kinh phí theo chính sách, nguồn và năm.", EN: "Funding by policy, source and year."}},
-		{section: "agencies", layout: "agencies", title: T{VI: "Cơ quan thực hiện", EN: "Agencies"},
-			desc: T{VI: "Cơ quan nào làm gì: chủ trì và phối hợp theo từng chính sách.", EN: "Who does what: the lead and coordinating agencies of each policy."}},
-		{section: "reports", layout: "reports", feed: true, title: T{VI: "Báo cáo định kỳ", EN: "Periodic reports"},
-			desc: T{VI: "Báo cáo 6 tháng và hằng năm về thực hiện kế hoạch.", EN: "Six-monthly and yearly reports on the plan."}},
-		{section: "opendata", layout: "opendata", title: T{VI: "Dữ liệu mở", EN: "Open data"},
-			desc: T{VI: "Tải về toàn bộ số liệu của trang dưới dạng CSV và JSON.", EN: "Download all the site's data as CSV and JSON."}},
-		{section: "methodology", layout: "methodology", title: T{VI: "Phương pháp và nguồn", EN: "Methodology and sources"},
-			desc: T{VI: "Cách tính tiến độ, chuẩn nghèo của giai đoạn và mọi nguồn số liệu.", EN: "How progress is computed, the poverty line of the period, and every source."},
-			body: T{VI: progress.Methodology(plan.VI), EN: progress.Methodology(plan.EN)}},
+		{section: "plan", layout: "plan", title: plan.Text{VI: "Kế hoạch", EN: "The plan"}, desc: summary},
+		{section: "targets", layout: "targets", title: plan.Text{VI: "Chỉ tiêu", EN: "Targets and indicators"},
+			desc: plan.Text{VI: "Các chỉ tiêu của kế hoạch, tình trạng thực hiện và số liệu.", EN: "The plan's targets, where each stands, and the data."}},
+		{section: "policies", layout: "policies", title: plan.Text{VI: "Chính sách và dự án", EN: "Policies and projects"},
+			desc: plan.Text{VI: "Các chính sách, dự án của kế hoạch và cơ quan thực hiện.", EN: "The plan's policies and projects, and the agencies that carry them out."}},
+		{section: "areas", layout: "areas", title: plan.Text{VI: "Địa phương", EN: "Districts"},
+			desc: plan.Text{VI: "Số liệu hộ nghèo theo huyện, thành phố và xã.", EN: "Poor-household figures by district, city and commune."}},
+		{section: "budget", layout: "budget", title: plan.Text{VI: "Ngân sách", EN: "Budget"},
+			desc: plan.Text{VI: "Nguồn vốn và kinh phí theo chính sách, nguồn và năm.", EN: "Funding by policy, source and year."}},
+		{section: "agencies", layout: "agencies", title: plan.Text{VI: "Cơ quan thực hiện", EN: "Agencies"},
+			desc: plan.Text{VI: "Cơ quan nào làm gì: chủ trì và phối hợp theo từng chính sách.", EN: "Who does what: the lead and coordinating agencies of each policy."}},
+		{section: "reports", layout: "reports", feed: true, title: plan.Text{VI: "Báo cáo định kỳ", EN: "Periodic reports"},
+			desc: plan.Text{VI: "Báo cáo 6 tháng và hằng năm về thực hiện kế hoạch.", EN: "Six-monthly and yearly reports on the plan."}},
+		{section: "opendata", layout: "opendata", title: plan.Text{VI: "Dữ liệu mở", EN: "Open data"},
+			desc: plan.Text{VI: "Tải về toàn bộ số liệu của trang dưới dạng CSV và JSON.", EN: "Download all the site's data as CSV and JSON."}},
+		{section: "methodology", layout: "methodology", title: plan.Text{VI: "Phương pháp và nguồn", EN: "Methodology and sources"},
+			desc: plan.Text{VI: "Cách tính tiến độ, chuẩn nghèo của giai đoạn và mọi nguồn số liệu.", EN: "How progress is computed, the poverty line of the period, and every source."},
+			body: plan.Text{VI: progress.Methodology(plan.VI), EN: progress.Methodology(plan.EN)}},
 	}
 	for i, t := range v.Targets {
 		ps = append(ps, sitePage{section: "targets", id: t.ID, layout: "target", weight: i + 1,
-			title: T{VI: t.ID + ": " + t.Name.VI, EN: t.ID + ": " + orVI(t.Name)},
-			desc:  T{VI: markdown.Plain(t.Description.VI), EN: markdown.Plain(orVI(t.Description))}})
+			title: plan.Text{VI: t.ID + ": " + t.Name.VI, EN: t.ID + ": " + t.Name.In(plan.EN)},
+			desc:  plan.Text{VI: markdown.Plain(t.Description.VI), EN: markdown.Plain(t.Description.In(plan.EN))}})
 	}
 	for i, po := range v.Policies {
 		ps = append(ps, sitePage{section: "policies", id: po.ID, layout: "policy", weight: i + 1,
-			title: T{VI: po.Number + ". " + po.Name.VI, EN: po.Number + ". " + orVI(po.Name)},
-			desc:  T{VI: markdown.Plain(po.Content.VI), EN: markdown.Plain(orVI(po.Content))}})
+			title: plan.Text{VI: po.Number + ". " + po.Name.VI, EN: po.Number + ". " + po.Name.In(plan.EN)},
+			desc:  plan.Text{VI: markdown.Plain(po.Content.VI), EN: markdown.Plain(po.Content.In(plan.EN))}})
 	}
 	for i, a := range v.Areas {
 		if a.Kind == plan.KindCountry {
 			continue // shown for comparison only
 		}
 		ps = append(ps, sitePage{section: "areas", id: a.ID, layout: "area", weight: i + 1,
-			title: a.Name, desc: T{VI: "Số liệu hộ nghèo: " + a.Name.VI, EN: "Poor-household figures: " + orVI(a.Name)}})
+			title: a.Name, desc: plan.Text{VI: "Số liệu hộ nghèo: " + a.Name.VI, EN: "Poor-household figures: " + a.Name.In(plan.EN)}})
 	}
 	for i, a := range v.Agencies {
 		ps = append(ps, sitePage{section: "agencies", id: a.ID, layout: "agency", weight: i + 1,
-			title: a.Name, desc: T{VI: markdown.Plain(a.Responsibilities.VI), EN: markdown.Plain(orVI(a.Responsibilities))}})
+			title: a.Name, desc: plan.Text{VI: markdown.Plain(a.Responsibilities.VI), EN: markdown.Plain(a.Responsibilities.In(plan.EN))}})
 	}
 	for i, r := range v.Reports {
 		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1, date: r.Date,
-			title: r.Title, desc: T{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(orVI(r.Body))}, body: r.Body})
+			title: r.Title, desc: plan.Text{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(r.Body.In(plan.EN))}, body: r.Body})
 	}
 	return ps
-}
-
-func orVI(t T) string {
-	if t.EN != "" {
-		return t.EN
-	}
-	return t.VI
 }

@@ -3,6 +3,7 @@ package emit
 import (
 	"os"
 	"path"
+	"plansite/generator/plan"
 	"strings"
 	"testing"
 
@@ -22,11 +23,11 @@ func TestReservedIDs(t *testing.T) {
 			names = append(names, dir)
 		}
 	}
-	for _, l := range Langs {
-		names = append(names, l.Code)
+	for _, l := range plan.Langs {
+		names = append(names, string(l))
 	}
 	names = append(names, opendata.Dir,
-		strings.Split(chartPath("vi", "x", "json"), "/")[0],
+		strings.Split(chartPath(plan.VI, "x", "json"), "/")[0],
 		path.Base(path.Dir(AreaFile("x"))))
 	for _, dir := range []string{"../../themes/plansite/static", "../../themes/plansite/assets"} {
 		entries, err := os.ReadDir(dir)

@@ -13,23 +13,23 @@ import (
 // side, every cross-reference resolved to ids the templates link with.
 // Keys are the Go field names. Missing numbers are null, never 0.
 
-// T is a text in both languages; templates show EN on English pages when
-// it is there, else VI.
-type T struct {
-	VI string
-	EN string `json:",omitempty"`
-}
+// Texts reach the templates as plan.Text, {"vi": …, "en": …}: English
+// pages show "en" when it is there, else "vi".
 
-// text is a markdown text as the templates render it. The checker refuses
+// inert is a markdown text as the templates render it. The checker refuses
 // Hugo shortcodes in every text; markdown.Inert makes sure none reaches
 // Hugo all the same.
-func text(t plan.Text) T { return T{VI: markdown.Inert(t.VI), EN: markdown.Inert(t.EN)} }
+func inert(t plan.Text) plan.Text {
+	return plan.Text{VI: markdown.Inert(t.VI), EN: markdown.Inert(t.EN)}
+}
 
 // plain is the text without markup, for lists, titles and descriptions.
-func plain(t plan.Text) T { return T{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)} }
+func plain(t plan.Text) plan.Text {
+	return plan.Text{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)}
+}
 
 type siteView struct {
-	Title    T
+	Title    plan.Text
 	Demo     bool
 	Updated  string `json:",omitempty"`
 	Document documentView
@@ -53,17 +53,17 @@ type siteView struct {
 	Files     []fileView
 	// CSVNote says how the CSV files are written (encoding, missing values,
 	// cells neutralised against formula injection).
-	CSVNote T
+	CSVNote plan.Text
 	// Headline is the target the overview leads with: the first one that
 	// takes its values from area figures (the province's poor rate).
 	Headline string `json:",omitempty"`
 	// Names holds every item's name by kind and id, for links:
 	// Names.targets["3a"].
-	Names map[string]map[string]T
+	Names map[string]map[string]plan.Text
 	// SourceByID holds the sources by id, for citations.
 	SourceByID map[string]sourceView
 	// Sections is the URL contract: each section's folder by language.
-	Sections map[string]map[string]string
+	Sections map[string]map[plan.Lang]string
 	// Charts holds every chart by id; ChartsOn the ids of the charts of
 	// the home page, the districts page and the budget page ("home",
 	// "areas", "budget"). A target's charts are on the target.
@@ -75,25 +75,25 @@ type siteView struct {
 }
 
 type documentView struct {
-	Title       T
+	Title       plan.Text
 	Number      string `json:",omitempty"`
 	Date        string `json:",omitempty"`
-	Issuer      T
+	Issuer      plan.Text
 	Area        string `json:",omitempty"`
 	Start, End  int
-	LegalBases  []T
-	Preamble    T
-	Translation T
-	PovertyLine T
+	LegalBases  []plan.Text
+	Preamble    plan.Text
+	Translation plan.Text
+	PovertyLine plan.Text
 	Sections    []sectionView
-	Recipients  []T
+	Recipients  []plan.Text
 	Reporting   []dutyView
 }
 
 type sectionView struct {
 	ID, Number string
-	Title      T
-	Body       T
+	Title      plan.Text
+	Body       plan.Text
 	Depth      int
 	// Items of the data that this section sets out, for links.
 	Targets, Policies, Agencies []string
@@ -106,7 +106,7 @@ type dutyView struct {
 	Then    []string
 	Every   string
 	Section string `json:",omitempty"`
-	Text    T
+	Text    plan.Text
 }
 
 type statusCount struct {
@@ -117,8 +117,8 @@ type statusCount struct {
 
 type targetView struct {
 	ID          string
-	Name        T
-	Description T
+	Name        plan.Text
+	Description plan.Text
 	Unit        string
 	Scope       string
 	Section     string `json:",omitempty"`
@@ -126,7 +126,7 @@ type targetView struct {
 	Measure     string `json:",omitempty"`
 	Policies    []string
 	Agencies    []string
-	Note        T
+	Note        plan.Text
 	UnitCost    *amountView `json:",omitempty"`
 	// GoalKind and the goal's numbers, for wording the goal.
 	GoalKind string
@@ -157,7 +157,7 @@ type compareView struct {
 type policyView struct {
 	ID, Number, Group string
 	Section           string `json:",omitempty"`
-	Name, Content     T
+	Name, Content     plan.Text
 	Lead              string
 	Partners          []string
 	Roles             []roleView
@@ -167,15 +167,15 @@ type policyView struct {
 
 type roleView struct {
 	Agency, Policy string
-	Text           T
+	Text           plan.Text
 }
 
 type agencyView struct {
 	ID               string
-	Name             T
+	Name             plan.Text
 	Abbr, Kind       string
 	Section          string `json:",omitempty"`
-	Responsibilities T
+	Responsibilities plan.Text
 	Leads            []string // policy ids
 	Partners         []string // policy ids it coordinates on
 	Roles            []roleView
@@ -194,7 +194,7 @@ type areaSummary struct {
 // JSON, as if written in the embedding struct.
 type areaNode struct {
 	ID, Parent, Kind string
-	Name             T
+	Name             plan.Text
 	Children         []string
 	Flags            []string
 	FlagCounts       map[string]int `json:",omitempty"`
@@ -255,7 +255,7 @@ type areaView struct {
 	Lat, Lon *float64 `json:",omitempty"`
 	Figures  []figureView
 	Facts    []factView
-	Note     T
+	Note     plan.Text
 	Progress progress.AreaProgress
 	Targets  []string // targets whose scope it is
 	Sources  []string
@@ -270,7 +270,7 @@ type figureView struct {
 	LeftPoverty, LeftNearPoverty                   *int
 	StatedPoorRate, StatedNearPoorRate             *float64
 	Status, Source                                 string
-	Note                                           T
+	Note                                           plan.Text
 	// The rates as shown (the stated rate, else computed) are the year's in
 	// Progress.Years, not repeated here: at national scale they would be a
 	// sixth of the areas' files.
@@ -278,23 +278,23 @@ type figureView struct {
 
 type factView struct {
 	Year   int `json:",omitempty"`
-	Label  T
+	Label  plan.Text
 	Value  *float64
 	Unit   string
 	Source string
-	Note   T
+	Note   plan.Text
 }
 
 type sourceView struct {
 	ID, Publisher, URL, Date, Quote string
-	Title, Note                     T
+	Title, Note                     plan.Text
 	// UsedBy counts the figures and items that cite the source.
 	UsedBy int
 }
 
 type fundView struct {
 	ID, Kind          string
-	Name, Description T
+	Name, Description plan.Text
 	Totals            *progress.FundTotals `json:",omitempty"`
 }
 
@@ -316,37 +316,37 @@ type lineView struct {
 	Policy, Fund, Area, Source    string
 	Year                          int
 	Planned, Allocated, Disbursed *float64
-	Note                          T
+	Note                          plan.Text
 }
 
 type reportView struct {
 	ID, Date, Period, Agency, Source string
-	Title, Body                      T
+	Title, Body                      plan.Text
 }
 
 type fileView struct {
 	Path, Format       string
 	Bytes, Rows        int
-	Title, Description T
+	Title, Description plan.Text
 }
 
 // view builds the site's data from a plan and its progress report.
 func view(p *plan.Plan, r *progress.Report) siteView {
 	d := p.Document
 	v := siteView{
-		Title:   text(p.Site.Title),
+		Title:   inert(p.Site.Title),
 		Demo:    p.Site.Demo,
 		Updated: p.Site.Updated,
 		Document: documentView{
 			Title: plain(d.Title), Number: d.Number, Date: d.Date, Issuer: plain(d.Issuer), Area: d.Area,
-			Start: d.Period.Start, End: d.Period.End, Preamble: text(d.Preamble),
-			Translation: text(d.Translation), PovertyLine: text(d.PovertyLine),
+			Start: d.Period.Start, End: d.Period.End, Preamble: inert(d.Preamble),
+			Translation: inert(d.Translation), PovertyLine: inert(d.PovertyLine),
 			LegalBases: texts(d.LegalBases), Recipients: texts(d.Recipients),
 		},
 	}
 	for _, du := range d.Reporting {
 		v.Document.Reporting = append(v.Document.Reporting, dutyView{
-			From: nonNil(du.From), To: du.To, Then: nonNil(du.Then), Every: du.Every, Section: du.Section, Text: text(du.Text)})
+			From: nonNil(du.From), To: du.To, Then: nonNil(du.Then), Every: du.Every, Section: du.Section, Text: inert(du.Text)})
 	}
 	v.Document.Sections = sections(p, d.Sections, 0)
 	v.Targets = targets(p, r)
@@ -372,17 +372,17 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	v.Funds, v.Budget = budget(p, r)
 	for _, rep := range p.Reports {
 		v.Reports = append(v.Reports, reportView{ID: rep.ID, Date: rep.Date, Period: rep.Period, Agency: rep.Agency,
-			Source: rep.Source, Title: plain(rep.Title), Body: text(rep.Body)})
+			Source: rep.Source, Title: plain(rep.Title), Body: inert(rep.Body)})
 	}
 	// Newest report first.
 	sort.SliceStable(v.Reports, func(i, j int) bool { return v.Reports[i].Date > v.Reports[j].Date })
 	v.Sections = Sections
-	v.Names = map[string]map[string]T{"targets": {}, "policies": {}, "agencies": {}, "areas": {}, "funds": {}, "reports": {}}
+	v.Names = map[string]map[string]plan.Text{"targets": {}, "policies": {}, "agencies": {}, "areas": {}, "funds": {}, "reports": {}}
 	for _, t := range v.Targets {
 		v.Names["targets"][t.ID] = t.Name
 	}
 	for _, x := range v.Policies {
-		v.Names["policies"][x.ID] = T{VI: x.Number + ". " + x.Name.VI, EN: x.Number + ". " + orVI(x.Name)}
+		v.Names["policies"][x.ID] = plan.Text{VI: x.Number + ". " + x.Name.VI, EN: x.Number + ". " + x.Name.In(plan.EN)}
 	}
 	for _, x := range v.Agencies {
 		v.Names["agencies"][x.ID] = x.Name
@@ -403,10 +403,10 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	return v
 }
 
-func texts(ts []plan.Text) []T {
-	out := []T{}
+func texts(ts []plan.Text) []plan.Text {
+	out := []plan.Text{}
 	for _, t := range ts {
-		out = append(out, text(t))
+		out = append(out, inert(t))
 	}
 	return out
 }
@@ -421,7 +421,7 @@ func nonNil(s []string) []string {
 func sections(p *plan.Plan, ss []plan.Section, depth int) []sectionView {
 	out := []sectionView{}
 	for _, s := range ss {
-		sv := sectionView{ID: s.ID, Number: s.Number, Title: plain(s.Title), Body: text(s.Body), Depth: depth,
+		sv := sectionView{ID: s.ID, Number: s.Number, Title: plain(s.Title), Body: inert(s.Body), Depth: depth,
 			Targets: []string{}, Policies: []string{}, Agencies: []string{}}
 		for _, t := range p.Targets {
 			if t.Section == s.ID {
@@ -466,9 +466,9 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		dated[s.ID] = s.Date
 	}
 	for i, t := range p.Targets {
-		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: text(t.Description), Unit: t.Unit,
+		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.Unit,
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
-			Agencies: nonNil(t.Agencies), Note: text(t.Note), GoalKind: t.Goal.Kind(),
+			Agencies: nonNil(t.Agencies), Note: inert(t.Note), GoalKind: t.Goal.Kind(),
 			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}}
 		tv.GoalLow, tv.GoalHigh = goalNumbers(t.Goal)
 		if t.UnitCost != nil {
@@ -532,9 +532,9 @@ func policies(p *plan.Plan, r *progress.Report) []policyView {
 	out := []policyView{}
 	for _, po := range p.Policies {
 		pv := policyView{ID: po.ID, Number: po.Number, Group: po.Group, Section: po.Section, Name: plain(po.Name),
-			Content: text(po.Content), Lead: po.Lead, Partners: nonNil(po.Partners), Roles: []roleView{}, Targets: []string{}}
+			Content: inert(po.Content), Lead: po.Lead, Partners: nonNil(po.Partners), Roles: []roleView{}, Targets: []string{}}
 		for _, ro := range po.Roles {
-			pv.Roles = append(pv.Roles, roleView{Agency: ro.Agency, Policy: po.ID, Text: text(ro.Text)})
+			pv.Roles = append(pv.Roles, roleView{Agency: ro.Agency, Policy: po.ID, Text: inert(ro.Text)})
 		}
 		for _, t := range p.Targets {
 			if contains(t.Policies, po.ID) {
@@ -555,7 +555,7 @@ func agencies(p *plan.Plan) []agencyView {
 	out := []agencyView{}
 	for _, a := range p.Agencies {
 		av := agencyView{ID: a.ID, Name: plain(a.Name), Abbr: a.Abbr, Kind: a.Kind, Section: a.Section,
-			Responsibilities: text(a.Responsibilities), Leads: []string{}, Partners: []string{}, Roles: []roleView{}, Targets: []string{}}
+			Responsibilities: inert(a.Responsibilities), Leads: []string{}, Partners: []string{}, Roles: []roleView{}, Targets: []string{}}
 		for _, po := range p.Policies {
 			if po.Lead == a.ID {
 				av.Leads = append(av.Leads, po.ID)
@@ -565,7 +565,7 @@ func agencies(p *plan.Plan) []agencyView {
 			}
 			for _, ro := range po.Roles {
 				if ro.Agency == a.ID {
-					av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: po.ID, Text: text(ro.Text)})
+					av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: po.ID, Text: inert(ro.Text)})
 				}
 			}
 		}
@@ -593,7 +593,7 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 		av := areaView{areaNode: areaNode{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
 			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount},
 			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, Figures: []figureView{}, Facts: []factView{},
-			Note: text(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
+			Note: inert(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
 		av.Ranking = ranking(av.Progress.Rank, a.ID)
 		av.Children = append(av.Children, children[a.ID]...)
 		seen := map[string]bool{}
@@ -609,13 +609,13 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 			fv := figureView{Year: f.Year, Households: f.Households, PoorHouseholds: f.PoorHouseholds,
 				NearPoorHouseholds: f.NearPoorHouseholds, LeftPoverty: f.LeftPoverty, LeftNearPoverty: f.LeftNearPoverty,
 				StatedPoorRate: f.PoorRate, StatedNearPoorRate: f.NearPoorRate, Status: f.Status, Source: f.Source,
-				Note: text(f.Note)}
+				Note: inert(f.Note)}
 			av.Figures = append(av.Figures, fv)
 			add(f.Source)
 		}
 		for _, f := range a.Facts {
 			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Unit: f.Unit,
-				Source: f.Source, Note: text(f.Note)})
+				Source: f.Source, Note: inert(f.Note)})
 			add(f.Source)
 		}
 		av.Targets = append(av.Targets, scoped[a.ID]...)
@@ -649,7 +649,7 @@ func sources(p *plan.Plan) []sourceView {
 	out := []sourceView{}
 	for _, s := range p.Sources {
 		out = append(out, sourceView{ID: s.ID, Publisher: s.Publisher, URL: s.URL, Date: s.Date, Quote: s.Quote,
-			Title: plain(s.Title), Note: text(s.Note), UsedBy: used[s.ID]})
+			Title: plain(s.Title), Note: inert(s.Note), UsedBy: used[s.ID]})
 	}
 	return out
 }
@@ -657,7 +657,7 @@ func sources(p *plan.Plan) []sourceView {
 func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 	funds := []fundView{}
 	for _, f := range p.Funds {
-		fv := fundView{ID: f.ID, Kind: f.Kind, Name: plain(f.Name), Description: text(f.Description)}
+		fv := fundView{ID: f.ID, Kind: f.Kind, Name: plain(f.Name), Description: inert(f.Description)}
 		for i := range r.Budget.ByFund {
 			if r.Budget.ByFund[i].Fund == f.ID {
 				fv.Totals = &r.Budget.ByFund[i]
@@ -673,7 +673,7 @@ func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 	b.Costs = costTableOf(r.Budget.Costs, b.Years)
 	for _, l := range p.BudgetLines {
 		b.Lines = append(b.Lines, lineView{Policy: l.Policy, Fund: l.Fund, Area: l.Area, Source: l.Source, Year: l.Year,
-			Planned: l.Planned, Allocated: l.Allocated, Disbursed: l.Disbursed, Note: text(l.Note)})
+			Planned: l.Planned, Allocated: l.Allocated, Disbursed: l.Disbursed, Note: inert(l.Note)})
 	}
 	b.LineSources = lineSources(p.BudgetLines)
 	return funds, b

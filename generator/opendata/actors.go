@@ -8,22 +8,22 @@ import (
 
 // A policyRow is one policy in policies.json.
 type policyRow struct {
-	ID       string   `json:"id"`
-	Number   *string  `json:"number"`
-	Group    *string  `json:"group"`
-	Name     Text     `json:"name"`
-	Lead     *string  `json:"lead"`
-	Partners []string `json:"partners"`
+	ID       string    `json:"id"`
+	Number   *string   `json:"number"`
+	Group    *string   `json:"group"`
+	Name     plan.Text `json:"name"`
+	Lead     *string   `json:"lead"`
+	Partners []string  `json:"partners"`
 	// Targets are the targets that name the policy, in the plan's order.
 	Targets []string `json:"targets"`
 }
 
 // An agencyRow is one agency in agencies.json.
 type agencyRow struct {
-	ID   string  `json:"id"`
-	Name Text    `json:"name"`
-	Abbr *string `json:"abbr"`
-	Kind *string `json:"kind"`
+	ID   string    `json:"id"`
+	Name plan.Text `json:"name"`
+	Abbr *string   `json:"abbr"`
+	Kind *string   `json:"kind"`
 	// Leads and PartnersIn are the policies the agency leads and those it
 	// coordinates on; Targets the targets that name it.
 	Leads      []string `json:"leads"`
@@ -54,7 +54,7 @@ func policies(p *plan.Plan) []policyRow {
 	out := []policyRow{}
 	for _, pol := range p.Policies {
 		out = append(out, policyRow{
-			ID: pol.ID, Number: optStr(pol.Number), Group: optStr(pol.Group), Name: text(pol.Name),
+			ID: pol.ID, Number: optStr(pol.Number), Group: optStr(pol.Group), Name: pol.Name,
 			Lead: optStr(pol.Lead), Partners: list(pol.Partners),
 			Targets: targetsNaming(p, func(t *plan.Target) []string { return t.Policies }, pol.ID),
 		})
@@ -65,7 +65,7 @@ func policies(p *plan.Plan) []policyRow {
 func agencies(p *plan.Plan) []agencyRow {
 	out := []agencyRow{}
 	for _, a := range p.Agencies {
-		row := agencyRow{ID: a.ID, Name: text(a.Name), Abbr: optStr(a.Abbr), Kind: optStr(a.Kind),
+		row := agencyRow{ID: a.ID, Name: a.Name, Abbr: optStr(a.Abbr), Kind: optStr(a.Kind),
 			Leads: []string{}, PartnersIn: []string{},
 			Targets: targetsNaming(p, func(t *plan.Target) []string { return t.Agencies }, a.ID)}
 		for _, pol := range p.Policies {

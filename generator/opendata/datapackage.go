@@ -18,8 +18,8 @@ const (
 // CSVNote says how the CSV files are written, for the open-data page;
 // datapackage.json repeats the English in the description of the package
 // and of each CSV file.
-func CSVNote() Text {
-	return Text{
+func CSVNote() plan.Text {
+	return plan.Text{
 		VI: "Tệp CSV mã hóa UTF-8 không có BOM, phân cách bằng dấu phẩy, có dòng tiêu đề, xuống dòng kiểu LF; " +
 			"số viết đầy đủ với dấu chấm thập phân, không dùng dạng lũy thừa; giá trị thiếu là ô trống, không bao giờ là 0. " +
 			"Để chống chèn công thức vào bảng tính, ô chữ bắt đầu bằng =, +, -, @, ký tự tab hoặc ký tự CR được thêm " +

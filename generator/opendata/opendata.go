@@ -49,14 +49,6 @@ const (
 	MediaJSON = "application/json"
 )
 
-// Text is a string in Vietnamese and English.
-type Text struct {
-	VI string `json:"vi"`
-	EN string `json:"en"`
-}
-
-func text(t plan.Text) Text { return Text{VI: t.VI, EN: t.EN} }
-
 // A Resource is one downloadable file, as the open-data page lists it.
 type Resource struct {
 	// Path is the file's key in Files ("data/indicators.csv"); the file is
@@ -70,9 +62,9 @@ type Resource struct {
 	Hash      string `json:"hash"` // "sha256:" and the hex digest
 	// Rows is the number of data rows (CSV, header excluded) or of objects
 	// in the array (JSON); 0 for datapackage.json.
-	Rows        int  `json:"rows"`
-	Title       Text `json:"title"`
-	Description Text `json:"description"`
+	Rows        int       `json:"rows"`
+	Title       plan.Text `json:"title"`
+	Description plan.Text `json:"description"`
 }
 
 // Files builds the open data of p from its progress report r. The keys are
@@ -246,8 +238,8 @@ func marshal(v any) ([]byte, error) {
 type entry struct {
 	file   string
 	format string
-	title  Text
-	desc   Text
+	title  plan.Text
+	desc   plan.Text
 }
 
 // catalogue lists every file this package writes, in the order pages and
@@ -257,27 +249,27 @@ func catalogue() []entry {
 	for _, t := range tableInfos() {
 		out = append(out,
 			entry{file: t.name + ".csv", format: FormatCSV, title: t.title, desc: t.desc},
-			entry{file: t.name + ".json", format: FormatJSON, title: t.title, desc: Text{
+			entry{file: t.name + ".json", format: FormatJSON, title: t.title, desc: plan.Text{
 				VI: t.desc.VI + " Cùng các cột như tệp CSV, dạng JSON; giá trị thiếu là null.",
 				EN: t.desc.EN + " The same fields as the CSV file, as JSON; a missing value is null.",
 			}})
 	}
 	return append(out,
 		entry{file: "policies.json", format: FormatJSON,
-			title: Text{VI: "Chính sách, dự án", EN: "Policies and projects"},
-			desc: Text{
+			title: plan.Text{VI: "Chính sách, dự án", EN: "Policies and projects"},
+			desc: plan.Text{
 				VI: "Các chính sách, dự án của Kế hoạch với cơ quan chủ trì, cơ quan phối hợp và các chỉ tiêu liên quan.",
 				EN: "The plan's policies and projects with their lead agency, partner agencies and the targets they serve.",
 			}},
 		entry{file: "agencies.json", format: FormatJSON,
-			title: Text{VI: "Cơ quan, đơn vị", EN: "Agencies"},
-			desc: Text{
+			title: plan.Text{VI: "Cơ quan, đơn vị", EN: "Agencies"},
+			desc: plan.Text{
 				VI: "Các cơ quan được giao nhiệm vụ, các chính sách mà mỗi cơ quan chủ trì hoặc phối hợp, và các chỉ tiêu giao cho cơ quan.",
 				EN: "The agencies given tasks, the policies each leads or takes part in, and the targets assigned to it.",
 			}},
 		entry{file: PackageFile, format: FormatJSON,
-			title: Text{VI: "Mô tả gói dữ liệu", EN: "Data package descriptor"},
-			desc: Text{
+			title: plan.Text{VI: "Mô tả gói dữ liệu", EN: "Data package descriptor"},
+			desc: plan.Text{
 				VI: "Mô tả các tệp trên theo chuẩn Frictionless Data Package: các trường và kiểu dữ liệu, kích thước, mã băm SHA-256 và giấy phép.",
 				EN: "Describes the files above as a Frictionless Data Package: fields and their types, sizes, SHA-256 hashes and the licence.",
 			}},

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"plansite/generator/plan"
 	"strconv"
 	"strings"
 )
@@ -47,34 +48,34 @@ type table struct {
 // A tableInfo names and describes a table.
 type tableInfo struct {
 	name  string // file name without extension
-	title Text
-	desc  Text
+	title plan.Text
+	desc  plan.Text
 }
 
 // tableInfos lists the tables in the order of the catalogue.
 func tableInfos() []tableInfo {
 	return []tableInfo{
 		{name: "indicators",
-			title: Text{VI: "Chỉ tiêu", EN: "Indicators"},
-			desc: Text{
+			title: plan.Text{VI: "Chỉ tiêu", EN: "Indicators"},
+			desc: plan.Text{
 				VI: "Mỗi dòng là một chỉ tiêu của Kế hoạch: mục tiêu, giá trị gốc, giá trị mới nhất, mức thay đổi hằng năm cần đạt và đã đạt, dự báo và tình trạng.",
 				EN: "One row per target of the plan: its goal, baseline, latest value, required and observed yearly change, projection and status.",
 			}},
 		{name: "observations",
-			title: Text{VI: "Số liệu theo dõi", EN: "Observations"},
-			desc: Text{
+			title: plan.Text{VI: "Số liệu theo dõi", EN: "Observations"},
+			desc: plan.Text{
 				VI: "Mỗi dòng là một giá trị trong chuỗi số liệu của một chỉ tiêu (kể cả giá trị gốc và số liệu lấy từ địa bàn), kèm trạng thái và nguồn.",
 				EN: "Every value of every target's series (its baseline and the values taken from area figures included), with its status and source.",
 			}},
 		{name: "districts",
-			title: Text{VI: "Địa phương", EN: "Districts and communes"},
-			desc: Text{
+			title: plan.Text{VI: "Địa phương", EN: "Districts and communes"},
+			desc: plan.Text{
 				VI: "Mỗi dòng là số liệu một năm của một địa bàn (cả nước, tỉnh, huyện, thành phố, xã, nhóm xã): số hộ, hộ nghèo, hộ cận nghèo, tỷ lệ và mức thay đổi.",
 				EN: "One row per area and year (country, province, district, city, commune, group of communes): households, poor and near-poor households, rates and their change.",
 			}},
 		{name: "budgets",
-			title: Text{VI: "Ngân sách", EN: "Budget"},
-			desc: Text{
+			title: plan.Text{VI: "Ngân sách", EN: "Budget"},
+			desc: plan.Text{
 				VI: "Mỗi dòng là một khoản kinh phí theo chính sách, nguồn vốn, năm và địa bàn: kế hoạch, đã giao và đã giải ngân (triệu đồng).",
 				EN: "One row per budget line by policy, fund, year and area: planned, allocated and disbursed (million VND).",
 			}},

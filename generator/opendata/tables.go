@@ -226,10 +226,10 @@ func observations(p *plan.Plan, r *progress.Report) *table {
 			if v.Half != 0 {
 				half = v.Half
 			}
-			var title Text
+			var title plan.Text
 			var url string
 			if s := x.sources[v.Source]; s != nil {
-				title, url = text(s.Title), s.URL
+				title, url = s.Title, s.URL
 			}
 			t.rows = append(t.rows, []any{
 				tp.ID, str(tp.Scope), v.Year, half, v.Value, str(v.Status), origin, v.Computed != nil,

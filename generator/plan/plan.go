@@ -91,12 +91,25 @@ const (
 // A Text is markdown in Vietnamese (required) and English (optional). In
 // YAML it is either a mapping {vi: …, en: …} or a plain string, which is the
 // Vietnamese text.
+//
+// It is the one bilingual text of the generator: the data's, the
+// computed sentences', the charts', the open data's and the view's. In
+// JSON it is {"vi": …, "en": …}.
 type Text struct {
-	VI string `yaml:"vi"`
-	EN string `yaml:"en"`
+	VI string `yaml:"vi" json:"vi"`
+	EN string `yaml:"en" json:"en"`
 	// At locates each language's text in the file, for messages about a
 	// place inside it (raw HTML in markdown, say).
-	At struct{ VI, EN Span } `yaml:"-"`
+	At struct{ VI, EN Span } `yaml:"-" json:"-"`
+}
+
+// In is the text in lang: English falls back to Vietnamese, the source of
+// truth, where there is no translation.
+func (t Text) In(lang Lang) string {
+	if lang == EN && t.EN != "" {
+		return t.EN
+	}
+	return t.VI
 }
 
 // A Span locates a scalar's text: Pos is its first character. For a block

@@ -78,15 +78,19 @@ type Problem struct {
 	Severity Severity
 }
 
-// Lang selects the language of printed problems.
+// A Lang is one of the site's languages, by its code: the language of a
+// page, a chart, a text, or of printed problems.
 type Lang string
 
 const (
-	// Both prints Vietnamese, then English.
+	// Both prints Vietnamese, then English (problems only).
 	Both Lang = ""
 	VI   Lang = "vi"
 	EN   Lang = "en"
 )
+
+// Langs are the site's languages: Vietnamese, the source of truth, first.
+var Langs = []Lang{VI, EN}
 
 // Message is the problem's text in lang, without position.
 func (p Problem) Message(lang Lang) string {
