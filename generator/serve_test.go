@@ -181,6 +181,17 @@ func TestPreviewShowsDataProblems(t *testing.T) {
 
 	writeFile(t, targets, good)
 	page("/", "the problems gone", func(s string) bool { return !hasErrors(s) })
+
+	// A Hugo shortcode in a text is a problem of the data too: the last
+	// good preview with the banner, never Hugo's own error page.
+	shortcode := bytes.Replace(good, []byte("\n    by: 2015\n"), []byte("\n    by: 2015\n    note: {vi: \"{{< youtube id=\\\"x\\\" >}}\"}\n"), 1)
+	writeFile(t, targets, shortcode)
+	vi = page("/", "the shortcode refused", hasErrors)
+	if !strings.Contains(vi, "shortcode") || strings.Contains(vi, "<iframe") {
+		t.Errorf("the preview does not refuse the shortcode:\n%.3000s", vi)
+	}
+	writeFile(t, targets, good)
+	page("/", "the shortcode gone", func(s string) bool { return !hasErrors(s) })
 	if _, err := os.Stat(filepath.Join(cfg.out, filepath.FromSlash(problemsData))); err == nil {
 		t.Errorf("%s left behind after the fix", problemsData)
 	}
