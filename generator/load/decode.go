@@ -339,6 +339,17 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key, id string) {
 		return
 	}
 	m := reflect.MakeMap(v.Type())
+	d.pairs(n, id, func(k, val *yaml.Node) {
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.value(val, e, k.Value, id)
+		m.SetMapIndex(reflect.ValueOf(k.Value), e)
+	})
+	v.Set(m)
+}
+
+// pairs calls f with each key and value of the mapping n, in order, but
+// for an alias or an anchor, and for a key met before: those are problems.
+func (d *decoder) pairs(n *yaml.Node, id string, f func(k, val *yaml.Node)) {
 	seen := map[string]bool{}
 	for j := 0; j+1 < len(n.Content); j += 2 {
 		k, val := n.Content[j], n.Content[j+1]
@@ -351,11 +362,8 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key, id string) {
 			continue
 		}
 		seen[k.Value] = true
-		e := reflect.New(v.Type().Elem()).Elem()
-		d.value(val, e, k.Value, id)
-		m.SetMapIndex(reflect.ValueOf(k.Value), e)
+		f(k, val)
 	}
-	v.Set(m)
 }
 
 func (d *decoder) kindMismatch(n *yaml.Node, id, wantVI, wantEN string) {
@@ -539,18 +547,7 @@ func (d *decoder) text(n *yaml.Node, t *plan.Text, key, id string) {
 			t.At.VI = d.span(n)
 		}
 	case yaml.MappingNode:
-		seen := map[string]bool{}
-		for j := 0; j+1 < len(n.Content); j += 2 {
-			k, val := n.Content[j], n.Content[j+1]
-			if d.refuseAlias(k, id) || d.refuseAlias(val, id) {
-				continue
-			}
-			if seen[k.Value] {
-				d.add(k, id, fmt.Sprintf("khóa %q bị lặp: xóa một trong hai", k.Value),
-					fmt.Sprintf("duplicate key %q: remove one of them", k.Value))
-				continue
-			}
-			seen[k.Value] = true
+		d.pairs(n, id, func(k, val *yaml.Node) {
 			var dst *string
 			var sp *plan.Span
 			switch k.Value {
@@ -562,16 +559,16 @@ func (d *decoder) text(n *yaml.Node, t *plan.Text, key, id string) {
 				d.add(k, id,
 					fmt.Sprintf("khóa ngôn ngữ không hợp lệ %q trong %q: dùng vi hoặc en", k.Value, key),
 					fmt.Sprintf("unknown language key %q in %q: use vi or en", k.Value, key))
-				continue
+				return
 			}
 			if isNull(val) {
-				continue
+				return
 			}
 			if s, ok := d.str(val, key+"."+k.Value, id); ok {
 				*dst = s
 				*sp = d.span(val)
 			}
-		}
+		})
 	default:
 		d.kindMismatch(n, id, fmt.Sprintf("văn bản cho %q (một chuỗi, hoặc {vi: …, en: …})", key),
 			fmt.Sprintf("text for %q (a string, or {vi: …, en: …})", key))

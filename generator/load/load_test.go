@@ -317,3 +317,54 @@ func TestSyntaxPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestMappingKeys checks the keys of a text ({vi: …, en: …}) and of a
+// mapping of values (flag_counts): a key written twice is refused at the
+// second, an alias or an anchor at its place, and good keys decode.
+func TestMappingKeys(t *testing.T) {
+	areaFile := func(tail string) string {
+		return "areas:\n  - id: bac-giang\n    kind: province\n    name: Bắc Giang\n    flag_counts:" + tail
+	}
+	tests := []struct {
+		name, file, src string
+		want            string // position and English message; "" for none
+	}{
+		{"text", "policies", policyFile(" {vi: Cho vay, en: Loans}\n"), ""},
+		{"text duplicate", "policies", policyFile(" {vi: Cho vay, vi: Tín dụng, en: Loans}\n"),
+			`data/policies.yaml:8:28: 1-1: duplicate key "vi": remove one of them`},
+		{"text anchor", "policies", policyFile(" {vi: &a Cho vay, en: Loans}\n"),
+			`data/policies.yaml:8:19: 1-1: YAML anchors (&a) are not allowed: write the value out where it is used`},
+		{"text language", "policies", policyFile(" {vi: Cho vay, fr: Prêts}\n"),
+			`data/policies.yaml:8:28: 1-1: unknown language key "fr" in "content": use vi or en`},
+		{"mapping", "areas", areaFile("\n      poor_commune: 3\n      dbkk: 2\n"), ""},
+		{"mapping duplicate", "areas", areaFile("\n      poor_commune: 3\n      dbkk: 2\n      poor_commune: 4\n"),
+			`data/areas.yaml:8:7: bac-giang: duplicate key "poor_commune": remove one of them`},
+		{"mapping anchor", "areas", areaFile("\n      poor_commune: &n 3\n      dbkk: 2\n"),
+			`data/areas.yaml:6:21: bac-giang: YAML anchors (&n) are not allowed: write the value out where it is used`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, probs := load.FS(baseFS(t, map[string]string{tt.file + ".yaml": tt.src}), "data")
+			var got []string
+			for _, pr := range probs {
+				got = append(got, pr.Pos.String()+": "+pr.ID+": "+pr.EN)
+			}
+			if tt.want != "" {
+				if len(got) != 1 || got[0] != tt.want {
+					t.Errorf("FS(%s) problems:\n got %q\nwant %q", tt.name, got, tt.want)
+				}
+				return
+			}
+			if len(got) > 0 {
+				t.Fatalf("FS(%s) problems: %q, want none", tt.name, got)
+			}
+			if tt.file == "policies" {
+				if c := p.Policies[0].Content; c.VI != "Cho vay" || c.EN != "Loans" {
+					t.Errorf("FS(%s) content = %q, %q, want Cho vay, Loans", tt.name, c.VI, c.EN)
+				}
+			} else if fc := p.Areas[0].FlagCounts; len(fc) != 2 || fc["poor_commune"] != 3 || fc["dbkk"] != 2 {
+				t.Errorf("FS(%s) flag_counts = %v, want poor_commune 3, dbkk 2", tt.name, fc)
+			}
+		})
+	}
+}
