@@ -253,16 +253,8 @@ func describeStages(c *Chart, labels []plan.Text, ls []line, total progress.Tota
 // when stack is set; a missing value draws no bar.
 func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack string) echart {
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(common(c, lang, true)...)
-	bar.SetGlobalOptions(
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unitHeads[plan.UnitMillionVND].In(lang)}),
-	)
-	x := make([]string, len(labels))
-	for i, t := range labels {
-		x[i] = t.In(lang)
-	}
-	bar.SetXAxis(x)
+	bar.SetGlobalOptions(overTime(c, lang, true, plan.UnitMillionVND, opts.YAxis{})...)
+	bar.SetXAxis(textsIn(lang, labels))
 	for _, l := range ls {
 		data := make([]opts.BarData, len(l.values))
 		for i, v := range l.values {

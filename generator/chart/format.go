@@ -106,4 +106,13 @@ func both(f func(lang plan.Lang) string) plan.Text {
 	return plan.Text{VI: f(plan.VI), EN: f(plan.EN)}
 }
 
+// textsIn is each of ts in lang.
+func textsIn(lang plan.Lang, ts []plan.Text) []string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = t.In(lang)
+	}
+	return s
+}
+
 func ptr(x float64) *float64 { return &x }

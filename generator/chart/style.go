@@ -99,6 +99,16 @@ func common(c *Chart, lang plan.Lang, legend bool) []charts.GlobalOpts {
 	}
 }
 
+// overTime are the options of a chart over labelled points in time: those
+// of every chart (common), a category axis along, and y, a value axis headed
+// by unit.
+func overTime(c *Chart, lang plan.Lang, legend bool, unit string, y opts.YAxis) []charts.GlobalOpts {
+	y.Type, y.Name = "value", unitHeads[unit].In(lang)
+	return append(common(c, lang, legend),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(y))
+}
+
 // markLabel is the style of the labels of goal and baseline marks.
 func markLabel(position string) *opts.Label {
 	return &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: position, Color: inkColour}

@@ -219,16 +219,8 @@ func lineTable(head plan.Text, labels []plan.Text, lines []line, unit string, st
 // the first line carrying marks; a provisional value is a hollow marker.
 func lineChart(c *Chart, lang plan.Lang, labels []plan.Text, lines []line, unit string, min, max float64, marks []charts.SeriesOpts) echart {
 	l := charts.NewLine()
-	l.SetGlobalOptions(common(c, lang, len(lines) > 1)...)
-	l.SetGlobalOptions(
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: unitHeads[unit].In(lang), Min: min, Max: max}),
-	)
-	x := make([]string, len(labels))
-	for i, t := range labels {
-		x[i] = t.In(lang)
-	}
-	l.SetXAxis(x)
+	l.SetGlobalOptions(overTime(c, lang, len(lines) > 1, unit, opts.YAxis{Min: min, Max: max})...)
+	l.SetXAxis(textsIn(lang, labels))
 	for i, ln := range lines {
 		data := make([]opts.LineData, len(ln.values))
 		for j, v := range ln.values {
