@@ -37,30 +37,31 @@ func newCommand(name, args string) (*command, *flag.FlagSet) {
 }
 
 func checkCmd() *command {
-	c, fs := newCommand("check", "[-data DIR] [-lang vi|en] [-format text|json|github]")
-	var cfg config
-	cfg.dataFlag(fs, "data folder to read")
-	cfg.messageFlags(fs)
-	c.run = func(args []string, stdout, stderr io.Writer) error {
-		if err := firstErr(noArgs(args), cfg.checkMessages()); err != nil {
-			return err
-		}
-		return checkData(cfg, stderr)
-	}
-	return c
+	return checkingCmd("check", "[-data DIR] [-lang vi|en] [-format text|json|github]",
+		func(cfg config, _, stderr io.Writer) error { return checkData(cfg, stderr) })
 }
 
 func buildCmd() *command {
-	c, fs := newCommand("build", "[-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]")
+	return checkingCmd("build", "[-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]",
+		build, (*config).siteFlags)
+}
+
+// checkingCmd is a command that checks the data folder and prints its
+// problems, as check and build do: it takes -data, the flags of more,
+// -lang and -format, and no argument, then runs do.
+func checkingCmd(name, args string, do func(cfg config, stdout, stderr io.Writer) error, more ...func(*config, *flag.FlagSet)) *command {
+	c, fs := newCommand(name, args)
 	var cfg config
 	cfg.dataFlag(fs, "data folder to read")
-	cfg.siteFlags(fs)
+	for _, f := range more {
+		f(&cfg, fs)
+	}
 	cfg.messageFlags(fs)
 	c.run = func(args []string, stdout, stderr io.Writer) error {
 		if err := firstErr(noArgs(args), cfg.checkMessages()); err != nil {
 			return err
 		}
-		return build(cfg, stdout, stderr)
+		return do(cfg, stdout, stderr)
 	}
 	return c
 }
