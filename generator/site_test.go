@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"plansite/generator/emit"
+	"plansite/generator/internal/sitefiles"
 	"plansite/generator/load"
 )
 
@@ -114,22 +115,15 @@ func first(m []string) string {
 func pagesOf(t *testing.T, public string) map[string]string {
 	t.Helper()
 	pages := map[string]string{}
-	err := filepath.WalkDir(public, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(public, p)
-		u := "/" + filepath.ToSlash(rel)
-		u = strings.TrimSuffix(u, "index.html")
-		pages[u] = string(b)
+	err := sitefiles.Each(public, ".html", func(rel string, b []byte) error {
+		pages[strings.TrimSuffix("/"+rel, "index.html")] = string(b)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(pages) == 0 {
+		t.Fatalf("no HTML page in %s: is the test reading the site?", public)
 	}
 	return pages
 }

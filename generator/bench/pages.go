@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"plansite/generator/emit"
+	"plansite/generator/internal/sitefiles"
 )
 
 // pageStats describe a built site: its pages, the largest, and what each
@@ -48,16 +48,7 @@ func pagesOf(public string) (*pageStats, error) {
 		gz[file] = n
 		return n
 	}
-	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(public, p)
-		rel = filepath.ToSlash(rel)
+	err := sitefiles.Each(public, ".html", func(rel string, b []byte) error {
 		st.pages++
 		if n := int64(len(b)); n > st.largestBytes {
 			st.largest, st.largestBytes = "/"+rel, n

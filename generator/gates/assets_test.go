@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"plansite/generator/internal/sitefiles"
 )
 
 var (
@@ -56,11 +58,7 @@ func TestAssetsResolve(t *testing.T) {
 				}
 				return f, true
 			}
-			for _, page := range htmlFiles(t, public) {
-				b, err := os.ReadFile(filepath.Join(public, page))
-				if err != nil {
-					t.Fatal(err)
-				}
+			err := sitefiles.Each(public, ".html", func(page string, b []byte) error {
 				from := "/" + page
 				for _, tag := range reTag.FindAllString(string(b), -1) {
 					attrs := map[string]string{}
@@ -91,20 +89,16 @@ func TestAssetsResolve(t *testing.T) {
 						}
 					}
 				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
 			}
-			err := filepath.WalkDir(public, func(p string, e os.DirEntry, err error) error {
-				if err != nil || e.IsDir() || !strings.HasSuffix(p, ".css") {
-					return err
-				}
-				b, err := os.ReadFile(p)
-				if err != nil {
-					return err
-				}
-				rel, _ := filepath.Rel(public, p)
+			err = sitefiles.Each(public, ".css", func(rel string, b []byte) error {
 				for _, m := range reCSSURL.FindAllStringSubmatch(string(b), -1) {
 					ref := m[1] + m[2] + m[3]
-					if _, ok := exists("/"+filepath.ToSlash(rel), ref); !ok {
-						problems = append(problems, fmt.Sprintf("%s: url(%s) does not resolve", filepath.ToSlash(rel), ref))
+					if _, ok := exists("/"+rel, ref); !ok {
+						problems = append(problems, fmt.Sprintf("%s: url(%s) does not resolve", rel, ref))
 					}
 				}
 				return nil

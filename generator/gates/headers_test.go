@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"plansite/generator/internal/sitefiles"
 )
 
 // parseHeaders reads a _headers file (Netlify and Cloudflare Pages format:
@@ -119,16 +121,14 @@ func TestMetaPolicy(t *testing.T) {
 				t.Error("_headers: no frame-ancestors")
 			}
 			delete(header, "frame-ancestors")
-			for _, rel := range htmlFiles(t, public) {
-				b, err := os.ReadFile(filepath.Join(public, rel))
-				if err != nil {
-					t.Fatal(err)
-				}
+			pages := 0
+			err := sitefiles.Each(public, ".html", func(rel string, b []byte) error {
+				pages++
 				page := string(b)
 				m := reMetaPolicy.FindAllStringSubmatchIndex(page, -1)
 				if len(m) != 1 {
 					t.Errorf("%s: %d Content-Security-Policy meta elements, want 1", rel, len(m))
-					continue
+					return nil
 				}
 				meta := directives(html.UnescapeString(page[m[0][2]:m[0][3]]))
 				if !reflect.DeepEqual(meta, header) {
@@ -139,6 +139,13 @@ func TestMetaPolicy(t *testing.T) {
 						t.Errorf("%s: %s comes before the policy's meta element", rel, first)
 					}
 				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pages == 0 {
+				t.Error("no HTML page: is the test reading the site?")
 			}
 		})
 	}

@@ -43,7 +43,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 )
@@ -166,22 +165,4 @@ func site(t *testing.T, d dataset) string {
 		t.Fatalf("generator build -data %s: %s", d.dir, b.err)
 	}
 	return b.public
-}
-
-// htmlFiles lists the HTML files under public, relative and slash-separated.
-func htmlFiles(t *testing.T, public string) []string {
-	t.Helper()
-	var files []string
-	err := filepath.WalkDir(public, func(p string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		rel, _ := filepath.Rel(public, p)
-		files = append(files, filepath.ToSlash(rel))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
