@@ -15,6 +15,8 @@ import (
 	"runtime"
 	"testing"
 
+	"plansite/generator/load"
+	"plansite/generator/plan"
 	"plansite/generator/synth"
 )
 
@@ -49,6 +51,28 @@ func Datasets(b *testing.B) []Dataset {
 		b.Fatal(err)
 	}
 	return []Dataset{{Name: "data=shipped", Dir: Shipped()}, {Name: "data=" + name, Dir: dir}}
+}
+
+// A Plan is a dataset loaded, for the benchmarks of the stages after
+// loading.
+type Plan struct {
+	Name string // as the Dataset's
+	Plan *plan.Plan
+}
+
+// Plans are the Datasets, each loaded once, outside the timer; a dataset
+// with fatal problems fails b.
+func Plans(b *testing.B) []Plan {
+	b.Helper()
+	var ps []Plan
+	for _, ds := range Datasets(b) {
+		p, probs := load.Dir(ds.Dir)
+		if probs.Fatal() {
+			b.Fatal(probs)
+		}
+		ps = append(ps, Plan{Name: ds.Name, Plan: p})
+	}
+	return ps
 }
 
 // Shipped is the repository's data folder.
