@@ -32,6 +32,19 @@ func messages(probs plan.Problems) []string {
 	return out
 }
 
+// wantProblem fails t unless checking p finds no problem (want "") or one
+// that says want.
+func wantProblem(t *testing.T, p *plan.Plan, want string) {
+	t.Helper()
+	got := messages(check.PlanAt(p, day))
+	switch {
+	case want == "" && len(got) > 0:
+		t.Errorf("PlanAt = %q, want no problem", got)
+	case want != "" && (len(got) != 1 || !strings.Contains(got[0], want)):
+		t.Errorf("PlanAt = %q, want one problem saying %q", got, want)
+	}
+}
+
 // Dates and the years of figures cannot be later than today; plans can.
 func TestFuture(t *testing.T) {
 	tests := []struct {
@@ -64,13 +77,7 @@ func TestFuture(t *testing.T) {
 			p.Reports = []plan.Report{{ID: "bao-cao-2014", Date: "2014-12-31", Title: plan.Text{VI: "Báo cáo"}, Body: plan.Text{VI: "Nội dung."}}}
 			p.Observations = []plan.Observation{{Target: "2b", Year: 2014, Value: &v, Source: "ktxh-509"}}
 			tt.edit(p)
-			got := messages(check.PlanAt(p, day))
-			switch {
-			case tt.want == "" && len(got) > 0:
-				t.Errorf("PlanAt = %q, want no problem", got)
-			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
-				t.Errorf("PlanAt = %q, want one problem saying %q", got, tt.want)
-			}
+			wantProblem(t, p, tt.want)
 		})
 	}
 }
@@ -162,4 +169,28 @@ func setStrings(v reflect.Value, s string) int {
 		}
 	}
 	return n
+}
+
+// An area sits under an area of a kind that may hold it: a district under
+// a province, a commune under a district or a city.
+func TestParentKind(t *testing.T) {
+	tests := []struct {
+		name         string
+		kind, parent string // the kind of son-dong, and its parent's id
+		want         string // "" for no problem
+	}{
+		{"district under province", plan.KindDistrict, "bac-giang", ""},
+		{"city under province", plan.KindCity, "bac-giang", ""},
+		{"district under country", plan.KindDistrict, "viet-nam",
+			"son-dong (district) cannot sit under viet-nam (country): its parent must be a province"},
+		{"commune under province", plan.KindCommune, "bac-giang",
+			"son-dong (commune) cannot sit under bac-giang (province): its parent must be a district or city"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := base(t)
+			p.Areas[2].Kind, p.Areas[2].Parent = tt.kind, tt.parent
+			wantProblem(t, p, tt.want)
+		})
+	}
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -197,7 +198,7 @@ func (c *checker) areas() {
 			c.err(a.Pos, a.ID, fmt.Sprintf("địa bàn loại %s cần khóa parent (địa bàn cấp trên)", clip(a.Kind)),
 				fmt.Sprintf("an area of kind %s needs a parent", clip(a.Kind)))
 		}
-		if parent != nil && a.Kind != "" && parentKinds[a.Kind] != nil && !contains(parentKinds[a.Kind], parent.Kind) {
+		if parent != nil && a.Kind != "" && parentKinds[a.Kind] != nil && !slices.Contains(parentKinds[a.Kind], parent.Kind) {
 			c.err(a.At("parent"), a.ID,
 				fmt.Sprintf("%s (%s) không thể thuộc %s (%s): cấp trên cần là %s", clip(a.ID), a.Kind, clip(parent.ID), clip(parent.Kind), strings.Join(parentKinds[a.Kind], " hoặc ")),
 				fmt.Sprintf("%s (%s) cannot sit under %s (%s): its parent must be a %s", clip(a.ID), a.Kind, clip(parent.ID), clip(parent.Kind), strings.Join(parentKinds[a.Kind], " or ")))
@@ -357,15 +358,6 @@ func (c *checker) budget() {
 				fmt.Sprintf("disbursed %s is more than allocated %s", num(*l.Disbursed), num(*l.Allocated)))
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedKeys(m map[string]int) []string {
