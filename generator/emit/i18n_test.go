@@ -1,10 +1,10 @@
 package emit
 
 import (
-	"plansite/generator/plan"
 	"bufio"
 	"bytes"
 	"io/fs"
+	"plansite/generator/plan"
 	"regexp"
 	"slices"
 	"sort"
