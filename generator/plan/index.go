@@ -31,8 +31,12 @@ import "slices"
 type Index struct {
 	plan *Plan
 
-	// The position of each item in the plan's list of its kind, by id.
-	targets, policies, agencies, areas, sources, funds map[string]int
+	targets  kind[Target]
+	policies kind[Policy]
+	agencies kind[Agency]
+	areas    kind[Area]
+	sources  kind[Source]
+	funds    kind[Fund]
 
 	children      refs // area → the areas whose parent it is
 	scoped        refs // area → the targets whose scope it is
@@ -67,12 +71,12 @@ func NewIndex(p *Plan) *Index {
 		p = &Plan{}
 	}
 	x := &Index{plan: p,
-		targets:  positions(p.Targets, func(t *Target) string { return t.ID }),
-		policies: positions(p.Policies, func(po *Policy) string { return po.ID }),
-		agencies: positions(p.Agencies, func(a *Agency) string { return a.ID }),
-		areas:    positions(p.Areas, func(a *Area) string { return a.ID }),
-		sources:  positions(p.Sources, func(s *Source) string { return s.ID }),
-		funds:    positions(p.Funds, func(f *Fund) string { return f.ID }),
+		targets:  kindOf(p.Targets, func(t *Target) string { return t.ID }),
+		policies: kindOf(p.Policies, func(po *Policy) string { return po.ID }),
+		agencies: kindOf(p.Agencies, func(a *Agency) string { return a.ID }),
+		areas:    kindOf(p.Areas, func(a *Area) string { return a.ID }),
+		sources:  kindOf(p.Sources, func(s *Source) string { return s.ID }),
+		funds:    kindOf(p.Funds, func(f *Fund) string { return f.ID }),
 		children: refs{}, scoped: refs{}, policyTargets: refs{}, agencyTargets: refs{},
 		leads: refs{}, partners: refs{},
 		sectionTargets: refs{}, sectionPolicies: refs{}, sectionAgencies: refs{},
@@ -83,49 +87,28 @@ func NewIndex(p *Plan) *Index {
 			x.citations[source]++
 		}
 	}
-	for i := range p.Targets {
-		t := &p.Targets[i]
-		if x.Target(t.ID) != t {
-			continue
-		}
-		x.scoped.add(t.Scope, t.ID)
-		for _, po := range t.Policies {
-			x.policyTargets.add(po, t.ID)
-		}
-		for _, a := range t.Agencies {
-			x.agencyTargets.add(a, t.ID)
-		}
-		x.sectionTargets.add(t.Section, t.ID)
+	for t := range x.targets.all {
+		x.scoped.add(t.ID, t.Scope)
+		x.policyTargets.add(t.ID, t.Policies...)
+		x.agencyTargets.add(t.ID, t.Agencies...)
+		x.sectionTargets.add(t.ID, t.Section)
 		cite(t.Baseline.Source)
 	}
-	for i := range p.Policies {
-		po := &p.Policies[i]
-		if x.Policy(po.ID) != po {
-			continue
-		}
-		x.leads.add(po.Lead, po.ID)
-		for _, a := range po.Partners {
-			x.partners.add(a, po.ID)
-		}
-		for j := range po.Roles {
-			if a := po.Roles[j].Agency; a != "" {
-				x.roles[a] = append(x.roles[a], RoleRef{Policy: po.ID, Role: &po.Roles[j]})
+	for po := range x.policies.all {
+		x.leads.add(po.ID, po.Lead)
+		x.partners.add(po.ID, po.Partners...)
+		x.sectionPolicies.add(po.ID, po.Section)
+		for i := range po.Roles {
+			if a := po.Roles[i].Agency; a != "" {
+				x.roles[a] = append(x.roles[a], RoleRef{Policy: po.ID, Role: &po.Roles[i]})
 			}
 		}
-		x.sectionPolicies.add(po.Section, po.ID)
 	}
-	for i := range p.Agencies {
-		a := &p.Agencies[i]
-		if x.Agency(a.ID) == a {
-			x.sectionAgencies.add(a.Section, a.ID)
-		}
+	for a := range x.agencies.all {
+		x.sectionAgencies.add(a.ID, a.Section)
 	}
-	for i := range p.Areas {
-		a := &p.Areas[i]
-		if x.Area(a.ID) != a {
-			continue
-		}
-		x.children.add(a.Parent, a.ID)
+	for a := range x.areas.all {
+		x.children.add(a.ID, a.Parent)
 		for _, f := range a.Figures {
 			cite(f.Source)
 		}
@@ -152,41 +135,63 @@ func NewIndex(p *Plan) *Index {
 	return x
 }
 
-// positions maps the id of each item to its position in items; of two
-// items with one id, the first.
-func positions[T any](items []T, id func(*T) string) map[string]int {
-	at := make(map[string]int, len(items))
-	for i := range items {
-		if _, dup := at[id(&items[i])]; !dup {
-			at[id(&items[i])] = i
-		}
-	}
-	return at
+// A kind is the plan's items of one kind, found by id.
+type kind[T any] struct {
+	items []T
+	id    func(*T) string
+	at    map[string]int // each id's position in items; of two items with one id, the first
 }
 
-// find is the item of items at the position at holds for id, or nil.
-func find[T any](items []T, at map[string]int, id string) *T {
-	if i, ok := at[id]; ok {
-		return &items[i]
+func kindOf[T any](items []T, id func(*T) string) kind[T] {
+	k := kind[T]{items: items, id: id, at: make(map[string]int, len(items))}
+	for i := range items {
+		if _, dup := k.at[id(&items[i])]; !dup {
+			k.at[id(&items[i])] = i
+		}
+	}
+	return k
+}
+
+// find is the item with the given id, or nil.
+func (k kind[T]) find(id string) *T {
+	if i, ok := k.at[id]; ok {
+		return &k.items[i]
 	}
 	return nil
+}
+
+// index is the position of the item with the given id, or -1.
+func (k kind[T]) index(id string) int {
+	if i, ok := k.at[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// all yields the items find finds, in order: every item but the second
+// of two with one id, which refers to nothing in the index.
+func (k kind[T]) all(yield func(*T) bool) {
+	for i := range k.items {
+		if k.at[k.id(&k.items[i])] == i && !yield(&k.items[i]) {
+			return
+		}
+	}
 }
 
 // refs are references read backwards: the ids of the items that refer to
 // an id, by that id.
 type refs map[string][]string
 
-// add records that the item from refers to the item to; an empty to is no
-// reference. An item that names another twice is listed once: an item's
-// references are added one after the other, so a repeat is the last one.
-func (r refs) add(to, from string) {
-	if to == "" {
-		return
+// add records that the item from refers to each item of to; an empty id
+// is no reference. An item that names another twice is listed once: an
+// item's references are added one after the other, so a repeat is the
+// last one.
+func (r refs) add(from string, to ...string) {
+	for _, id := range to {
+		if n := len(r[id]); id != "" && (n == 0 || r[id][n-1] != from) {
+			r[id] = append(r[id], from)
+		}
 	}
-	if n := len(r[to]); n > 0 && r[to][n-1] == from {
-		return
-	}
-	r[to] = append(r[to], from)
 }
 
 // clip clips every list of r, so that a caller's append copies it.
@@ -200,39 +205,32 @@ func (r refs) clip() {
 func (x *Index) Plan() *Plan { return x.plan }
 
 // Target is the target with the given id, or nil.
-func (x *Index) Target(id string) *Target { return find(x.plan.Targets, x.targets, id) }
+func (x *Index) Target(id string) *Target { return x.targets.find(id) }
 
 // Policy is the policy with the given id, or nil.
-func (x *Index) Policy(id string) *Policy { return find(x.plan.Policies, x.policies, id) }
+func (x *Index) Policy(id string) *Policy { return x.policies.find(id) }
 
 // Agency is the agency with the given id, or nil.
-func (x *Index) Agency(id string) *Agency { return find(x.plan.Agencies, x.agencies, id) }
+func (x *Index) Agency(id string) *Agency { return x.agencies.find(id) }
 
 // Area is the area with the given id, or nil.
-func (x *Index) Area(id string) *Area { return find(x.plan.Areas, x.areas, id) }
+func (x *Index) Area(id string) *Area { return x.areas.find(id) }
 
 // Source is the source with the given id, or nil.
-func (x *Index) Source(id string) *Source { return find(x.plan.Sources, x.sources, id) }
+func (x *Index) Source(id string) *Source { return x.sources.find(id) }
 
 // Fund is the fund with the given id, or nil.
-func (x *Index) Fund(id string) *Fund { return find(x.plan.Funds, x.funds, id) }
+func (x *Index) Fund(id string) *Fund { return x.funds.find(id) }
 
 // TargetIndex is the position of the target with the given id in the
 // plan's Targets, which is also that of its progress in a progress
 // report; -1 when there is none.
-func (x *Index) TargetIndex(id string) int { return position(x.targets, id) }
+func (x *Index) TargetIndex(id string) int { return x.targets.index(id) }
 
 // AreaIndex is the position of the area with the given id in the plan's
 // Areas, which in a checked plan is also that of its progress in a
 // progress report; -1 when there is none.
-func (x *Index) AreaIndex(id string) int { return position(x.areas, id) }
-
-func position(at map[string]int, id string) int {
-	if i, ok := at[id]; ok {
-		return i
-	}
-	return -1
-}
+func (x *Index) AreaIndex(id string) int { return x.areas.index(id) }
 
 // Children are the areas whose parent is the area id, groups included.
 func (x *Index) Children(area string) []string { return x.children[area] }
