@@ -188,8 +188,11 @@ type refs map[string][]string
 // last one.
 func (r refs) add(from string, to ...string) {
 	for _, id := range to {
-		if n := len(r[id]); id != "" && (n == 0 || r[id][n-1] != from) {
-			r[id] = append(r[id], from)
+		if id == "" {
+			continue
+		}
+		if l := r[id]; len(l) == 0 || l[len(l)-1] != from {
+			r[id] = append(l, from)
 		}
 	}
 }
