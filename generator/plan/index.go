@@ -168,8 +168,8 @@ func (k kind[T]) index(id string) int {
 	return -1
 }
 
-// all yields the items find finds, in order: every item but the second
-// of two with one id, which refers to nothing in the index.
+// all yields, in order, the items find finds: every item but those whose
+// id an earlier item has, which refer to nothing in the index.
 func (k kind[T]) all(yield func(*T) bool) {
 	for i := range k.items {
 		if k.at[k.id(&k.items[i])] == i && !yield(&k.items[i]) {
