@@ -99,15 +99,11 @@ func commonStage(lines []*plan.BudgetLine) (stage string, known int) {
 // fundLines are the money of each fund at the stage, a value a year of
 // years, summed over lines; a fund with no money in any year has no line.
 func (b *builder) fundLines(lines []*plan.BudgetLine, stage string, years []int) []line {
-	fundNames := map[string]plan.Text{}
-	for _, f := range b.p.Funds {
-		fundNames[f.ID] = plain(f.Name)
-	}
 	var ls []line
 	for _, f := range b.r.Budget.ByFund {
-		name, ok := fundNames[f.Fund]
-		if !ok {
-			name = plan.Text{VI: f.Fund, EN: f.Fund}
+		name := plan.Text{VI: f.Fund, EN: f.Fund}
+		if fund := b.x.Fund(f.Fund); fund != nil {
+			name = plain(fund.Name)
 		}
 		l := line{name: name, values: make([]*float64, len(years))}
 		any := false

@@ -10,19 +10,13 @@ import (
 
 // A builder makes the charts of one plan and its progress.
 type builder struct {
-	p    *plan.Plan
-	r    *progress.Report
-	area map[string]*plan.Area
+	p *plan.Plan
+	r *progress.Report
+	x *plan.Index // the plan's, as the report carries it
 }
 
 func newBuilder(p *plan.Plan, r *progress.Report) *builder {
-	b := &builder{p: p, r: r, area: map[string]*plan.Area{}}
-	for i := range p.Areas {
-		if _, dup := b.area[p.Areas[i].ID]; !dup {
-			b.area[p.Areas[i].ID] = &p.Areas[i]
-		}
-	}
-	return b
+	return &builder{p: p, r: r, x: r.Index}
 }
 
 // plain is a text of the data without markup.
@@ -32,7 +26,7 @@ func plain(t plan.Text) plan.Text {
 
 // areaName is the name of the area with the given id, or the id.
 func (b *builder) areaName(id string) plan.Text {
-	if a := b.area[id]; a != nil {
+	if a := b.x.Area(id); a != nil {
 		return plain(a.Name)
 	}
 	return plan.Text{VI: id, EN: id}
@@ -42,9 +36,8 @@ func (b *builder) areaName(id string) plan.Text {
 // or cities, in the data's order: the rows of the districts page.
 func (b *builder) districts() []*plan.Area {
 	var out []*plan.Area
-	for i := range b.p.Areas {
-		a := &b.p.Areas[i]
-		if a.Parent != "" && a.Parent == b.p.Document.Area && (a.Kind == plan.KindDistrict || a.Kind == plan.KindCity) && b.area[a.ID] == a {
+	for _, id := range b.x.Children(b.p.Document.Area) {
+		if a := b.x.Area(id); a.Kind == plan.KindDistrict || a.Kind == plan.KindCity {
 			out = append(out, a)
 		}
 	}

@@ -65,7 +65,7 @@ func unitOf(t *plan.Target) string {
 // ownName names the line of the target's own values: its area, or else
 // the target.
 func (b *builder) ownName(t *plan.Target) plan.Text {
-	if b.area[t.Scope] == nil {
+	if b.x.Area(t.Scope) == nil {
 		return plain(t.Name)
 	}
 	return b.areaName(t.Scope)

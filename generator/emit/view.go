@@ -348,7 +348,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 		v.Document.Reporting = append(v.Document.Reporting, dutyView{
 			From: nonNil(du.From), To: du.To, Then: nonNil(du.Then), Every: du.Every, Section: du.Section, Text: inert(du.Text)})
 	}
-	v.Document.Sections = sections(p, d.Sections, 0)
+	v.Document.Sections = sections(r.Index, d.Sections, 0)
 	v.Targets = targets(p, r)
 	for _, t := range v.Targets {
 		if t.Measure != "" && t.Scope == d.Area {
@@ -358,7 +358,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	}
 	v.Statuses = statuses(r)
 	v.Policies = policies(p, r)
-	v.Agencies = agencies(p)
+	v.Agencies = agencies(p, r.Index)
 	v.areaPages = areas(p, r)
 	v.Areas, v.AreaIndex = []areaSummary{}, map[string]int{}
 	for i, a := range v.areaPages {
@@ -368,7 +368,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 		}
 	}
 	v.AreasPage = areasPageOf(d.Area, v.Areas, v.AreaIndex)
-	v.Sources = sources(p)
+	v.Sources = sources(p, r.Index)
 	v.Funds, v.Budget = budget(p, r)
 	for _, rep := range p.Reports {
 		v.Reports = append(v.Reports, reportView{ID: rep.ID, Date: rep.Date, Period: rep.Period, Agency: rep.Agency,
@@ -418,27 +418,13 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func sections(p *plan.Plan, ss []plan.Section, depth int) []sectionView {
+func sections(x *plan.Index, ss []plan.Section, depth int) []sectionView {
 	out := []sectionView{}
 	for _, s := range ss {
+		items := x.Section(s.ID)
 		sv := sectionView{ID: s.ID, Number: s.Number, Title: plain(s.Title), Body: inert(s.Body), Depth: depth,
-			Targets: []string{}, Policies: []string{}, Agencies: []string{}}
-		for _, t := range p.Targets {
-			if t.Section == s.ID {
-				sv.Targets = append(sv.Targets, t.ID)
-			}
-		}
-		for _, po := range p.Policies {
-			if po.Section == s.ID {
-				sv.Policies = append(sv.Policies, po.ID)
-			}
-		}
-		for _, a := range p.Agencies {
-			if a.Section == s.ID {
-				sv.Agencies = append(sv.Agencies, a.ID)
-			}
-		}
-		sv.Sections = sections(p, s.Sections, depth+1)
+			Targets: nonNil(items.Targets), Policies: nonNil(items.Policies), Agencies: nonNil(items.Agencies)}
+		sv.Sections = sections(x, s.Sections, depth+1)
 		out = append(out, sv)
 	}
 	return out
@@ -461,10 +447,6 @@ func statuses(r *progress.Report) []statusCount {
 
 func targets(p *plan.Plan, r *progress.Report) []targetView {
 	out := []targetView{}
-	dated := map[string]string{} // source id → date
-	for _, s := range p.Sources {
-		dated[s.ID] = s.Date
-	}
 	for i, t := range p.Targets {
 		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.Unit,
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
@@ -500,7 +482,9 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		add(t.Baseline.Source)
 		for _, pt := range tv.Progress.Series {
 			add(pt.Source)
-			tv.Updated = max(tv.Updated, dated[pt.Source])
+			if s := r.Index.Source(pt.Source); s != nil {
+				tv.Updated = max(tv.Updated, s.Date)
+			}
 		}
 		if tv.Updated == "" {
 			tv.Updated = p.Site.Updated
@@ -536,11 +520,7 @@ func policies(p *plan.Plan, r *progress.Report) []policyView {
 		for _, ro := range po.Roles {
 			pv.Roles = append(pv.Roles, roleView{Agency: ro.Agency, Policy: po.ID, Text: inert(ro.Text)})
 		}
-		for _, t := range p.Targets {
-			if contains(t.Policies, po.ID) {
-				pv.Targets = append(pv.Targets, t.ID)
-			}
-		}
+		pv.Targets = append(pv.Targets, r.Index.PolicyTargets(po.ID)...)
 		for i := range r.Budget.ByPolicy {
 			if r.Budget.ByPolicy[i].Policy == po.ID {
 				pv.Budget = &r.Budget.ByPolicy[i].Totals
@@ -551,28 +531,14 @@ func policies(p *plan.Plan, r *progress.Report) []policyView {
 	return out
 }
 
-func agencies(p *plan.Plan) []agencyView {
+func agencies(p *plan.Plan, x *plan.Index) []agencyView {
 	out := []agencyView{}
 	for _, a := range p.Agencies {
 		av := agencyView{ID: a.ID, Name: plain(a.Name), Abbr: a.Abbr, Kind: a.Kind, Section: a.Section,
-			Responsibilities: inert(a.Responsibilities), Leads: []string{}, Partners: []string{}, Roles: []roleView{}, Targets: []string{}}
-		for _, po := range p.Policies {
-			if po.Lead == a.ID {
-				av.Leads = append(av.Leads, po.ID)
-			}
-			if contains(po.Partners, a.ID) {
-				av.Partners = append(av.Partners, po.ID)
-			}
-			for _, ro := range po.Roles {
-				if ro.Agency == a.ID {
-					av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: po.ID, Text: inert(ro.Text)})
-				}
-			}
-		}
-		for _, t := range p.Targets {
-			if contains(t.Agencies, a.ID) {
-				av.Targets = append(av.Targets, t.ID)
-			}
+			Responsibilities: inert(a.Responsibilities), Leads: nonNil(x.Leads(a.ID)), Partners: nonNil(x.Partners(a.ID)),
+			Roles: []roleView{}, Targets: nonNil(x.AgencyTargets(a.ID))}
+		for _, ro := range x.Roles(a.ID) {
+			av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: ro.Policy, Text: inert(ro.Role.Text)})
 		}
 		out = append(out, av)
 	}
@@ -581,21 +547,13 @@ func agencies(p *plan.Plan) []agencyView {
 
 func areas(p *plan.Plan, r *progress.Report) []areaView {
 	out := []areaView{}
-	children := map[string][]string{} // parent id → child ids, in the plan's order
-	scoped := map[string][]string{}   // area id → ids of the targets whose scope it is
-	for _, a := range p.Areas {
-		children[a.Parent] = append(children[a.Parent], a.ID)
-	}
-	for _, t := range p.Targets {
-		scoped[t.Scope] = append(scoped[t.Scope], t.ID)
-	}
 	for i, a := range p.Areas {
 		av := areaView{areaNode: areaNode{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
 			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount},
 			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, Figures: []figureView{}, Facts: []factView{},
 			Note: inert(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
 		av.Ranking = ranking(av.Progress.Rank, a.ID)
-		av.Children = append(av.Children, children[a.ID]...)
+		av.Children = append(av.Children, r.Index.Children(a.ID)...)
 		seen := map[string]bool{}
 		add := func(s string) {
 			if s != "" && !seen[s] {
@@ -618,38 +576,17 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 				Source: f.Source, Note: inert(f.Note)})
 			add(f.Source)
 		}
-		av.Targets = append(av.Targets, scoped[a.ID]...)
+		av.Targets = append(av.Targets, r.Index.Scoped(a.ID)...)
 		out = append(out, av)
 	}
 	return out
 }
 
-func sources(p *plan.Plan) []sourceView {
-	used := map[string]int{}
-	for _, a := range p.Areas {
-		for _, f := range a.Figures {
-			used[f.Source]++
-		}
-		for _, f := range a.Facts {
-			used[f.Source]++
-		}
-	}
-	for _, o := range p.Observations {
-		used[o.Source]++
-	}
-	for _, t := range p.Targets {
-		used[t.Baseline.Source]++
-	}
-	for _, l := range p.BudgetLines {
-		used[l.Source]++
-	}
-	for _, r := range p.Reports {
-		used[r.Source]++
-	}
+func sources(p *plan.Plan, x *plan.Index) []sourceView {
 	out := []sourceView{}
 	for _, s := range p.Sources {
 		out = append(out, sourceView{ID: s.ID, Publisher: s.Publisher, URL: s.URL, Date: s.Date, Quote: s.Quote,
-			Title: plain(s.Title), Note: inert(s.Note), UsedBy: used[s.ID]})
+			Title: plain(s.Title), Note: inert(s.Note), UsedBy: x.Citations(s.ID)})
 	}
 	return out
 }
@@ -677,13 +614,4 @@ func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 	}
 	b.LineSources = lineSources(p.BudgetLines)
 	return funds, b
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,10 +1,6 @@
 package opendata
 
-import (
-	"slices"
-
-	"plansite/generator/plan"
-)
+import "plansite/generator/plan"
 
 // A policyRow is one policy in policies.json.
 type policyRow struct {
@@ -38,45 +34,22 @@ func optStr(s string) *string {
 	return &s
 }
 
-// targetsNaming lists, in the plan's order, the targets whose ids field
-// (Policies or Agencies) holds id.
-func targetsNaming(p *plan.Plan, ids func(*plan.Target) []string, id string) []string {
-	out := []string{}
-	for i := range p.Targets {
-		if slices.Contains(ids(&p.Targets[i]), id) {
-			out = append(out, p.Targets[i].ID)
-		}
-	}
-	return out
-}
-
-func policies(p *plan.Plan) []policyRow {
+func policies(p *plan.Plan, x *plan.Index) []policyRow {
 	out := []policyRow{}
 	for _, pol := range p.Policies {
 		out = append(out, policyRow{
 			ID: pol.ID, Number: optStr(pol.Number), Group: optStr(pol.Group), Name: pol.Name,
-			Lead: optStr(pol.Lead), Partners: list(pol.Partners),
-			Targets: targetsNaming(p, func(t *plan.Target) []string { return t.Policies }, pol.ID),
+			Lead: optStr(pol.Lead), Partners: list(pol.Partners), Targets: list(x.PolicyTargets(pol.ID)),
 		})
 	}
 	return out
 }
 
-func agencies(p *plan.Plan) []agencyRow {
+func agencies(p *plan.Plan, x *plan.Index) []agencyRow {
 	out := []agencyRow{}
 	for _, a := range p.Agencies {
-		row := agencyRow{ID: a.ID, Name: a.Name, Abbr: optStr(a.Abbr), Kind: optStr(a.Kind),
-			Leads: []string{}, PartnersIn: []string{},
-			Targets: targetsNaming(p, func(t *plan.Target) []string { return t.Agencies }, a.ID)}
-		for _, pol := range p.Policies {
-			if pol.Lead == a.ID {
-				row.Leads = append(row.Leads, pol.ID)
-			}
-			if slices.Contains(pol.Partners, a.ID) {
-				row.PartnersIn = append(row.PartnersIn, pol.ID)
-			}
-		}
-		out = append(out, row)
+		out = append(out, agencyRow{ID: a.ID, Name: a.Name, Abbr: optStr(a.Abbr), Kind: optStr(a.Kind),
+			Leads: list(x.Leads(a.ID)), PartnersIn: list(x.Partners(a.ID)), Targets: list(x.AgencyTargets(a.ID))})
 	}
 	return out
 }

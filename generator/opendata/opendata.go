@@ -67,7 +67,9 @@ type Resource struct {
 	Description plan.Text `json:"description"`
 }
 
-// Files builds the open data of p from its progress report r. The keys are
+// Files builds the open data of p from its progress report r, as
+// progress.Compute makes it: the items of p are looked up in the report's
+// plan index. A nil r is a report of no progress. The keys are
 // slash-separated paths under Dir ("data/indicators.csv"). An error means
 // a value could not be written (a number that is not finite); it is a bug
 // or bad input, and no file is returned.
@@ -80,7 +82,7 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, []Resource, err
 		p = &plan.Plan{}
 	}
 	if r == nil {
-		r = &progress.Report{}
+		r = &progress.Report{Index: plan.NewIndex(p)}
 	}
 	files := map[string][]byte{}
 	rows := map[string]int{}
@@ -105,7 +107,7 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, []Resource, err
 	for _, f := range []struct {
 		name string
 		v    any
-	}{{"policies", policies(p)}, {"agencies", agencies(p)}} {
+	}{{"policies", policies(p, r.Index)}, {"agencies", agencies(p, r.Index)}} {
 		b, err := marshal(f.v)
 		if err != nil {
 			return nil, nil, err

@@ -7,44 +7,10 @@ import (
 	"plansite/generator/progress"
 )
 
-// index finds the plan's items by id; of two with one id the first counts.
-type index struct {
-	p        *plan.Plan
-	targets  map[string]*plan.Target
-	sources  map[string]*plan.Source
-	policies map[string]*plan.Policy
-	funds    map[string]*plan.Fund
-}
-
-func newIndex(p *plan.Plan) *index {
-	x := &index{p: p, targets: map[string]*plan.Target{}, sources: map[string]*plan.Source{},
-		policies: map[string]*plan.Policy{}, funds: map[string]*plan.Fund{}}
-	for i := range p.Targets {
-		if _, dup := x.targets[p.Targets[i].ID]; !dup {
-			x.targets[p.Targets[i].ID] = &p.Targets[i]
-		}
-	}
-	for i := range p.Sources {
-		if _, dup := x.sources[p.Sources[i].ID]; !dup {
-			x.sources[p.Sources[i].ID] = &p.Sources[i]
-		}
-	}
-	for i := range p.Policies {
-		if _, dup := x.policies[p.Policies[i].ID]; !dup {
-			x.policies[p.Policies[i].ID] = &p.Policies[i]
-		}
-	}
-	for i := range p.Funds {
-		if _, dup := x.funds[p.Funds[i].ID]; !dup {
-			x.funds[p.Funds[i].ID] = &p.Funds[i]
-		}
-	}
-	return x
-}
-
-// target is the plan's target of tp; an empty one if the plan has none.
-func (x *index) target(tp *progress.TargetProgress) *plan.Target {
-	if t := x.targets[tp.ID]; t != nil {
+// target is the plan's target of tp, which the report's index finds; an
+// empty one if the plan has none.
+func target(r *progress.Report, tp *progress.TargetProgress) *plan.Target {
+	if t := r.Index.Target(tp.ID); t != nil {
 		return t
 	}
 	return &plan.Target{ID: tp.ID}
@@ -104,11 +70,10 @@ func statusList() string {
 
 // indicators has one row per target, in the plan's order.
 func indicators(p *plan.Plan, r *progress.Report) *table {
-	x := newIndex(p)
 	t := &table{tableInfo: info("indicators"), columns: indicatorColumns(), primaryKey: []string{"id"}}
 	for i := range r.Targets {
 		tp := &r.Targets[i]
-		pt := x.target(tp)
+		pt := target(r, tp)
 		low, high := pt.Goal.Bounds()
 		var baseline, latest, latestYear, latestHalf, latestStatus any
 		if tp.Baseline != nil {
@@ -205,12 +170,11 @@ func observationColumns() []column {
 // observations has every point of every target's series, targets in the
 // plan's order and points oldest first.
 func observations(p *plan.Plan, r *progress.Report) *table {
-	x := newIndex(p)
 	t := &table{tableInfo: info("observations"), columns: observationColumns(),
 		foreignKeys: []foreignKey{{Fields: "target", Reference: reference{Resource: "indicators-csv", Fields: "id"}}}}
 	for i := range r.Targets {
 		tp := &r.Targets[i]
-		pt := x.target(tp)
+		pt := target(r, tp)
 		b := pt.Baseline
 		statedBase := tp.Kind != plan.GoalPerYear && tp.Baseline != nil && b.Value != nil &&
 			(r.AsOf == 0 || b.Year <= r.AsOf)
@@ -228,7 +192,7 @@ func observations(p *plan.Plan, r *progress.Report) *table {
 			}
 			var title plan.Text
 			var url string
-			if s := x.sources[v.Source]; s != nil {
+			if s := r.Index.Source(v.Source); s != nil {
 				title, url = s.Title, s.URL
 			}
 			t.rows = append(t.rows, []any{
@@ -269,14 +233,12 @@ func districtColumns() []column {
 // plan's order and years ascending.
 func districts(p *plan.Plan, r *progress.Report) *table {
 	t := &table{tableInfo: info("districts"), columns: districtColumns(), primaryKey: []string{"area", "year"}}
-	seen := map[string]bool{}
 	for i := range p.Areas {
 		a := &p.Areas[i]
 		ap := r.Area(a.ID)
-		if seen[a.ID] || ap == nil {
-			continue
+		if r.Index.Area(a.ID) != a || ap == nil {
+			continue // of two areas with one id, the first counts
 		}
-		seen[a.ID] = true
 		for _, ay := range ap.Years {
 			var f plan.Figure
 			for _, g := range a.Figures {
@@ -321,17 +283,16 @@ func budgetColumns() []column {
 // budgets has one row per budget line of the report's years, in the plan's
 // order.
 func budgets(p *plan.Plan, r *progress.Report) *table {
-	x := newIndex(p)
 	t := &table{tableInfo: info("budgets"), columns: budgetColumns()}
 	for _, l := range p.BudgetLines {
 		if r.AsOf != 0 && l.Year > r.AsOf {
 			continue
 		}
 		var number, kind string
-		if pol := x.policies[l.Policy]; pol != nil {
+		if pol := r.Index.Policy(l.Policy); pol != nil {
 			number = pol.Number
 		}
-		if f := x.funds[l.Fund]; f != nil {
+		if f := r.Index.Fund(l.Fund); f != nil {
 			kind = f.Kind
 		}
 		t.rows = append(t.rows, []any{

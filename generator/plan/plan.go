@@ -4,7 +4,8 @@
 //
 // The package does no I/O. The load package fills these types from data/ and
 // records where each item and field was written, so that the rules in Check
-// can point an editor at file, line and column.
+// can point an editor at file, line and column. Once a plan is checked, an
+// Index (index.go) finds its items by id and the items that refer to each.
 package plan
 
 // A Plan is everything the data folder says.

@@ -133,8 +133,8 @@ func (c *computer) areas(targets []TargetProgress) []AreaProgress {
 	var out []AreaProgress
 	for i := range c.p.Areas {
 		a := &c.p.Areas[i]
-		if c.area[a.ID] != a {
-			continue
+		if c.x.Area(a.ID) != a {
+			continue // the checker reports duplicate ids; the first one counts
 		}
 		out = append(out, c.areaProgress(a, targets))
 	}
@@ -183,8 +183,9 @@ func (c *computer) areaProgress(a *plan.Area, targets []TargetProgress) AreaProg
 			first.rateInput("v_first", first.Poor), ap.Latest.rateInput("v_latest", ap.Latest.Poor),
 			num("t_first", float64(first.Year)), num("t_latest", float64(ap.Latest.Year)))
 	}
-	for i, t := range c.p.Targets {
-		if t.Scope == a.ID && t.Goal.Kind() == plan.GoalReducePerYear {
+	for _, id := range c.x.Scoped(a.ID) {
+		i := c.x.TargetIndex(id)
+		if t := &c.p.Targets[i]; t.Goal.Kind() == plan.GoalReducePerYear {
 			lo, hi, _ := rangeOf(t.Goal)
 			tp := targets[i]
 			ap.Bands = append(ap.Bands, BandCheck{Target: t.ID, Low: lo, High: hi, Years: tp.Years, Average: tp.Average})
@@ -223,7 +224,7 @@ func (c *computer) rank(aps []AreaProgress) {
 	groups := map[string][]entry{}
 	var keys []string
 	for i, ap := range aps {
-		a := c.area[ap.ID]
+		a := c.x.Area(ap.ID)
 		if ap.Latest == nil {
 			continue
 		}
@@ -287,14 +288,14 @@ func (c *computer) covered(a *plan.Area) bool {
 	if root == "" {
 		return true
 	}
-	for range len(c.area) + 1 { // a cycle of parents ends the walk
+	for range len(c.p.Areas) + 1 { // a cycle of parents ends the walk
 		if a == nil {
 			return false
 		}
 		if a.ID == root {
 			return true
 		}
-		a = c.area[a.Parent]
+		a = c.x.Area(a.Parent)
 	}
 	return false
 }
@@ -302,13 +303,15 @@ func (c *computer) covered(a *plan.Area) bool {
 // childTotals adds up the children's counts of each year in which a states
 // the count itself; only for the plan's area and the areas within it.
 func (c *computer) childTotals(a *plan.Area) []ChildTotal {
-	kids := c.children[a.ID]
-	if a.Kind == plan.KindGroup {
-		kids = nil
-		for _, id := range a.Members {
-			if m := c.area[id]; m != nil {
-				kids = append(kids, m)
-			}
+	ids := a.Members // the children of a group are its members
+	if a.Kind != plan.KindGroup {
+		ids = c.x.Children(a.ID)
+	}
+	var kids []*plan.Area
+	for _, id := range ids {
+		// A group is not part of a partition of its parent.
+		if k := c.x.Area(id); k != nil && (a.Kind == plan.KindGroup || k.Kind != plan.KindGroup) {
+			kids = append(kids, k)
 		}
 	}
 	of := len(kids)

@@ -243,7 +243,7 @@ func (c *computer) costs(lines []*plan.BudgetLine) []Cost {
 	}
 	var out []Cost
 	for _, id := range areas {
-		a := c.area[id]
+		a := c.x.Area(id)
 		if a == nil {
 			continue
 		}

@@ -13,6 +13,12 @@
 // and returns a Report whose slices are in a fixed order, so that two
 // builds of the same data are identical. Missing values stay missing: a nil
 // is never read as 0.
+//
+// Compute is the first stage after check, and it builds the plan's
+// plan.Index, once a build: it looks the plan up there, and its Report
+// carries the index on to chart, opendata and emit. Data then flows one
+// way, plan to report to the later stages, and the index those stages read
+// is always the one of the plan the report's figures were computed from.
 package progress
 
 import (
@@ -58,28 +64,40 @@ type Report struct {
 	Areas    []AreaProgress   // in the plan's order
 	Budget   Budget
 	Warnings []Warning // sorted by position
-
-	areaAt map[string]int // index in Areas by id, for Area; set by Compute
+	// Index is the index of the plan the report is about, which later
+	// stages look the plan up in; Compute sets it.
+	Index *plan.Index `json:"-"`
 }
 
 // Target returns the progress of the target with the given id, or nil.
 func (r *Report) Target(id string) *TargetProgress {
-	for i := range r.Targets {
-		if r.Targets[i].ID == id {
-			return &r.Targets[i]
-		}
+	i := -1
+	if r.Index != nil {
+		i = r.Index.TargetIndex(id)
 	}
-	return nil
+	return find(r.Targets, i, id, func(tp *TargetProgress) string { return tp.ID })
 }
 
 // Area returns the progress of the area with the given id, or nil.
 func (r *Report) Area(id string) *AreaProgress {
-	if i, ok := r.areaAt[id]; ok && i < len(r.Areas) && r.Areas[i].ID == id {
-		return &r.Areas[i]
+	i := -1
+	if r.Index != nil {
+		i = r.Index.AreaIndex(id)
 	}
-	for i := range r.Areas { // a Report not made by Compute, or changed since
-		if r.Areas[i].ID == id {
-			return &r.Areas[i]
+	return find(r.Areas, i, id, func(ap *AreaProgress) string { return ap.ID })
+}
+
+// find is the item of items with the given id: the one at i, the position
+// the plan's index gives it, which is the item's in the report of a
+// checked plan; else the one a scan finds (a Report not made by Compute,
+// or of a plan with two areas of one id).
+func find[T any](items []T, i int, id string, idOf func(*T) string) *T {
+	if i >= 0 && i < len(items) && idOf(&items[i]) == id {
+		return &items[i]
+	}
+	for i := range items {
+		if idOf(&items[i]) == id {
+			return &items[i]
 		}
 	}
 	return nil
@@ -220,46 +238,26 @@ const (
 // Compute works out the progress of p using the data of years up to asOf,
 // to show how things stood then; asOf == 0 uses all the data.
 func Compute(p *plan.Plan, asOf int) *Report {
-	r := &Report{AsOf: asOf}
+	r := &Report{AsOf: asOf, Index: plan.NewIndex(p)}
 	if p == nil {
 		return r
 	}
-	c := newComputer(p, asOf)
+	c := &computer{p: p, x: r.Index, asOf: asOf}
 	for i := range p.Targets {
 		r.Targets = append(r.Targets, c.target(&p.Targets[i]))
 	}
 	r.Areas = c.areas(r.Targets)
-	r.areaAt = make(map[string]int, len(r.Areas))
-	for i, a := range r.Areas {
-		r.areaAt[a.ID] = i
-	}
 	r.Budget = c.budget()
 	r.Warnings = c.sortedWarnings()
 	return r
 }
 
-// A computer holds the indexes one Compute call builds over the plan.
+// A computer is one Compute call: the plan, its index and the warnings.
 type computer struct {
 	p        *plan.Plan
+	x        *plan.Index
 	asOf     int
-	area     map[string]*plan.Area
-	children map[string][]*plan.Area // by parent id, in the plan's order; groups left out
 	warnings []Warning
-}
-
-func newComputer(p *plan.Plan, asOf int) *computer {
-	c := &computer{p: p, asOf: asOf, area: map[string]*plan.Area{}, children: map[string][]*plan.Area{}}
-	for i := range p.Areas {
-		a := &p.Areas[i]
-		if _, dup := c.area[a.ID]; dup {
-			continue // the checker reports duplicate ids; the first one counts
-		}
-		c.area[a.ID] = a
-		if a.Parent != "" && a.Kind != plan.KindGroup {
-			c.children[a.Parent] = append(c.children[a.Parent], a)
-		}
-	}
-	return c
 }
 
 // visible reports whether data of year may be used.

@@ -151,7 +151,7 @@ func (c *computer) rawPoints(t *plan.Target, tp *TargetProgress) (pts []Point, o
 		return c.observationPoints(t), true
 	}
 	near, known := measure(t.Measure)
-	a := c.area[t.Scope]
+	a := c.x.Area(t.Scope)
 	switch {
 	case !known:
 		tp.Notes = append(tp.Notes, NoteUnknownMeasure)
