@@ -426,10 +426,18 @@ func hoverCharts(ctx context.Context) []string {
 	if err != nil || !shown {
 		return []string{fmt.Sprintf("hovering %d charts showed no tooltip (%v)", n, err)}
 	}
-	// ECharts fades its tooltips in and out, whatever the reader's motion
-	// preference: wait until none is half-way, so that axe-core sees the
-	// last one shown and the others gone, not a faded colour.
-	chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond))
+	// ECharts fades its tooltips in and out (CSS transitions), whatever the
+	// reader's motion preference: wait until no transition runs, so that
+	// axe-core sees the last one shown and the others gone, not a faded
+	// colour. A fixed pause was too short on a loaded machine.
+	const fading = `document.getAnimations().some(a => a.playState === 'running')`
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		if busy, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fading)); err != nil || !busy {
+			break
+		}
+		chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond))
+	}
+	chromedp.Do(ctx, chromedp.Sleep(50*time.Millisecond))
 	_, err = chromedp.Run(ctx, chromedp.Poll[bool](tooltips+`.every(d => ['0', '1'].includes(getComputedStyle(d).opacity))`,
 		chromedp.WithPollingTimeout(5*time.Second)))
 	if err != nil {
