@@ -44,16 +44,18 @@ func (b *builder) districts() []*plan.Area {
 	return out
 }
 
-// headline is the target the overview leads with, as the site picks it:
-// the first that takes its values from the plan area's figures.
+// headline is the target the overview leads with (plan.Plan.Headline)
+// and its progress.
 func (b *builder) headline() (*plan.Target, *progress.TargetProgress) {
-	for i := range b.p.Targets {
-		t := &b.p.Targets[i]
-		if t.Measure != "" && t.Scope == b.p.Document.Area && i < len(b.r.Targets) {
-			return t, &b.r.Targets[i]
-		}
+	t := b.p.Headline()
+	if t == nil {
+		return nil, nil
 	}
-	return nil, nil
+	tp := b.r.Target(t.ID)
+	if tp == nil {
+		return nil, nil
+	}
+	return t, tp
 }
 
 // figureStatus names the status of a figure: final, provisional, estimate.

@@ -350,11 +350,8 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	}
 	v.Document.Sections = sections(r.Index, d.Sections, 0)
 	v.Targets = targets(p, r)
-	for _, t := range v.Targets {
-		if t.Measure != "" && t.Scope == d.Area {
-			v.Headline = t.ID
-			break
-		}
+	if t := p.Headline(); t != nil {
+		v.Headline = t.ID
 	}
 	v.Statuses = statuses(r)
 	v.Policies = policies(p, r)

@@ -23,6 +23,18 @@ type Plan struct {
 	Reports      []Report
 }
 
+// Headline is the target the site leads with, on the overview and in its
+// charts: the first that takes its values from the figures of the plan's
+// own area (the province's poor-household rate), or nil.
+func (p *Plan) Headline() *Target {
+	for i := range p.Targets {
+		if t := &p.Targets[i]; t.Measure != "" && t.Scope == p.Document.Area {
+			return t
+		}
+	}
+	return nil
+}
+
 // Site holds settings of the published site that are not part of the plan.
 type Site struct {
 	Node    `yaml:"-"`
