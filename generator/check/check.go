@@ -106,7 +106,11 @@ func shownID(id string) string {
 	return id
 }
 
-var reID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// IDPattern is the form of every id: lowercase ASCII letters and digits,
+// in words joined by single hyphens. The JSON Schemas hold ids to it too.
+const IDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+var reID = regexp.MustCompile(IDPattern)
 
 // ids checks that each item of a kind has a well-formed, unique id (see
 // id) and returns the set of them.

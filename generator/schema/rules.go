@@ -62,7 +62,7 @@ func strs(ss ...string) []any {
 
 // Patterns the checker holds values to.
 const (
-	idPattern   = `^[a-z0-9]+(-[a-z0-9]+)*$`
+	idPattern   = check.IDPattern
 	datePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 )
 
