@@ -42,8 +42,10 @@ func checkCmd() *command {
 }
 
 func buildCmd() *command {
-	return checkingCmd("build", "[-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]",
-		build, (*config).siteFlags)
+	return checkingCmd("build", "[-data DIR] [-out DIR] [-hugo PATH] [-quiet] [-lang vi|en] [-format text|json|github]",
+		build, (*config).siteFlags, func(cfg *config, fs *flag.FlagSet) {
+			fs.BoolVar(&cfg.quiet, "quiet", false, "print only the problems and the last line, not each stage as it runs")
+		})
 }
 
 // checkingCmd is a command that checks the data folder and prints its

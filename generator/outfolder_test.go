@@ -187,8 +187,8 @@ func TestBuildInterrupted(t *testing.T) {
 			if stderr.String() != want {
 				t.Errorf("stderr = %q, want %q", stderr.String(), want)
 			}
-			if stdout.Len() > 0 {
-				t.Errorf("stdout = %q, want nothing", stdout.String())
+			if !onlyStages(stdout.String()) {
+				t.Errorf("stdout = %q, want only the lines of the stages that ran", stdout.String())
 			}
 			for _, pid := range pids {
 				if alive(pid) {

@@ -7,11 +7,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"plansite/generator/hugo"
 	"plansite/generator/internal/lock"
+	"plansite/generator/internal/meter"
 	"plansite/generator/pipeline"
 	"plansite/generator/plan"
 )
@@ -24,6 +27,7 @@ type config struct {
 	lang string // language of messages
 	// format of printed problems: text, json or github (plan.Formats)
 	format string
+	quiet  bool // build: no line per stage
 }
 
 // errBadData is returned when the data has fatal problems, already printed.
@@ -32,7 +36,13 @@ var errBadData = pipeline.ErrBadData
 // checked runs the pipeline's checking stages on the data folder and
 // prints every problem to w in cfg.format.
 func checked(cfg config, w io.Writer) (*pipeline.Checked, error) {
-	c, probs, err := verify(cfg)
+	return checkedOn(cfg, w, nil)
+}
+
+// checkedOn is checked, showing the stages on m as they run.
+func checkedOn(cfg config, w io.Writer, m *meter.Meter) (*pipeline.Checked, error) {
+	c, probs, err := verify(cfg, stagesOn(m))
+	m.Stop()                                      // the stage after the last that ran, before the problems
 	if err == nil || errors.Is(err, errBadData) { // not when there is no data folder
 		printProblems(w, probs, cfg)
 	}
@@ -40,11 +50,26 @@ func checked(cfg config, w io.Writer) (*pipeline.Checked, error) {
 }
 
 // verify is pipeline.Check on cfg.data, once -data names a folder.
-func verify(cfg config) (*pipeline.Checked, plan.Problems, error) {
+func verify(cfg config, hook pipeline.Hook) (*pipeline.Checked, plan.Problems, error) {
 	if err := dataFolder(cfg.data); err != nil {
 		return nil, nil, err
 	}
-	return pipeline.Check(cfg.data, nil)
+	return pipeline.Check(cfg.data, hook)
+}
+
+// stagesOn is the pipeline's hook that shows its stages on m: as one
+// ends, its line is printed and the next one begins. With a nil m, it is
+// nil.
+func stagesOn(m *meter.Meter) pipeline.Hook {
+	if m == nil {
+		return nil
+	}
+	return func(stage string) {
+		m.End(0, "")
+		if i := slices.Index(pipeline.Stages, stage); i >= 0 && i+1 < len(pipeline.Stages) {
+			m.Begin(pipeline.Stages[i+1], nil)
+		}
+	}
 }
 
 // dataFolder refuses a -data that is not a folder.
@@ -88,9 +113,15 @@ func hugoCommand(cfg config) []string {
 // releases the folder and says that the previous site is unchanged. A
 // panic releases the folder too, and so does SIGKILL: the lock is the
 // kernel's.
+//
+// Each stage is shown on stdout as it runs (package meter): redrawn in
+// place on a terminal, one line as it ends elsewhere, nothing with -quiet.
 func build(cfg config, stdout, stderr io.Writer) error {
 	watch := newStopwatch(stderr) // PLANSITE_TIMINGS, for make bench
-	c, err := checked(cfg, stderr)
+	m := meter.New(stdout, meter.ModeOf(stdout, cfg.quiet))
+	defer m.Stop() // a stage that failed has no line: its error says why
+	m.Begin(pipeline.Stages[0], nil)
+	c, err := checkedOn(cfg, stderr, m)
 	if err != nil {
 		return err
 	}
@@ -105,21 +136,33 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	if ctx.Err() != nil {
 		return interrupted(ctx)
 	}
-	if err := pipeline.Emit(c, cfg.out, nil); err != nil {
+	m.Begin("charts", nil)
+	if err := pipeline.Emit(c, cfg.out, stagesOn(m)); err != nil {
 		return fmt.Errorf("%w; the previous site is unchanged", err)
 	}
 	watch.lap("generator")
 	if ctx.Err() != nil {
 		return interrupted(ctx)
 	}
-	if err := hugo.Build(ctx, hugoCommand(cfg), cfg.out); err != nil {
+	var dest atomic.Pointer[string] // where Hugo renders, once it runs
+	m.Begin("hugo", func() (int, string) {
+		if d := dest.Load(); d != nil {
+			return hugo.Rendered(*d), "pages"
+		}
+		return 0, ""
+	})
+	st, err := hugo.BuildWatched(ctx, hugoCommand(cfg), cfg.out, func(d string) { dest.Store(&d) })
+	if err != nil {
 		if ctx.Err() != nil {
 			return interrupted(ctx)
 		}
 		return err
 	}
+	m.End(st.Pages, "pages")
 	watch.lap("hugo")
-	printChanges(cfg, stdout)
+	if !cfg.quiet {
+		printChanges(cfg, stdout)
+	}
 	fmt.Fprintf(stdout, "built %s\n", cfg.out+"/public")
 	return nil
 }

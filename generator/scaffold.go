@@ -29,7 +29,7 @@ import (
 // checkedQuietly loads and checks the data the scaffold builds on; it
 // prints the problems only when one of them is fatal.
 func checkedQuietly(cfg config, stderr io.Writer) (*plan.Plan, error) {
-	c, probs, err := verify(cfg)
+	c, probs, err := verify(cfg, nil)
 	if errors.Is(err, errBadData) {
 		printProblems(stderr, probs, cfg)
 	}

@@ -110,7 +110,7 @@ const problemsData = "data/editor.json"
 // showProblems writes the problems of the data folder where the preview
 // shows them.
 func showProblems(cfg config, stderr io.Writer) error {
-	_, probs, err := verify(cfg)
+	_, probs, err := verify(cfg, nil)
 	if err != nil && !errors.Is(err, errBadData) {
 		// The folder itself is gone or is a file: say so in the page too.
 		probs = plan.Problems{{Pos: plan.Pos{File: cfg.data}, VI: err.Error(), EN: err.Error()}}

@@ -22,10 +22,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -46,9 +48,22 @@ const stopDelay = 10 * time.Second
 // public/ is replaced, Build stops Hugo and returns an error wrapping
 // ctx's cause, and public/ is as it was.
 func Build(ctx context.Context, command []string, siteDir string) error {
+	_, err := BuildWatched(ctx, command, siteDir, nil)
+	return err
+}
+
+// Stats is what Hugo reports of a build it finished.
+type Stats struct {
+	Pages int // pages rendered, in every language
+}
+
+// BuildWatched is Build, which also calls started, when it is not nil,
+// with the folder Hugo renders into as soon as Hugo runs (for Rendered to
+// count), and returns what Hugo reported of the build.
+func BuildWatched(ctx context.Context, command []string, siteDir string, started func(dest string)) (Stats, error) {
 	abs, err := filepath.Abs(siteDir)
 	if err != nil {
-		return err
+		return Stats{}, err
 	}
 	public := filepath.Join(abs, "public")
 	left, _ := filepath.Glob(filepath.Join(abs, TempPrefix+"*"))
@@ -64,30 +79,73 @@ func Build(ctx context.Context, command []string, siteDir string) error {
 	tmp, err := os.MkdirTemp(abs, TempPrefix)
 	if err != nil {
 		<-removed
-		return err
+		return Stats{}, err
 	}
 	defer os.RemoveAll(tmp) // after a successful swap it no longer exists
 	cmd := Command(ctx, command, abs, tmp)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
+	if started != nil {
+		started(tmp)
+	}
 	err = run(cmd)
 	rmErr := <-removed
 	switch {
 	case ctx.Err() != nil:
-		return fmt.Errorf("hugo stopped: %w", context.Cause(ctx))
+		return Stats{}, fmt.Errorf("hugo stopped: %w", context.Cause(ctx))
 	case err != nil:
 		msg := fmt.Sprintf("hugo failed (%v); the previous site is unchanged", err)
 		if said := strings.TrimSpace(out.String()); said != "" {
 			msg += ". Hugo said:\n" + said
 		}
-		return errors.New(msg)
+		return Stats{}, errors.New(msg)
 	case rmErr != nil:
-		return rmErr
+		return Stats{}, rmErr
 	}
 	if err := swap(tmp, public); err != nil {
-		return fmt.Errorf("publishing %s: %v; the previous site is unchanged", public, err)
+		return Stats{}, fmt.Errorf("publishing %s: %v; the previous site is unchanged", public, err)
 	}
-	return nil
+	return Stats{Pages: pagesIn(out.String())}, nil
+}
+
+// pagesIn is the number of pages in Hugo's summary of a build, the sum
+// of its languages' columns:
+//
+//	                  │ VI │ EN
+//	──────────────────┼────┼────
+//	 Pages            │ 94 │ 92
+//
+// or 0 when the summary has no such line.
+func pagesIn(said string) int {
+	for _, l := range strings.Split(said, "\n") {
+		cells := strings.Split(l, "│")
+		if len(cells) < 2 || strings.TrimSpace(cells[0]) != "Pages" {
+			continue
+		}
+		n := 0
+		for _, c := range cells[1:] {
+			v, err := strconv.Atoi(strings.TrimSpace(c))
+			if err != nil {
+				return 0
+			}
+			n += v
+		}
+		return n
+	}
+	return 0
+}
+
+// Rendered is the number of pages (HTML files) in dest so far: how far
+// Hugo, rendering into dest, has come.
+func Rendered(dest string) int {
+	n := 0
+	filepath.WalkDir(dest, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(d.Name(), ".html") {
+			n++
+		}
+		return nil
+	})
+	return n
 }
 
 // Command is the Hugo command that renders the project in siteDir into
