@@ -34,6 +34,8 @@
 //	TestHostileTextInert     hostile text published inert, in the browser
 //	TestHostileCSVNeutralised  no spreadsheet formula in the CSV files
 //	TestBrowserGatesCatchBreakage  the browser gates fail on a broken page
+//	TestTablesSortByValue    data tables sort by value from the keyboard, aria-sort
+//	TestSortKeepsTotalsInPlace  totals and comparisons keep their place
 package gates
 
 import (
