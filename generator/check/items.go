@@ -16,8 +16,15 @@ func (c *checker) targets() {
 	c.ids(kindTarget, len(p.Targets), func(i int) (string, plan.Node) { return p.Targets[i].ID, p.Targets[i].Node })
 	for _, t := range p.Targets {
 		c.name(t.Node, t.ID, "name", t.Name)
-		c.need(t.Node, t.ID, "unit", t.Unit != "")
-		c.oneOf(t.Node, t.ID, "unit", t.Unit, plan.UnitPercent, plan.UnitPoints, plan.UnitCount, plan.UnitMillionVND)
+		// A qualitative goal states no number, so no unit either.
+		c.need(t.Node, t.ID, "unit", t.Unit != "" || t.Goal.Qualitative)
+		if t.Unit == plan.UnitPoints {
+			c.err(t.At("unit"), t.ID,
+				"unit là đơn vị của giá trị (mức) của chỉ tiêu, không bao giờ là điểm %: viết unit: percent; mức giảm mỗi năm (reduce_per_year) tự được hiểu là điểm % của mức đó",
+				"unit is the unit of the target's values (its levels), never points: write unit: percent; a yearly reduction (reduce_per_year) is read in points of that level")
+		} else {
+			c.oneOf(t.Node, t.ID, "unit", t.Unit, plan.UnitPercent, plan.UnitCount, plan.UnitMillionVND)
+		}
 		c.need(t.Node, t.ID, "scope", t.Scope != "")
 		c.ref(t.Node, "scope", t.ID, t.Scope, c.areaByID[t.Scope] != nil, "địa bàn", "area", "areas.yaml")
 		c.oneOf(t.Node, t.ID, "measure", t.Measure, plan.MeasurePoorRate, plan.MeasureNearPoorRate)

@@ -119,15 +119,17 @@ type targetView struct {
 	ID          string
 	Name        plan.Text
 	Description plan.Text
-	Unit        string
-	Scope       string
-	Section     string `json:",omitempty"`
-	By          int
-	Measure     string `json:",omitempty"`
-	Policies    []string
-	Agencies    []string
-	Note        plan.Text
-	UnitCost    *amountView `json:",omitempty"`
+	// Unit is the unit of the target's levels; ChangeUnit that of a change
+	// in them (points of a percent): a level is never shown in points.
+	Unit, ChangeUnit string
+	Scope            string
+	Section          string `json:",omitempty"`
+	By               int
+	Measure          string `json:",omitempty"`
+	Policies         []string
+	Agencies         []string
+	Note             plan.Text
+	UnitCost         *amountView `json:",omitempty"`
 	// GoalKind and the goal's numbers, for wording the goal.
 	GoalKind string
 	GoalLow  *float64 `json:",omitempty"`
@@ -445,7 +447,7 @@ func statuses(r *progress.Report) []statusCount {
 func targets(p *plan.Plan, r *progress.Report) []targetView {
 	out := []targetView{}
 	for i, t := range p.Targets {
-		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.Unit,
+		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.LevelUnit(), ChangeUnit: t.ChangeUnit(),
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
 			Agencies: nonNil(t.Agencies), Note: inert(t.Note), GoalKind: t.Goal.Kind(),
 			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}}

@@ -93,7 +93,7 @@ var docs = map[string]doc{
 	"Target.section":     {"Mã mục của Kế hoạch đặt ra chỉ tiêu.", "Id of the plan section that sets the target."},
 	"Target.name":        {"Tên ngắn của chỉ tiêu.", "Short name of the target."},
 	"Target.description": {"Chỉ tiêu theo nguyên văn Kế hoạch.", "The target as the plan words it."},
-	"Target.unit":        {"Đơn vị: percent (%), points (điểm %), count (số đếm), million_vnd (triệu đồng).", "Unit: percent, points (percentage points), count, million_vnd."},
+	"Target.unit":        {"Đơn vị của giá trị (mức): percent (%), count (số đếm), million_vnd (triệu đồng); mức giảm của một tỷ lệ tính bằng điểm %. Bỏ trống cho mục tiêu định tính.", "Unit of the values (levels): percent, count, million_vnd; a change of a percent is in points. Left out for a qualitative goal."},
 	"Target.scope":       {"Mã địa bàn của chỉ tiêu (tỉnh, huyện hoặc nhóm xã).", "Id of the area the target is about (province, district or group of communes)."},
 	"Target.measure":     {"Lấy số liệu từ figures của địa bàn: poor_rate hoặc near_poor_rate. Khi có measure, không ghi số liệu trong observations.yaml.", "Take the values from the scope's yearly figures: poor_rate or near_poor_rate. With a measure, write no values in observations.yaml."},
 	"Target.goal":        {"Mục tiêu: đúng một loại (at_least, above, at_most, zero, between, reduce_per_year, per_year, total, share_leaving, qualitative).", "The goal: exactly one kind (at_least, above, at_most, zero, between, reduce_per_year, per_year, total, share_leaving, qualitative)."},

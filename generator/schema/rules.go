@@ -91,7 +91,7 @@ var rules = map[string]rule{
 	"Duty.every":    every,
 
 	"Target.id":      pageID,
-	"Target.unit":    {enum: strs(plan.UnitPercent, plan.UnitPoints, plan.UnitCount, plan.UnitMillionVND)},
+	"Target.unit":    {enum: strs(plan.UnitPercent, plan.UnitCount, plan.UnitMillionVND)},
 	"Target.measure": {enum: strs(plan.MeasurePoorRate, plan.MeasureNearPoorRate)},
 	"Target.method":  {enum: strs("linear", "growth_ratio")},
 	"Target.by":      year,

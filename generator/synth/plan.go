@@ -92,7 +92,7 @@ func (g *gen) plan() {
 	base := g.country.figures[0]
 	near0 := rateOf(base.near, base.households)
 	g.targets = append(g.targets,
-		target{id: "2a", section: "ii-2", scope: countryID, unit: "points", measure: "poor_rate",
+		target{id: "2a", section: "ii-2", scope: countryID, unit: "percent", measure: "poor_rate",
 			name: [2]string{"Giảm tỷ lệ hộ nghèo cả nước", "Fall in the national poor-household rate"},
 			desc: [2]string{"Tỷ lệ hộ nghèo cả nước giảm bình quân 1-1,5%/năm", "The national poor-household rate falls by 1–1.5 points a year on average"},
 			goal: "{reduce_per_year: [1, 1.5]}", policies: []string{"1-2", "2-1", "2-2", "2-3"}, agencies: []string{"bo-ldtbxh"}},
@@ -139,7 +139,7 @@ func (g *gen) plan() {
 		policies: []string{"2-4"}, agencies: []string{"bo-tttt"}})
 	for _, p := range g.country.kids {
 		lo := math.Max(0.5, round(p.level*0.1*2, 0)/2)
-		g.targets = append(g.targets, target{id: "2a-" + p.id, section: "ii-3", scope: p.id, unit: "points", measure: "poor_rate",
+		g.targets = append(g.targets, target{id: "2a-" + p.id, section: "ii-3", scope: p.id, unit: "percent", measure: "poor_rate",
 			name:     [2]string{"Giảm tỷ lệ hộ nghèo " + p.vi, "Fall in the poor-household rate of " + p.en},
 			desc:     [2]string{fmt.Sprintf("Tỷ lệ hộ nghèo %s giảm bình quân %s-%s%%/năm", p.vi, viNum(lo), viNum(lo+0.5)), fmt.Sprintf("The poor-household rate of %s falls by %s–%s points a year", p.en, fg(lo), fg(lo+0.5))},
 			goal:     fmt.Sprintf("{reduce_per_year: [%s, %s]}", fg(lo), fg(lo+0.5)),

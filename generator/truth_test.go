@@ -1,0 +1,62 @@
+package main
+
+import (
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Truth in presentation (issue #14): each figure on a built page is shown as
+// what it is. These tests read the pages as a reader sees them, as text, so
+// that they hold whatever the layout around the figures.
+
+var (
+	reTag   = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]+>`)
+	reSpace = regexp.MustCompile(`\s+`)
+)
+
+// pageText is the visible text of a built page, one space between words.
+func pageText(t *testing.T, public, page string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(page), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := reTag.ReplaceAllString(string(b), " ")
+	return reSpace.ReplaceAllString(html.UnescapeString(s), " ")
+}
+
+// definition is the text of the <dd> that follows the <dt> reading term.
+func definition(t *testing.T, public, page, term string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(page), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?s)<dt>` + regexp.QuoteMeta(term) + `</dt>\s*<dd>(.*?)</dd>`)
+	m := re.FindStringSubmatch(string(b))
+	if m == nil {
+		t.Fatalf("%s: no <dt>%s</dt>", page, term)
+	}
+	return reSpace.ReplaceAllString(html.UnescapeString(reTag.ReplaceAllString(m[1], " ")), " ")
+}
+
+// A level carries the indicator's unit; only a change is in points.
+func TestLevelsAreNotPoints(t *testing.T) {
+	public := siteOf(t, "../examples/demo")
+	for _, tc := range []struct{ page, term, want, never string }{
+		{"/chi-tieu/2a-son-dong/", "Mốc xuất phát", "45,2 % (2012)", "điểm"},
+		{"/chi-tieu/2a-son-dong/", "Số liệu mới nhất", "31,7 % (2015)", "điểm"},
+		{"/en/indicators/2a-son-dong/", "Baseline", "45.2 % (2012)", "points"},
+		{"/chi-tieu/2a-son-dong/", "Mức thay đổi thực tế mỗi năm", "-4,50 điểm %", ""},
+		{"/en/indicators/2a-son-dong/", "Yearly change observed", "-4.50 points", ""},
+	} {
+		got := definition(t, public, tc.page, tc.term)
+		if !strings.Contains(got, tc.want) || (tc.never != "" && strings.Contains(got, tc.never)) {
+			t.Errorf("%s: %s = %q, want %q without %q", tc.page, tc.term, got, tc.want, tc.never)
+		}
+	}
+}
