@@ -60,3 +60,28 @@ func TestLevelsAreNotPoints(t *testing.T) {
 		}
 	}
 }
+
+// Rates of different years are never ranked against each other: the shipped
+// data's latest district rates are of 2013 (Hiệp Hòa) and 2010 (Sơn Động).
+func TestRankingsOnlyWithinAYear(t *testing.T) {
+	public := siteOf(t, "../data")
+	for _, tc := range []struct{ page, note string }{
+		{"/", "không xếp hạng giữa các năm"},
+		{"/dia-phuong/", "không xếp hạng giữa các năm"},
+		{"/en/districts/", "not compared or ranked across years"},
+	} {
+		text := pageText(t, public, tc.page)
+		if !strings.Contains(text, tc.note) {
+			t.Errorf("%s: no note %q", tc.page, tc.note)
+		}
+		if m := regexp.MustCompile(`\b[12]/2\b`).FindString(text); m != "" {
+			t.Errorf("%s: shows a rank %q across years", tc.page, m)
+		}
+	}
+	text := pageText(t, public, "/dia-phuong/")
+	for _, want := range []string{"Hiệp Hòa 6,41 % (2013)", "Sơn Động 53,34 % (2010)", "Số liệu mới nhất có được"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("/dia-phuong/: no %q", want)
+		}
+	}
+}

@@ -174,9 +174,6 @@ const (
 	NoteUnknownScope Note = "unknown_scope"
 	// NoteUnknownMeasure: the target's measure is not one this package knows.
 	NoteUnknownMeasure Note = "unknown_measure"
-	// NoteRankMixedYears: siblings are ranked by their latest rates, which
-	// are not all of the same year.
-	NoteRankMixedYears Note = "rank_mixed_years"
 )
 
 // Formulas, as they appear in Explanation.Formula. v is a value, t a point
