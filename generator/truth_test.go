@@ -85,3 +85,42 @@ func TestRankingsOnlyWithinAYear(t *testing.T) {
 		}
 	}
 }
+
+// Budget lines add up only within one set (one year, one document). The
+// shipped data's lines are a 2013 loan plan, loans paid out in three
+// communes of Lạng Giang in 2013 and 2015 loans under Decision 28: never
+// one flow of money, and no cost per household from loans.
+func TestBudgetAddsOnlyWhatBelongsTogether(t *testing.T) {
+	public := siteOf(t, "../data")
+	text := pageText(t, public, "/ngan-sach/")
+	for _, never := range []string{"Tổng vốn: kế hoạch → đã giao → đã giải ngân", "4,9 theo số đã giao"} {
+		if strings.Contains(text, never) {
+			t.Errorf("/ngan-sach/: shows %q", never)
+		}
+	}
+	for _, want := range []string{
+		"không được cộng thành một tổng",
+		"2015 Tín dụng ưu đãi của Ngân hàng Chính sách xã hội Lạng Giang",
+		"Quyết định 28/QĐ-TTg",
+		"30.000 tổng của 10/10 dòng có số này",
+		"14.000 tổng của 1/1 dòng có số này",
+		"33.600 tổng của 1/1 dòng có số này",
+		"Không cộng: 12 dòng thuộc 3 văn bản hoặc năm khác nhau.",
+		"không so sánh được chỉ có vốn vay tín dụng",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("/ngan-sach/: no %q", want)
+		}
+	}
+	if home := pageText(t, public, "/"); strings.Contains(home, "33.600") || !strings.Contains(home, "không cộng được thành một tổng") {
+		t.Errorf("/: budget shown as one total")
+	}
+	if en := pageText(t, public, "/en/budget/"); !strings.Contains(en, "not comparable the only money known is credit") {
+		t.Errorf("/en/budget/: no reason why the cost is not comparable")
+	}
+	// The demo's lines are one budget report a year: each year adds up.
+	demo := pageText(t, siteOf(t, "../examples/demo"), "/ngan-sach/")
+	if !strings.Contains(demo, "2013 606.014 tổng của 48/49 dòng có số này 559.098 484.088") {
+		t.Errorf("demo /ngan-sach/: no total of 2013")
+	}
+}

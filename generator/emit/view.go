@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"sort"
 
 	"plansite/generator/markdown"
@@ -165,6 +166,8 @@ type policyView struct {
 	Roles             []roleView
 	Targets           []string
 	Budget            *progress.Totals `json:",omitempty"`
+	// BudgetSets are the policy's lines by set, when they do not add up.
+	BudgetSets []progress.BudgetSet `json:",omitempty"`
 }
 
 type roleView struct {
@@ -302,6 +305,7 @@ type fundView struct {
 
 type budgetView struct {
 	Total    progress.Totals
+	Sets     []setView
 	ByYear   []progress.YearTotals
 	ByFund   []progress.FundTotals
 	ByPolicy []progress.PolicyTotals
@@ -312,6 +316,13 @@ type budgetView struct {
 	// LineSources are the sources the lines cite, each once, in the order
 	// of the lines: the budget page's numbered notes.
 	LineSources []string
+}
+
+// A setView is a set of budget lines that add up, with the distinct notes
+// of its lines: what the document decided (a decision's number, a place).
+type setView struct {
+	progress.BudgetSet
+	Notes []plan.Text
 }
 
 type lineView struct {
@@ -523,6 +534,7 @@ func policies(p *plan.Plan, r *progress.Report) []policyView {
 		for i := range r.Budget.ByPolicy {
 			if r.Budget.ByPolicy[i].Policy == po.ID {
 				pv.Budget = &r.Budget.ByPolicy[i].Totals
+				pv.BudgetSets = r.Budget.ByPolicy[i].Sets
 			}
 		}
 		out = append(out, pv)
@@ -601,7 +613,7 @@ func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 		}
 		funds = append(funds, fv)
 	}
-	b := budgetView{Total: r.Budget.Total, ByYear: r.Budget.ByYear, ByFund: r.Budget.ByFund,
+	b := budgetView{Total: r.Budget.Total, Sets: []setView{}, ByYear: r.Budget.ByYear, ByFund: r.Budget.ByFund,
 		ByPolicy: r.Budget.ByPolicy, Lines: []lineView{}, Years: []int{}}
 	for _, y := range r.Budget.ByYear {
 		b.Years = append(b.Years, y.Year)
@@ -612,5 +624,19 @@ func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 			Planned: l.Planned, Allocated: l.Allocated, Disbursed: l.Disbursed, Note: inert(l.Note)})
 	}
 	b.LineSources = lineSources(p.BudgetLines)
+	for _, s := range r.Budget.Sets {
+		sv := setView{BudgetSet: s, Notes: []plan.Text{}}
+		key := progress.SetKey(&plan.BudgetLine{Year: s.Year, Source: s.Source})
+		for i := range p.BudgetLines {
+			l := &p.BudgetLines[i]
+			if l.Note.IsZero() || progress.SetKey(l) != key {
+				continue
+			}
+			if n := inert(l.Note); !slices.Contains(sv.Notes, n) {
+				sv.Notes = append(sv.Notes, n)
+			}
+		}
+		b.Sets = append(b.Sets, sv)
+	}
 	return funds, b
 }

@@ -229,7 +229,6 @@ const (
 	FormulaDisbursedRate = "Σ disbursed / Σ allocated"
 	FormulaFundShare     = "x_fund / x_total"
 	FormulaCost          = "money / households_left"
-	FormulaCostPeriod    = "Σ money_y / Σ households_left_y"
 )
 
 // Compute works out the progress of p using the data of years up to asOf,
