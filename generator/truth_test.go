@@ -124,3 +124,40 @@ func TestBudgetAddsOnlyWhatBelongsTogether(t *testing.T) {
 		t.Errorf("demo /ngan-sach/: no total of 2013")
 	}
 }
+
+// A target without results says what would fill it, and shows no date of
+// data it does not have.
+func TestNoDataSaysWhatWouldFillIt(t *testing.T) {
+	public := siteOf(t, "../data")
+	for _, tc := range []struct {
+		page string
+		want []string
+	}{
+		{"/chi-tieu/3a/", []string{
+			"Chưa tìm thấy số liệu nào đã công bố cho chỉ tiêu này.",
+			"Cơ quan có trách nhiệm báo cáo: Ban Dân tộc tỉnh",
+			"Theo mục VI của Kế hoạch , các sở, ngành và Ủy ban nhân dân các huyện, thành phố báo cáo kết quả 6 tháng và hằng năm về Sở Lao động - Thương binh và Xã hội",
+			"xin liên hệ Sở Lao động - Thương binh và Xã hội",
+		}},
+		{"/en/indicators/3a/", []string{
+			"No published figure has been found for this indicator yet.",
+			"report their results every 6 months and every year to",
+		}},
+	} {
+		text := pageText(t, public, tc.page)
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: no %q", tc.page, w)
+			}
+		}
+		for _, never := range []string{"Cập nhật số liệu", "Data last updated"} {
+			if strings.Contains(text, never) {
+				t.Errorf("%s: shows %q on a page with no data", tc.page, never)
+			}
+		}
+	}
+	// A page with data keeps its date.
+	if text := pageText(t, public, "/chi-tieu/2a/"); !strings.Contains(text, "Cập nhật số liệu") {
+		t.Errorf("/chi-tieu/2a/: no date of data")
+	}
+}

@@ -348,6 +348,19 @@ func (c *checker) site() {
 			fmt.Sprintf("base_url %s must start with https:// or /", quote(s.BaseURL)))
 	}
 	c.short(s.At("base_url"), "", "base_url", s.BaseURL, MaxURLLen)
+	if s.Contact != "" && !strings.HasPrefix(s.Contact, "https://") && !validEmail(s.Contact) {
+		c.err(s.At("contact"), "", fmt.Sprintf("contact %s cần là một địa chỉ e-mail (gop-y@vi-du.vn) hoặc một địa chỉ https://", quote(s.Contact)),
+			fmt.Sprintf("contact %s must be an e-mail address (feedback@example.org) or an https:// address", quote(s.Contact)))
+	}
+	c.short(s.At("contact"), "", "contact", s.Contact, MaxURLLen)
+}
+
+// validEmail reports whether s looks like one e-mail address: a local
+// part, one @, a domain with a dot, and nothing that would break a mailto:
+// link.
+func validEmail(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	return ok && local != "" && strings.Contains(domain, ".") && !strings.ContainsAny(s, " <>\"?&,;:/()[]\\") && !strings.Contains(domain, "@")
 }
 
 func (c *checker) document() {

@@ -143,8 +143,38 @@ type targetView struct {
 	// Charts are the ids of the target's charts, none when it has no data.
 	Charts []string
 	// Updated is when the target's data was last updated (YYYY-MM-DD): the
-	// newest date of the sources its values cite, else the data's date.
+	// newest date of the sources its values cite, else the data's date;
+	// empty when the target has no value at all.
 	Updated string `json:",omitempty"`
+	// NoData, for a target without any value, says who is to report one,
+	// under which rule of the plan, and where a reader may send one.
+	NoData *noDataView `json:",omitempty"`
+}
+
+// A noDataView tells the reader of a target without results what would
+// fill it: the agencies to report (the target's), the plan's reporting
+// rule (how often, to whom, in which section), and the site's contact.
+type noDataView struct {
+	Agencies []string
+	To       string   `json:",omitempty"` // the agency reports go to
+	Every    []string // half-year, year
+	Section  string   `json:",omitempty"`
+	Contact  string   `json:",omitempty"`
+}
+
+// noData is the noDataView of a target without values, from the plan's
+// reporting duties and the site's contact.
+func noData(p *plan.Plan, t *plan.Target) *noDataView {
+	nd := &noDataView{Agencies: nonNil(t.Agencies), Every: []string{}, Contact: p.Site.Contact}
+	for _, du := range p.Document.Reporting {
+		if nd.To == "" {
+			nd.To, nd.Section = du.To, du.Section
+		}
+		if du.To == nd.To && !slices.Contains(nd.Every, du.Every) {
+			nd.Every = append(nd.Every, du.Every)
+		}
+	}
+	return nd
 }
 
 type amountView struct {
@@ -496,7 +526,12 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 				tv.Updated = max(tv.Updated, s.Date)
 			}
 		}
-		if tv.Updated == "" {
+		switch {
+		case len(tv.Progress.Series) == 0:
+			// No value, so no date of one: say what would fill it instead.
+			tv.Updated = ""
+			tv.NoData = noData(p, &p.Targets[i])
+		case tv.Updated == "":
 			tv.Updated = p.Site.Updated
 		}
 		for _, c := range tv.Compare {

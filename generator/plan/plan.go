@@ -45,6 +45,11 @@ type Site struct {
 	Updated string `yaml:"updated"`
 	// Demo marks a synthetic dataset: every page then carries a banner.
 	Demo bool `yaml:"demo"`
+	// Contact is where a reader may send a published figure the site
+	// lacks: an e-mail address or an https:// address of the publisher's
+	// own feedback form, never a person's address that no source gives.
+	// Optional: without it, pages name the agency the plan reports to.
+	Contact string `yaml:"contact"`
 }
 
 // A Document is the plan as issued: its identity and its text by section.

@@ -53,6 +53,8 @@ var docs = map[string]doc{
 	"Site.updated": {"Ngày dữ liệu được sửa lần cuối, dạng năm-tháng-ngày (2015-12-31). Trang hiển thị ngày này.",
 		"Date the data was last revised, as year-month-day (2015-12-31). The site shows it."},
 	"Site.demo": {"true cho dữ liệu minh họa: mọi trang có dòng cảnh báo.", "true for synthetic data: every page carries a banner."},
+	"Site.contact": {"Không bắt buộc: e-mail hoặc địa chỉ https:// nhận số liệu bạn đọc gửi (địa chỉ chung của đơn vị, không phải của một người khi không có nguồn). Không có thì trang nêu cơ quan nhận báo cáo.",
+		"Optional: an e-mail or https:// address where readers send figures (the publisher's general address, never a person's without a source). Without it, pages name the agency that receives the reports."},
 
 	"Document":                  {"Văn bản Kế hoạch.", "The plan document."},
 	"Document.title":            {"Tên Kế hoạch.", "Title of the plan."},
