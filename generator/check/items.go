@@ -80,6 +80,7 @@ func (c *checker) goal(t plan.Target) {
 	}
 	k := kinds[0]
 	c.oneOf(g.Node, t.ID, "direction", g.Direction, plan.Increase, plan.Decrease)
+	c.oneOf(g.Node, t.ID, "qualifier", g.Qualifier, plan.Qualifiers()...)
 	pair := func(vals []float64) {
 		if len(vals) != 2 {
 			c.err(g.At(k), t.ID,
@@ -157,6 +158,7 @@ func (c *checker) observations() {
 		}
 		c.source(o.Node, o.Target, o.Source)
 		c.oneOf(o.Node, o.Target, "status", o.Status, plan.Final, plan.Provisional, plan.Estimate)
+		c.oneOf(o.Node, o.Target, "qualifier", o.Qualifier, plan.Qualifiers()...)
 		if t != nil {
 			if t.Unit == plan.UnitPercent {
 				c.percent(o.Node, o.Target, "value", o.Value)
@@ -255,6 +257,7 @@ func (c *checker) areas() {
 			c.pastYear(f.Node, a.ID, "year", f.Year)
 			c.need(f.Node, a.ID, "source", f.Source != "")
 			c.source(f.Node, a.ID, f.Source)
+			c.oneOf(f.Node, a.ID, "qualifier", f.Qualifier, plan.Qualifiers()...)
 		}
 	}
 	c.cycles()
@@ -277,6 +280,11 @@ func (c *checker) figures(a plan.Area) {
 		c.need(f.Node, a.ID, "source", f.Source != "")
 		c.source(f.Node, a.ID, f.Source)
 		c.oneOf(f.Node, a.ID, "status", f.Status, plan.Final, plan.Provisional, plan.Estimate)
+		if !f.Derived.IsZero() && f.Status == plan.Final {
+			c.err(f.At("status"), a.ID,
+				fmt.Sprintf("năm %d: số liệu tính từ số đã công bố (derived) không phải số chính thức: bỏ status: final", f.Year),
+				fmt.Sprintf("%d: figures worked out from published ones (derived) are not official: remove status: final", f.Year))
+		}
 		c.percent(f.Node, a.ID, "poor_rate", f.PoorRate)
 		c.percent(f.Node, a.ID, "near_poor_rate", f.NearPoorRate)
 		counts := []struct {
@@ -352,6 +360,7 @@ func (c *checker) budget() {
 		c.ref(l.Node, "area", id, l.Area, c.areaByID[l.Area] != nil, "địa bàn", "area", "areas.yaml")
 		c.need(l.Node, id, "source", l.Source != "")
 		c.source(l.Node, id, l.Source)
+		c.oneOf(l.Node, id, "qualifier", l.Qualifier, plan.Qualifiers()...)
 		c.nonNegative(l.Node, id, "planned", l.Planned)
 		c.nonNegative(l.Node, id, "allocated", l.Allocated)
 		c.nonNegative(l.Node, id, "disbursed", l.Disbursed)

@@ -135,7 +135,9 @@ type targetView struct {
 	GoalKind string
 	GoalLow  *float64 `json:",omitempty"`
 	GoalHigh *float64 `json:",omitempty"`
-	Progress progress.TargetProgress
+	// GoalQualifier is the plan's own hedge on its goal ("khoảng").
+	GoalQualifier string `json:",omitempty"`
+	Progress      progress.TargetProgress
 	// Compare holds the same measure in other areas (the national series).
 	Compare []compareView
 	// Sources are the ids of every source the target's values cite.
@@ -306,18 +308,21 @@ type figureView struct {
 	StatedPoorRate, StatedNearPoorRate             *float64
 	Status, Source                                 string
 	Note                                           plan.Text
+	// Derived says how the values were worked out from published ones.
+	Derived plan.Text
 	// The rates as shown (the stated rate, else computed) are the year's in
 	// Progress.Years, not repeated here: at national scale they would be a
 	// sixth of the areas' files.
 }
 
 type factView struct {
-	Year   int `json:",omitempty"`
-	Label  plan.Text
-	Value  *float64
-	Unit   string
-	Source string
-	Note   plan.Text
+	Year      int `json:",omitempty"`
+	Label     plan.Text
+	Value     *float64
+	Qualifier string `json:",omitempty"`
+	Unit      string
+	Source    string
+	Note      plan.Text
 }
 
 type sourceView struct {
@@ -357,6 +362,7 @@ type setView struct {
 
 type lineView struct {
 	Policy, Fund, Area, Source    string
+	Qualifier                     string `json:",omitempty"`
 	Year                          int
 	Planned, Allocated, Disbursed *float64
 	Note                          plan.Text
@@ -490,7 +496,7 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 	for i, t := range p.Targets {
 		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.LevelUnit(), ChangeUnit: t.ChangeUnit(),
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
-			Agencies: nonNil(t.Agencies), Note: inert(t.Note), GoalKind: t.Goal.Kind(),
+			Agencies: nonNil(t.Agencies), Note: inert(t.Note), GoalKind: t.Goal.Kind(), GoalQualifier: t.Goal.Qualifier,
 			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}}
 		tv.GoalLow, tv.GoalHigh = goalNumbers(t.Goal)
 		if t.UnitCost != nil {
@@ -613,12 +619,12 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 			fv := figureView{Year: f.Year, Households: f.Households, PoorHouseholds: f.PoorHouseholds,
 				NearPoorHouseholds: f.NearPoorHouseholds, LeftPoverty: f.LeftPoverty, LeftNearPoverty: f.LeftNearPoverty,
 				StatedPoorRate: f.PoorRate, StatedNearPoorRate: f.NearPoorRate, Status: f.Status, Source: f.Source,
-				Note: inert(f.Note)}
+				Note: inert(f.Note), Derived: inert(f.Derived)}
 			av.Figures = append(av.Figures, fv)
 			add(f.Source)
 		}
 		for _, f := range a.Facts {
-			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Unit: f.Unit,
+			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Qualifier: f.Qualifier, Unit: f.Unit,
 				Source: f.Source, Note: inert(f.Note)})
 			add(f.Source)
 		}
@@ -655,7 +661,7 @@ func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 	}
 	b.Costs = costTableOf(r.Budget.Costs, b.Years)
 	for _, l := range p.BudgetLines {
-		b.Lines = append(b.Lines, lineView{Policy: l.Policy, Fund: l.Fund, Area: l.Area, Source: l.Source, Year: l.Year,
+		b.Lines = append(b.Lines, lineView{Policy: l.Policy, Fund: l.Fund, Area: l.Area, Source: l.Source, Qualifier: l.Qualifier, Year: l.Year,
 			Planned: l.Planned, Allocated: l.Allocated, Disbursed: l.Disbursed, Note: inert(l.Note)})
 	}
 	b.LineSources = lineSources(p.BudgetLines)

@@ -103,6 +103,10 @@ type Figure struct {
 	Status             string   `yaml:"status"`
 	Source             string   `yaml:"source"`
 	Note               Text     `yaml:"note"`
+	// Derived says how the figure's values were worked out from published
+	// ones (a formula in words), when the source does not state them: they
+	// are then shown as derived, never as official.
+	Derived Text `yaml:"derived"`
 }
 
 // A Fact is a sourced statement about an area that is not a yearly figure
@@ -115,6 +119,8 @@ type Fact struct {
 	Unit   string   `yaml:"unit"`
 	Source string   `yaml:"source"`
 	Note   Text     `yaml:"note"`
+	// Qualifier: the source gives the value as approximate or as a bound.
+	Qualifier string `yaml:"qualifier"`
 }
 
 // A Source is a document a figure comes from.
@@ -162,6 +168,9 @@ type BudgetLine struct {
 	Disbursed *float64 `yaml:"disbursed"`
 	Source    string   `yaml:"source"`
 	Note      Text     `yaml:"note"`
+	// Qualifier: the source gives the line's amounts as approximate or as
+	// bounds ("hơn 14 tỷ đồng").
+	Qualifier string `yaml:"qualifier"`
 }
 
 // A Report is a dated periodic report on the plan.

@@ -81,6 +81,9 @@ type Goal struct {
 	Qualitative bool `yaml:"qualitative"`
 	// Direction is increase or decrease; required for Between, implied elsewhere.
 	Direction string `yaml:"direction"`
+	// Qualifier keeps the plan's own hedge on its numbers: "khoảng 8,5-9,0%"
+	// is about (see Qualifiers).
+	Qualifier string `yaml:"qualifier"`
 }
 
 // Goal kinds, as Kind returns them.
@@ -240,6 +243,25 @@ type Observation struct {
 	Status string   `yaml:"status"`
 	Source string   `yaml:"source"`
 	Note   Text     `yaml:"note"`
+	// Qualifier says the source gives the value as approximate or as a
+	// bound: "gần", "hơn", "dưới" (see Qualifiers).
+	Qualifier string `yaml:"qualifier"`
+}
+
+// Qualifiers a value may carry when its source does not give it exactly:
+// the number is stored as written ("hơn 14 tỷ" is 14000) and the qualifier
+// beside it, so that the site says "more than 14,000" and never shows or
+// adds it up as exact.
+const (
+	QualifierAbout    = "about"     // khoảng, xấp xỉ
+	QualifierNearly   = "nearly"    // gần
+	QualifierMoreThan = "more_than" // hơn, trên
+	QualifierLessThan = "less_than" // dưới
+)
+
+// Qualifiers lists every qualifier, in a fixed order.
+func Qualifiers() []string {
+	return []string{QualifierAbout, QualifierNearly, QualifierMoreThan, QualifierLessThan}
 }
 
 // Observation statuses.

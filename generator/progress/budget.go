@@ -36,8 +36,11 @@ type Budget struct {
 // that know both of its numbers. Lines of several sets are not added: Apart
 // is then the number of sets and every sum and rate is nil.
 type Totals struct {
-	Lines     int
-	Apart     int `json:",omitempty"`
+	Lines int
+	Apart int `json:",omitempty"`
+	// Qualified counts the lines added whose amounts the source gives as
+	// approximate or as a bound: a total with one is not exact either.
+	Qualified int `json:",omitempty"`
 	Planned   *Explanation
 	Allocated *Explanation
 	Disbursed *Explanation
@@ -134,7 +137,7 @@ func lineItem(l *plan.BudgetLine) string {
 }
 
 func lineInput(l *plan.BudgetLine, stage string) Input {
-	return Input{Name: stage, Item: lineItem(l), Value: *stageValue(l, stage), Year: l.Year, Source: l.Source}
+	return Input{Name: stage, Item: lineItem(l), Value: *stageValue(l, stage), Year: l.Year, Source: l.Source, Qualifier: l.Qualifier}
 }
 
 // sum adds up stage over the lines that know it.
@@ -175,7 +178,14 @@ func totals(lines []*plan.BudgetLine) Totals {
 	if n := countSets(lines); n > 1 {
 		return Totals{Lines: len(lines), Apart: n}
 	}
+	q := 0
+	for _, l := range lines {
+		if l.Qualifier != "" {
+			q++
+		}
+	}
 	return Totals{
+		Qualified:     q,
 		Lines:         len(lines),
 		Planned:       sum(lines, StagePlanned),
 		Allocated:     sum(lines, StageAllocated),

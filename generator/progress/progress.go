@@ -125,6 +125,8 @@ type Input struct {
 	Half   int    `json:",omitempty"`
 	Source string `json:",omitempty"`
 	Status string `json:",omitempty"`
+	// Qualifier is the source's hedge on the value ("hơn", "gần"…).
+	Qualifier string `json:",omitempty"`
 	// Decimals is how many decimals the site writes Value with: 0 for a
 	// whole number, else 1 or 2, as few as show it (see decimals). Set
 	// here, once, rather than worked out by the theme for each of the
