@@ -161,3 +161,32 @@ func TestNoDataSaysWhatWouldFillIt(t *testing.T) {
 		t.Errorf("/chi-tieu/2a/: no date of data")
 	}
 }
+
+// Approximate values say so in words, a total that includes one says so,
+// and values worked out from published ones are never shown as official.
+func TestQualifiedAndDerivedValuesSaySo(t *testing.T) {
+	public := siteOf(t, "../data")
+	for _, tc := range []struct{ page, want string }{
+		{"/ngan-sach/", "hơn 14.000"},
+		{"/ngan-sach/", "14.000 tổng của 1/1 dòng có số này gồm 1 số không chính xác (hơn): tổng cũng không chính xác"},
+		{"/en/budget/", "more than 14,000"},
+		{"/dia-phuong/son-dong/", "gần 30.000 triệu đồng"},
+		{"/dia-phuong/bac-giang/", "khoảng 1.624.456"},
+		{"/dia-phuong/bac-giang/", "63.379 / 412.204 = 15,38%"},
+		{"/dia-phuong/hiep-hoa/", "tính từ số đã công bố, không phải số chính thức: 3.484 + 779 = 4.263 hộ nghèo"},
+		{"/chi-tieu/2c/", "10 % thoát khỏi tình trạng đến năm 2015 (kế hoạch ghi “khoảng”)"},
+		{"/chi-tieu/2a/", "8,5–9,0 % đến năm 2015 (kế hoạch ghi “khoảng”)"},
+		{"/en/indicators/2c/", "(the plan says “about”)"},
+	} {
+		if text := pageText(t, public, tc.page); !strings.Contains(text, tc.want) {
+			t.Errorf("%s: no %q", tc.page, tc.want)
+		}
+	}
+	// Hiệp Hòa's 2012 row, derived, is not "chính thức".
+	text := pageText(t, public, "/dia-phuong/hiep-hoa/")
+	i := strings.Index(text, "2012 chưa có số liệu 4.263")
+	j := strings.Index(text, "2013 chưa có số liệu 3.484")
+	if i < 0 || j < i || strings.Contains(text[i:j], "chính thức [") {
+		t.Errorf("/dia-phuong/hiep-hoa/: the derived 2012 row reads as official: %q", text[max(i, 0):max(j, 0)])
+	}
+}
