@@ -390,7 +390,20 @@ func (c *checker) document() {
 	walk(d.Sections)
 	c.ids(kindSection, len(all), func(i int) (string, plan.Node) { return all[i].ID, all[i].Node })
 	for _, s := range all {
-		c.name(s.Node, s.ID, "title", s.Title)
+		switch {
+		case !s.Title.IsZero() && !s.EditorialTitle.IsZero():
+			c.err(s.At("editorial_title"), s.ID,
+				"mục đã có tiêu đề của kế hoạch (title): bỏ editorial_title",
+				"the section has the plan's own title (title): remove editorial_title")
+		case !s.EditorialTitle.IsZero():
+			c.name(s.Node, s.ID, "editorial_title", s.EditorialTitle)
+		case !s.Title.IsZero():
+			c.name(s.Node, s.ID, "title", s.Title)
+		case s.Number == "":
+			c.err(s.Pos, s.ID,
+				"mục cần số (number) hoặc tiêu đề: title khi kế hoạch có tiêu đề, editorial_title khi tiêu đề do biên tập viên đặt",
+				"a section needs a number or a heading: title where the plan has one, editorial_title where the editors give one")
+		}
 		c.short(s.At("number"), s.ID, "number", s.Number, MaxNameLen)
 	}
 	for _, r := range d.Reporting {

@@ -93,9 +93,11 @@ type documentView struct {
 
 type sectionView struct {
 	ID, Number string
-	Title      plan.Text
-	Body       plan.Text
-	Depth      int
+	// Title is the plan's own heading; EditorialTitle one the editors
+	// gave a section the plan leaves untitled, shown as theirs.
+	Title, EditorialTitle plan.Text
+	Body                  plan.Text
+	Depth                 int
 	// Items of the data that this section sets out, for links.
 	Targets, Policies, Agencies []string
 	Sections                    []sectionView
@@ -468,7 +470,7 @@ func sections(x *plan.Index, ss []plan.Section, depth int) []sectionView {
 	out := []sectionView{}
 	for _, s := range ss {
 		items := x.Section(s.ID)
-		sv := sectionView{ID: s.ID, Number: s.Number, Title: plain(s.Title), Body: inert(s.Body), Depth: depth,
+		sv := sectionView{ID: s.ID, Number: s.Number, Title: plain(s.Title), EditorialTitle: plain(s.EditorialTitle), Body: inert(s.Body), Depth: depth,
 			Targets: nonNil(items.Targets), Policies: nonNil(items.Policies), Agencies: nonNil(items.Agencies)}
 		sv.Sections = sections(x, s.Sections, depth+1)
 		out = append(out, sv)

@@ -77,15 +77,22 @@ type Period struct {
 	End   int `yaml:"end"`
 }
 
-// A Section is a numbered part of the plan text. Sections nest: "III" holds
-// "1", which holds "1.1". ID is the stable anchor on the plan page.
+// A Section is a part of the plan text. Sections nest: "III" holds "1",
+// which holds "1.1". ID is the stable anchor on the plan page.
+//
+// Number and Title are the plan's own, and only where the plan has them:
+// its lettered items ("a) Giảm tỷ lệ hộ nghèo…") have no title, and the
+// closing paragraphs of section VI no number. A heading the editors give a
+// section the plan leaves untitled is EditorialTitle, which the site shows
+// as theirs, never as the plan's.
 type Section struct {
-	Node     `yaml:"-"`
-	ID       string    `yaml:"id"`
-	Number   string    `yaml:"number"`
-	Title    Text      `yaml:"title"`
-	Body     Text      `yaml:"body"`
-	Sections []Section `yaml:"sections"`
+	Node           `yaml:"-"`
+	ID             string    `yaml:"id"`
+	Number         string    `yaml:"number"`
+	Title          Text      `yaml:"title"`
+	EditorialTitle Text      `yaml:"editorial_title"`
+	Body           Text      `yaml:"body"`
+	Sections       []Section `yaml:"sections"`
 }
 
 // A Duty is a reporting obligation the plan sets: who reports, to whom, how often.

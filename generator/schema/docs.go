@@ -75,10 +75,12 @@ var docs = map[string]doc{
 	"Period.start": {"Năm bắt đầu.", "First year."},
 	"Period.end":   {"Năm kết thúc.", "Last year."},
 
-	"Section":          {"Một mục của văn bản.", "A section of the document."},
-	"Section.id":       {"Mã mục, dùng làm neo trên trang Kế hoạch: chữ thường không dấu, số, dấu gạch ngang.", "Section id, the anchor on the plan page: lowercase ASCII letters, digits and hyphens."},
-	"Section.number":   {"Số mục như trong văn bản (III, 1, 1.1).", "Section number as the document writes it (III, 1, 1.1)."},
-	"Section.title":    {"Tiêu đề mục.", "Section title."},
+	"Section":        {"Một mục của văn bản.", "A section of the document."},
+	"Section.id":     {"Mã mục, dùng làm neo trên trang Kế hoạch: chữ thường không dấu, số, dấu gạch ngang.", "Section id, the anchor on the plan page: lowercase ASCII letters, digits and hyphens."},
+	"Section.number": {"Số mục như trong văn bản (III, 1, 1.1); bỏ trống khi văn bản không đánh số.", "Section number as the document writes it (III, 1, 1.1); left out where the document has none."},
+	"Section.title":  {"Tiêu đề mục như trong văn bản; bỏ trống khi văn bản không có tiêu đề.", "Section title as the document gives it; left out where it has none."},
+	"Section.editorial_title": {"Tiêu đề do biên tập viên đặt cho mục mà văn bản không có tiêu đề; trang ghi rõ là của biên tập viên.",
+		"A heading the editors give a section the document leaves untitled; the site marks it as the editors'."},
 	"Section.body":     {"Nội dung mục.", "Section text."},
 	"Section.sections": {"Các mục con.", "Subsections."},
 
