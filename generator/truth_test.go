@@ -41,7 +41,7 @@ func definition(t *testing.T, public, page, term string) string {
 	if m == nil {
 		t.Fatalf("%s: no <dt>%s</dt>", page, term)
 	}
-	return reSpace.ReplaceAllString(html.UnescapeString(reTag.ReplaceAllString(m[1], " ")), " ")
+	return strings.TrimSpace(reSpace.ReplaceAllString(html.UnescapeString(reTag.ReplaceAllString(m[1], " ")), " "))
 }
 
 // A level carries the indicator's unit; only a change is in points.
@@ -188,5 +188,65 @@ func TestQualifiedAndDerivedValuesSaySo(t *testing.T) {
 	j := strings.Index(text, "2013 chưa có số liệu 3.484")
 	if i < 0 || j < i || strings.Contains(text[i:j], "chính thức [") {
 		t.Errorf("/dia-phuong/hiep-hoa/: the derived 2012 row reads as official: %q", text[max(i, 0):max(j, 0)])
+	}
+}
+
+// The plan page shows the plan's own numbers and headings as the plan's, the
+// editors' headings as theirs, and invents no section number.
+func TestPlanWordsAndEditorsWords(t *testing.T) {
+	public := siteOf(t, "../data")
+	b, err := os.ReadFile(filepath.Join(public, "ke-hoach", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	for _, want := range []string{
+		`<h4 id=ii-2-a><span class=sec-num>a)</span> <span class=editorial>Giảm tỷ lệ hộ nghèo <span class=editorial-label>(tiêu đề của biên tập viên, không có trong kế hoạch)</span></span></h4>`,
+		`<h3 id=vi-3><span class=editorial>Chế độ báo cáo <span class=editorial-label>`,
+		`<h4 id=iii-1-1><span class=sec-num>1.1.</span> Chính sách đào tạo nghề</h4>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/ke-hoach/: no %s", want)
+		}
+	}
+	text := pageText(t, public, "/ke-hoach/")
+	if strings.Contains(text, "3. Chế độ báo cáo") {
+		t.Errorf("/ke-hoach/: invents the section number of “3. Chế độ báo cáo”")
+	}
+	if got := definition(t, public, "/ke-hoach/", "Số, ký hiệu"); got != "chưa rõ" {
+		t.Errorf("/ke-hoach/: Số, ký hiệu = %q, want chưa rõ", got)
+	}
+	if got := definition(t, public, "/en/plan/", "Number"); got != "not known" {
+		t.Errorf("/en/plan/: Number = %q, want not known", got)
+	}
+	for _, page := range []string{"/chi-tieu/3a/", "/chinh-sach/1-4/", "/co-quan/so-ldtbxh/"} {
+		if !strings.Contains(pageText(t, public, page), "là cách đọc của biên tập viên") {
+			t.Errorf("%s: the editorial links do not say they are", page)
+		}
+	}
+}
+
+// The plan's targets are all there, as the plan words them.
+func TestPlanCompleteAndExact(t *testing.T) {
+	public := siteOf(t, "../data")
+	if text := pageText(t, public, "/chi-tieu/1-4a/"); !strings.Contains(text, "người DTTS ở vùng khó khăn theo Quyết định số 30/2012/QĐ-TTg") {
+		t.Errorf("/chi-tieu/1-4a/: not the plan's III.1.4 sub-target")
+	}
+	b, err := os.ReadFile(filepath.Join(public, "chi-tieu", "2b", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "<dt>Phương pháp</dt>") {
+		t.Errorf("/chi-tieu/2b/: a qualitative target shows a method")
+	}
+	for _, tc := range []struct{ page, never string }{
+		{"/en/plan/", "good prospects"},
+		{"/en/policies/1-2/", "guidance on how to work"},
+		{"/en/agencies/so-ldtbxh/", "Labour, Invalids"},
+		{"/en/indicators/2c/", "the poor district,"},
+	} {
+		if strings.Contains(pageText(t, public, tc.page), tc.never) {
+			t.Errorf("%s: still reads %q", tc.page, tc.never)
+		}
 	}
 }
