@@ -158,13 +158,15 @@ var rules = map[string]rule{
 
 // required lists, by type, the keys the checker asks for. An observation
 // needs a value and a source only once it is filled in, so they are not
-// listed: an empty slot has neither.
+// listed: an empty slot has neither. Nor are the keys the checker asks
+// for only in some cases: a section's title (the plan's, where it has
+// one), a target's unit (none for a qualitative goal).
 var required = map[string][]string{
 	"Site":        {"title"},
 	"Document":    {"title", "period"},
-	"Section":     {"id", "title"},
+	"Section":     {"id"},
 	"Duty":        {"to", "every"},
-	"Target":      {"id", "name", "unit", "scope", "goal", "by"},
+	"Target":      {"id", "name", "scope", "goal", "by"},
 	"Baseline":    {"year"},
 	"Observation": {"target", "year"},
 	"Policy":      {"id", "number", "name", "lead"},
