@@ -422,7 +422,8 @@ func (c *checker) policies() {
 		c.need(p.Node, p.ID, "number", p.Number != "")
 		c.short(p.At("number"), p.ID, "number", p.Number, MaxNameLen)
 		c.name(p.Node, p.ID, "name", p.Name)
-		c.need(p.Node, p.ID, "lead", p.Lead != "")
+		// A policy is led as a whole (lead) or task by task (roles with lead: true).
+		c.need(p.Node, p.ID, "lead", len(p.Leads()) > 0)
 		c.oneOf(p.Node, p.ID, "group", p.Group, plan.GroupGeneral, plan.GroupSpecific, plan.GroupNational)
 		c.section(p.Node, p.ID, p.Section)
 		c.ref(p.Node, "lead", p.ID, p.Lead, c.agencySet[p.Lead], "cơ quan", "agency", "agencies.yaml")

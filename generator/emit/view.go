@@ -196,16 +196,19 @@ type policyView struct {
 	Section           string `json:",omitempty"`
 	Name, Content     plan.Text
 	Lead              string
-	Partners          []string
-	Roles             []roleView
-	Targets           []string
-	Budget            *progress.Totals `json:",omitempty"`
+	// Leads are every agency that leads the policy or a task of it.
+	Leads    []string
+	Partners []string
+	Roles    []roleView
+	Targets  []string
+	Budget   *progress.Totals `json:",omitempty"`
 	// BudgetSets are the policy's lines by set, when they do not add up.
 	BudgetSets []progress.BudgetSet `json:",omitempty"`
 }
 
 type roleView struct {
 	Agency, Policy string
+	Lead           bool `json:",omitempty"`
 	Text           plan.Text
 }
 
@@ -569,9 +572,9 @@ func policies(p *plan.Plan, r *progress.Report) []policyView {
 	out := []policyView{}
 	for _, po := range p.Policies {
 		pv := policyView{ID: po.ID, Number: po.Number, Group: po.Group, Section: po.Section, Name: plain(po.Name),
-			Content: inert(po.Content), Lead: po.Lead, Partners: nonNil(po.Partners), Roles: []roleView{}, Targets: []string{}}
+			Content: inert(po.Content), Lead: po.Lead, Leads: nonNil(po.Leads()), Partners: nonNil(po.Partners), Roles: []roleView{}, Targets: []string{}}
 		for _, ro := range po.Roles {
-			pv.Roles = append(pv.Roles, roleView{Agency: ro.Agency, Policy: po.ID, Text: inert(ro.Text)})
+			pv.Roles = append(pv.Roles, roleView{Agency: ro.Agency, Policy: po.ID, Lead: ro.Lead, Text: inert(ro.Text)})
 		}
 		pv.Targets = append(pv.Targets, r.Index.PolicyTargets(po.ID)...)
 		for i := range r.Budget.ByPolicy {
@@ -592,7 +595,7 @@ func agencies(p *plan.Plan, x *plan.Index) []agencyView {
 			Responsibilities: inert(a.Responsibilities), Leads: nonNil(x.Leads(a.ID)), Partners: nonNil(x.Partners(a.ID)),
 			Roles: []roleView{}, Targets: nonNil(x.AgencyTargets(a.ID))}
 		for _, ro := range x.Roles(a.ID) {
-			av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: ro.Policy, Text: inert(ro.Role.Text)})
+			av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: ro.Policy, Lead: ro.Role.Lead, Text: inert(ro.Role.Text)})
 		}
 		out = append(out, av)
 	}

@@ -1,5 +1,7 @@
 package plan
 
+import "slices"
+
 // A Policy is a policy, project or activity of the plan (section III).
 type Policy struct {
 	Node    `yaml:"-"`
@@ -9,11 +11,33 @@ type Policy struct {
 	Section string `yaml:"section"`
 	Name    Text   `yaml:"name"`
 	Content Text   `yaml:"content"`
-	// Lead is the agency in charge ("chủ trì"); Partners coordinate ("phối hợp").
+	// Lead is the agency the plan puts in charge ("chủ trì") of the whole
+	// policy, where it names one; Partners coordinate ("phối hợp"). Where
+	// the plan gives several agencies "chủ trì" each for a task of its own,
+	// there is no Lead and each of those roles is marked Lead (see Leads).
 	Lead     string   `yaml:"lead"`
 	Partners []string `yaml:"partners"`
 	// Roles are the tasks the plan gives each agency under this policy.
 	Roles []Role `yaml:"roles"`
+}
+
+// Leads are the agencies that lead the policy or a task of it, the one
+// rule for every policy: Lead, then each agency whose role the plan gives
+// with "chủ trì", each once, in the data's order.
+func (p *Policy) Leads() []string {
+	var out []string
+	add := func(a string) {
+		if a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	add(p.Lead)
+	for _, r := range p.Roles {
+		if r.Lead {
+			add(r.Agency)
+		}
+	}
+	return out
 }
 
 // Policy groups, following the three parts of section III.
@@ -23,10 +47,12 @@ const (
 	GroupNational = "national" // III.3: projects of the national programme
 )
 
-// A Role is what one agency is asked to do under a policy.
+// A Role is what one agency is asked to do under a policy. Lead marks a
+// task the plan gives with "chủ trì": the agency leads that task.
 type Role struct {
 	Node   `yaml:"-"`
 	Agency string `yaml:"agency"`
+	Lead   bool   `yaml:"lead"`
 	Text   Text   `yaml:"text"`
 }
 

@@ -95,7 +95,7 @@ func NewIndex(p *Plan) *Index {
 		cite(t.Baseline.Source)
 	}
 	for po := range x.policies.all {
-		x.leads.add(po.ID, po.Lead)
+		x.leads.add(po.ID, po.Leads()...)
 		x.partners.add(po.ID, po.Partners...)
 		x.sectionPolicies.add(po.ID, po.Section)
 		for i := range po.Roles {

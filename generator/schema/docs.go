@@ -152,12 +152,13 @@ var docs = map[string]doc{
 	"Policy.section":  {"Mã mục của Kế hoạch nêu chính sách.", "Id of the plan section that sets it out."},
 	"Policy.name":     {"Tên chính sách.", "Name of the policy."},
 	"Policy.content":  {"Nội dung theo Kế hoạch.", "Content as the plan states it."},
-	"Policy.lead":     {"Mã cơ quan chủ trì.", "Id of the lead agency."},
+	"Policy.lead":     {"Mã cơ quan chủ trì cả chính sách, khi kế hoạch ghi một cơ quan; bỏ trống khi mỗi cơ quan chủ trì một phần việc (roles: lead: true).", "Id of the agency leading the whole policy, where the plan names one; left out where each leads a task (roles: lead: true)."},
 	"Policy.partners": {"Mã các cơ quan phối hợp.", "Ids of the coordinating agencies."},
 	"Policy.roles":    {"Nhiệm vụ của từng cơ quan trong chính sách này.", "The task of each agency under this policy."},
 
 	"Role":        {"Nhiệm vụ của một cơ quan.", "One agency's task."},
 	"Role.agency": {"Mã cơ quan.", "Id of the agency."},
+	"Role.lead":   {"true khi kế hoạch giao phần việc này với chữ “chủ trì”: cơ quan chủ trì phần việc đó.", "true where the plan gives this task with “chủ trì”: the agency leads that task."},
 	"Role.text":   {"Nhiệm vụ.", "The task."},
 
 	"Agency":                  {"Một cơ quan, đơn vị.", "An agency."},

@@ -160,7 +160,8 @@ var rules = map[string]rule{
 // needs a value and a source only once it is filled in, so they are not
 // listed: an empty slot has neither. Nor are the keys the checker asks
 // for only in some cases: a section's title (the plan's, where it has
-// one), a target's unit (none for a qualitative goal).
+// one), a target's unit (none for a qualitative goal), a policy's lead
+// (none where each agency leads a task).
 var required = map[string][]string{
 	"Site":        {"title"},
 	"Document":    {"title", "period"},
@@ -169,7 +170,7 @@ var required = map[string][]string{
 	"Target":      {"id", "name", "scope", "goal", "by"},
 	"Baseline":    {"year"},
 	"Observation": {"target", "year"},
-	"Policy":      {"id", "number", "name", "lead"},
+	"Policy":      {"id", "number", "name"},
 	"Role":        {"agency", "text"},
 	"Agency":      {"id", "name"},
 	"Area":        {"id", "name", "kind"},
