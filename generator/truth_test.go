@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"html"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -247,6 +249,46 @@ func TestPlanCompleteAndExact(t *testing.T) {
 	} {
 		if strings.Contains(pageText(t, public, tc.page), tc.never) {
 			t.Errorf("%s: still reads %q", tc.page, tc.never)
+		}
+	}
+}
+
+// Where the plan puts several agencies in charge of one policy, each leads
+// its task: on the policy's page, in the agencies' table and open data.
+func TestLeadsAsThePlanGivesThem(t *testing.T) {
+	public := siteOf(t, "../data")
+	for _, tc := range []struct {
+		page  string
+		leads []string
+	}{
+		{"/chinh-sach/1-4/", []string{"Sở Lao động - Thương binh và Xã hội", "Sở Y tế"}},
+		{"/chinh-sach/2-2/", []string{"Sở Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội"}},
+	} {
+		got := definition(t, public, tc.page, "Cơ quan chủ trì")
+		for _, l := range tc.leads {
+			if !strings.Contains(got, l) {
+				t.Errorf("%s: Cơ quan chủ trì = %q, want %s among them", tc.page, got, l)
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(public, "data", "agencies.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agencies []struct {
+		ID    string   `json:"id"`
+		Leads []string `json:"leads"`
+	}
+	if err := json.Unmarshal(b, &agencies); err != nil {
+		t.Fatal(err)
+	}
+	leads := map[string][]string{}
+	for _, a := range agencies {
+		leads[a.ID] = a.Leads
+	}
+	for _, w := range []struct{ agency, policy string }{{"so-yt", "1-4"}, {"so-ldtbxh", "1-4"}, {"so-ldtbxh", "2-2"}, {"so-khdt", "2-2"}} {
+		if !slices.Contains(leads[w.agency], w.policy) {
+			t.Errorf("agencies.json: %s leads %q, want %s among them", w.agency, leads[w.agency], w.policy)
 		}
 	}
 }
