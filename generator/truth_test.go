@@ -292,3 +292,18 @@ func TestLeadsAsThePlanGivesThem(t *testing.T) {
 		}
 	}
 }
+
+// Every number names its source: the province's size and coordinates, the
+// poverty line.
+func TestEveryNumberHasASource(t *testing.T) {
+	public := siteOf(t, "../data")
+	for _, term := range []string{"Diện tích", "Tọa độ"} {
+		if got := definition(t, public, "/dia-phuong/bac-giang/", term); !strings.Contains(got, "[") {
+			t.Errorf("/dia-phuong/bac-giang/: %s = %q, without a source", term, got)
+		}
+	}
+	text := pageText(t, public, "/phuong-phap/")
+	if !strings.Contains(text, "Nguồn: Quyết định số 09/2011/QĐ-TTg") {
+		t.Errorf("/phuong-phap/: the poverty line names no source")
+	}
+}

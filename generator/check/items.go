@@ -42,7 +42,11 @@ func (c *checker) targets() {
 			b := t.Baseline
 			c.need(b.Node, t.ID, "year", b.Year != 0)
 			c.pastYear(b.Node, t.ID, "year", b.Year)
-			c.source(b.Node, t.ID, b.Source)
+			if b.Value != nil {
+				c.sourced(b.Node, t.ID, "value", "source", b.Source)
+			} else {
+				c.source(b.Node, t.ID, b.Source)
+			}
 			if t.Unit == plan.UnitPercent {
 				c.percent(b.Node, t.ID, "value", b.Value)
 			}
@@ -250,6 +254,16 @@ func (c *checker) areas() {
 			c.err(a.Pos, a.ID, "cần cả lat và lon, hoặc không có cả hai", "give both lat and lon, or neither")
 		}
 		c.nonNegative(a.Node, a.ID, "area_km2", a.AreaKM2)
+		if a.AreaKM2 != nil {
+			c.sourced(a.Node, a.ID, "area_km2", "area_source", a.AreaSource)
+		}
+		if a.Lat != nil || a.Lon != nil {
+			key := "lat"
+			if a.Lat == nil {
+				key = "lon"
+			}
+			c.sourced(a.Node, a.ID, key, "coordinates_source", a.CoordinatesSource)
+		}
 		c.figures(a)
 		for _, f := range a.Facts {
 			c.name(f.Node, a.ID, "label", f.Label)

@@ -86,9 +86,11 @@ type documentView struct {
 	Preamble    plan.Text
 	Translation plan.Text
 	PovertyLine plan.Text
-	Sections    []sectionView
-	Recipients  []plan.Text
-	Reporting   []dutyView
+	// Source is the plan's own source; PovertyLineSource the line's.
+	Source, PovertyLineSource string `json:",omitempty"`
+	Sections                  []sectionView
+	Recipients                []plan.Text
+	Reporting                 []dutyView
 }
 
 type sectionView struct {
@@ -295,12 +297,15 @@ type areaView struct {
 	areaNode
 	AreaKM2  *float64 `json:",omitempty"`
 	Lat, Lon *float64 `json:",omitempty"`
-	Figures  []figureView
-	Facts    []factView
-	Note     plan.Text
-	Progress progress.AreaProgress
-	Targets  []string // targets whose scope it is
-	Sources  []string
+	// AreaSource and CoordinatesSource are the sources of AreaKM2 and of
+	// Lat and Lon.
+	AreaSource, CoordinatesSource string `json:",omitempty"`
+	Figures                       []figureView
+	Facts                         []factView
+	Note                          plan.Text
+	Progress                      progress.AreaProgress
+	Targets                       []string // targets whose scope it is
+	Sources                       []string
 
 	// Ranking is the rows of the table of Progress.Rank, in order.
 	Ranking []rankPlace `json:",omitempty"`
@@ -335,6 +340,8 @@ type sourceView struct {
 	Title, Note                     plan.Text
 	// UsedBy counts the figures and items that cite the source.
 	UsedBy int
+	// Background marks a source no figure cites: background reading.
+	Background bool `json:",omitempty"`
 }
 
 type fundView struct {
@@ -394,7 +401,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 		Document: documentView{
 			Title: plain(d.Title), Number: d.Number, Date: d.Date, Issuer: plain(d.Issuer), Area: d.Area,
 			Start: d.Period.Start, End: d.Period.End, Preamble: inert(d.Preamble),
-			Translation: inert(d.Translation), PovertyLine: inert(d.PovertyLine),
+			Translation: inert(d.Translation), PovertyLine: inert(d.PovertyLine), Source: d.Source, PovertyLineSource: d.PovertyLineSource,
 			LegalBases: texts(d.LegalBases), Recipients: texts(d.Recipients),
 		},
 	}
@@ -607,7 +614,8 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 	for i, a := range p.Areas {
 		av := areaView{areaNode: areaNode{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
 			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount},
-			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, Figures: []figureView{}, Facts: []factView{},
+			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, AreaSource: a.AreaSource, CoordinatesSource: a.CoordinatesSource,
+			Figures: []figureView{}, Facts: []factView{},
 			Note: inert(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
 		av.Ranking = ranking(av.Progress.Rank, a.ID)
 		av.Children = append(av.Children, r.Index.Children(a.ID)...)
@@ -617,6 +625,12 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 				seen[s] = true
 				av.Sources = append(av.Sources, s)
 			}
+		}
+		if a.AreaKM2 != nil {
+			add(a.AreaSource)
+		}
+		if a.Lat != nil {
+			add(a.CoordinatesSource)
 		}
 		figs := append([]plan.Figure(nil), a.Figures...)
 		sort.SliceStable(figs, func(i, j int) bool { return figs[i].Year < figs[j].Year })
@@ -643,7 +657,7 @@ func sources(p *plan.Plan, x *plan.Index) []sourceView {
 	out := []sourceView{}
 	for _, s := range p.Sources {
 		out = append(out, sourceView{ID: s.ID, Publisher: s.Publisher, URL: s.URL, Date: s.Date, Quote: s.Quote,
-			Title: plain(s.Title), Note: inert(s.Note), UsedBy: x.Citations(s.ID)})
+			Title: plain(s.Title), Note: inert(s.Note), UsedBy: x.Citations(s.ID), Background: s.Background})
 	}
 	return out
 }

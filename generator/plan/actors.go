@@ -87,8 +87,12 @@ type Area struct {
 	// {poor_commune: 13}.
 	FlagCounts map[string]int `yaml:"flag_counts"`
 	AreaKM2    *float64       `yaml:"area_km2"`
-	Lat        *float64       `yaml:"lat"`
-	Lon        *float64       `yaml:"lon"`
+	// AreaSource is the source of AreaKM2; CoordinatesSource that of Lat
+	// and Lon: every number the site publishes names its source.
+	AreaSource        string   `yaml:"area_source"`
+	Lat               *float64 `yaml:"lat"`
+	Lon               *float64 `yaml:"lon"`
+	CoordinatesSource string   `yaml:"coordinates_source"`
 	// Boundary is a path, relative to data/, of a GeoJSON file.
 	Boundary string   `yaml:"boundary"`
 	Figures  []Figure `yaml:"figures"`
@@ -159,6 +163,9 @@ type Source struct {
 	Date      string `yaml:"date"`
 	Quote     string `yaml:"quote"`
 	Note      Text   `yaml:"note"`
+	// Background marks a source no figure cites, listed as background
+	// reading; any other source must be cited by something.
+	Background bool `yaml:"background"`
 }
 
 // A Fund is a source of money named in section IV.

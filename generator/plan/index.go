@@ -107,8 +107,12 @@ func NewIndex(p *Plan) *Index {
 	for a := range x.agencies.all {
 		x.sectionAgencies.add(a.ID, a.Section)
 	}
+	cite(p.Document.Source)
+	cite(p.Document.PovertyLineSource)
 	for a := range x.areas.all {
 		x.children.add(a.ID, a.Parent)
+		cite(a.AreaSource)
+		cite(a.CoordinatesSource)
 		for _, f := range a.Figures {
 			cite(f.Source)
 		}

@@ -55,19 +55,24 @@ type Site struct {
 // A Document is the plan as issued: its identity and its text by section.
 type Document struct {
 	Node        `yaml:"-"`
-	Title       Text      `yaml:"title"`
-	Number      string    `yaml:"number"`
-	Date        string    `yaml:"date"`
-	Issuer      Text      `yaml:"issuer"`
-	Area        string    `yaml:"area"`
-	Period      Period    `yaml:"period"`
-	LegalBases  []Text    `yaml:"legal_bases"`
-	Preamble    Text      `yaml:"preamble"`
-	Translation Text      `yaml:"translation_note"`
-	PovertyLine Text      `yaml:"poverty_line"`
-	Sections    []Section `yaml:"sections"`
-	Recipients  []Text    `yaml:"recipients"`
-	Reporting   []Duty    `yaml:"reporting"`
+	Title       Text   `yaml:"title"`
+	Number      string `yaml:"number"`
+	Date        string `yaml:"date"`
+	Issuer      Text   `yaml:"issuer"`
+	Area        string `yaml:"area"`
+	Period      Period `yaml:"period"`
+	LegalBases  []Text `yaml:"legal_bases"`
+	Preamble    Text   `yaml:"preamble"`
+	Translation Text   `yaml:"translation_note"`
+	// Source is the plan's own entry in sources.yaml: what its numbers
+	// (the targets' goals, a model's cost) are cited to.
+	Source      string `yaml:"source"`
+	PovertyLine Text   `yaml:"poverty_line"`
+	// PovertyLineSource is the document that sets the poverty line.
+	PovertyLineSource string    `yaml:"poverty_line_source"`
+	Sections          []Section `yaml:"sections"`
+	Recipients        []Text    `yaml:"recipients"`
+	Reporting         []Duty    `yaml:"reporting"`
 }
 
 // A Period is a span of whole years, both included.
