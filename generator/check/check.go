@@ -38,7 +38,7 @@ func Plan(p *plan.Plan) plan.Problems { return PlanAt(p, Today()) }
 // day (a report, a source, a figure), only plan for it (a target's year,
 // a budget).
 func PlanAt(p *plan.Plan, today time.Time) plan.Problems {
-	c := &checker{p: p, today: today}
+	c := &checker{p: p, today: today, cited: map[string]bool{}}
 	c.index()
 	c.site()
 	c.document()
@@ -211,9 +211,6 @@ func (c *checker) source(node plan.Node, id, value string) {
 
 // sourceOf checks the source id at key and counts it as cited.
 func (c *checker) sourceOf(node plan.Node, id, key, value string) {
-	if c.cited == nil {
-		c.cited = map[string]bool{}
-	}
 	c.cited[value] = true
 	c.ref(node, key, id, value, c.sourceSet[value], "nguồn", "source", "sources.yaml")
 }

@@ -161,6 +161,7 @@ func (c *checker) observations() {
 			c.need(o.Node, o.Target, "source", o.Source != "")
 		}
 		c.source(o.Node, o.Target, o.Source)
+		c.confirmed(o.Node, o.Target, o.Source, o.ConfirmedBy)
 		c.oneOf(o.Node, o.Target, "status", o.Status, plan.Final, plan.Provisional, plan.Estimate)
 		c.oneOf(o.Node, o.Target, "qualifier", o.Qualifier, plan.Qualifiers()...)
 		if t != nil {
@@ -277,6 +278,23 @@ func (c *checker) areas() {
 	c.cycles()
 }
 
+// confirmed checks the sources that publish a value besides its own: known,
+// each once, and not its own source again.
+func (c *checker) confirmed(node plan.Node, id, source string, others []string) {
+	seen := map[string]bool{source: true}
+	for i, s := range others {
+		pos := node.AtItem("confirmed_by", i)
+		if seen[s] {
+			c.err(pos, id, fmt.Sprintf("nguồn %s đã được ghi cho số này: mỗi nguồn chỉ ghi một lần", quote(s)),
+				fmt.Sprintf("source %s is already given for this value: name each source once", quote(s)))
+			continue
+		}
+		seen[s] = true
+		c.cited[s] = true
+		c.refAt(pos, id, s, c.sourceSet[s], "nguồn", "source", "sources.yaml")
+	}
+}
+
 // RateTolerance is how far, in points, a stated rate may be from the rate
 // its own counts give before the checker warns.
 const RateTolerance = 0.05
@@ -293,6 +311,7 @@ func (c *checker) figures(a plan.Area) {
 		seen[f.Year] = f.At("year")
 		c.need(f.Node, a.ID, "source", f.Source != "")
 		c.source(f.Node, a.ID, f.Source)
+		c.confirmed(f.Node, a.ID, f.Source, f.ConfirmedBy)
 		c.oneOf(f.Node, a.ID, "status", f.Status, plan.Final, plan.Provisional, plan.Estimate)
 		if !f.Derived.IsZero() && f.Status == plan.Final {
 			c.err(f.At("status"), a.ID,

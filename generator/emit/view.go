@@ -320,6 +320,8 @@ type figureView struct {
 	Note                                           plan.Text
 	// Derived says how the values were worked out from published ones.
 	Derived plan.Text
+	// ConfirmedBy are other sources that publish the same values.
+	ConfirmedBy []string `json:",omitempty"`
 	// The rates as shown (the stated rate, else computed) are the year's in
 	// Progress.Years, not repeated here: at national scale they would be a
 	// sixth of the areas' files.
@@ -540,6 +542,9 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		add(t.Baseline.Source)
 		for _, pt := range tv.Progress.Series {
 			add(pt.Source)
+			for _, s := range pt.ConfirmedBy {
+				add(s)
+			}
 			if s := r.Index.Source(pt.Source); s != nil {
 				tv.Updated = max(tv.Updated, s.Date)
 			}
@@ -638,9 +643,12 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 			fv := figureView{Year: f.Year, Households: f.Households, PoorHouseholds: f.PoorHouseholds,
 				NearPoorHouseholds: f.NearPoorHouseholds, LeftPoverty: f.LeftPoverty, LeftNearPoverty: f.LeftNearPoverty,
 				StatedPoorRate: f.PoorRate, StatedNearPoorRate: f.NearPoorRate, Status: f.Status, Source: f.Source,
-				Note: inert(f.Note), Derived: inert(f.Derived)}
+				Note: inert(f.Note), Derived: inert(f.Derived), ConfirmedBy: f.ConfirmedBy}
 			av.Figures = append(av.Figures, fv)
 			add(f.Source)
+			for _, s := range f.ConfirmedBy {
+				add(s)
+			}
 		}
 		for _, f := range a.Facts {
 			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Qualifier: f.Qualifier, Unit: f.Unit,

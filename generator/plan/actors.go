@@ -137,6 +137,9 @@ type Figure struct {
 	// ones (a formula in words), when the source does not state them: they
 	// are then shown as derived, never as official.
 	Derived Text `yaml:"derived"`
+	// ConfirmedBy are other sources that publish the same values
+	// independently: the site shows them beside Source.
+	ConfirmedBy []string `yaml:"confirmed_by"`
 }
 
 // A Fact is a sourced statement about an area that is not a yearly figure

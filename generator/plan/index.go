@@ -115,6 +115,9 @@ func NewIndex(p *Plan) *Index {
 		cite(a.CoordinatesSource)
 		for _, f := range a.Figures {
 			cite(f.Source)
+			for _, s := range f.ConfirmedBy {
+				cite(s)
+			}
 		}
 		for _, f := range a.Facts {
 			cite(f.Source)
@@ -122,6 +125,9 @@ func NewIndex(p *Plan) *Index {
 	}
 	for _, o := range p.Observations {
 		cite(o.Source)
+		for _, s := range o.ConfirmedBy {
+			cite(s)
+		}
 	}
 	for _, l := range p.BudgetLines {
 		cite(l.Source)

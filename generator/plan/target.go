@@ -246,6 +246,8 @@ type Observation struct {
 	// Qualifier says the source gives the value as approximate or as a
 	// bound: "gần", "hơn", "dưới" (see Qualifiers).
 	Qualifier string `yaml:"qualifier"`
+	// ConfirmedBy are other sources that publish the same value.
+	ConfirmedBy []string `yaml:"confirmed_by"`
 }
 
 // Qualifiers a value may carry when its source does not give it exactly:

@@ -19,6 +19,8 @@ type Point struct {
 	Computed *Explanation
 	// Qualifier is the source's hedge on the value (plan.Qualifiers).
 	Qualifier string `json:",omitempty"`
+	// ConfirmedBy are other sources that publish the same value.
+	ConfirmedBy []string `json:",omitempty"`
 	// Derived is true when the value was worked out from published ones,
 	// not stated by its source: it is then never shown as official.
 	Derived bool     `json:",omitempty"`
@@ -122,7 +124,8 @@ func (c *computer) figurePoints(a *plan.Area, near bool) []Point {
 		if r == nil {
 			continue
 		}
-		pt := Point{Year: f.Year, Value: r.Value, Status: f.Status, Source: f.Source, Derived: !f.Derived.IsZero(), Pos: f.Pos}
+		pt := Point{Year: f.Year, Value: r.Value, Status: f.Status, Source: f.Source, ConfirmedBy: f.ConfirmedBy,
+			Derived: !f.Derived.IsZero(), Pos: f.Pos}
 		if r.Stated == nil {
 			pt.Computed = r.Computed
 		}
@@ -141,7 +144,7 @@ func (c *computer) observationPoints(t *plan.Target) []Point {
 			continue
 		}
 		pts = append(pts, Point{Year: o.Year, Half: o.Half, Value: *o.Value, Status: o.Status, Source: o.Source,
-			Qualifier: o.Qualifier, Pos: o.Pos})
+			Qualifier: o.Qualifier, ConfirmedBy: o.ConfirmedBy, Pos: o.Pos})
 	}
 	return sortPoints(pts, func(kept, dropped Point) {
 		c.warn(Warning{Kind: WarnDuplicate, Pos: dropped.Pos, Target: t.ID, Year: dropped.Year, Half: dropped.Half,

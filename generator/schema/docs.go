@@ -142,10 +142,11 @@ var docs = map[string]doc{
 	"Observation.half":   {"1 cho số liệu 30/6 (6 tháng đầu năm); bỏ trống cho số liệu cả năm.", "1 for a 30 June (first-half) figure; leave it out for a whole-year figure."},
 	"Observation.value": {"Giá trị, theo đơn vị của chỉ tiêu; dấu chấm thập phân (85.2), không có %.",
 		"The value, in the target's unit; a decimal point (85.2), no %."},
-	"Observation.status":    {"final (chính thức), provisional (sơ bộ) hoặc estimate (ước tính).", "final, provisional or estimate."},
-	"Observation.source":    {"Mã nguồn (trong sources.yaml); bắt buộc khi có value.", "Id of the source (in sources.yaml); required with a value."},
-	"Observation.note":      {"Ghi chú.", "Note."},
-	"Observation.qualifier": {"Khi nguồn không cho số chính xác: about (khoảng), nearly (gần), more_than (hơn, trên), less_than (dưới). Số vẫn viết như nguồn ghi.", "When the source gives no exact number: about, nearly, more_than, less_than. The number is written as the source gives it."},
+	"Observation.status":       {"final (chính thức), provisional (sơ bộ) hoặc estimate (ước tính).", "final, provisional or estimate."},
+	"Observation.source":       {"Mã nguồn (trong sources.yaml); bắt buộc khi có value.", "Id of the source (in sources.yaml); required with a value."},
+	"Observation.note":         {"Ghi chú.", "Note."},
+	"Observation.confirmed_by": {"Các nguồn khác công bố cùng số liệu này (mã trong sources.yaml).", "Other sources that publish the same value (ids in sources.yaml)."},
+	"Observation.qualifier":    {"Khi nguồn không cho số chính xác: about (khoảng), nearly (gần), more_than (hơn, trên), less_than (dưới). Số vẫn viết như nguồn ghi.", "When the source gives no exact number: about, nearly, more_than, less_than. The number is written as the source gives it."},
 
 	"Policy":          {"Một chính sách, dự án của Kế hoạch.", "A policy or project of the plan."},
 	"Policy.id":       {"Mã chính sách: số mục với dấu gạch ngang (1-1 cho mục 1.1).", "Policy id: the plan's number with hyphens (1-1 for 1.1)."},
@@ -202,6 +203,7 @@ var docs = map[string]doc{
 	"Figure.status":               {"final, provisional hoặc estimate.", "final, provisional or estimate."},
 	"Figure.source":               {"Mã nguồn (trong sources.yaml).", "Id of the source (in sources.yaml)."},
 	"Figure.note":                 {"Ghi chú.", "Note."},
+	"Figure.confirmed_by":         {"Các nguồn khác công bố cùng số liệu này một cách độc lập (mã trong sources.yaml).", "Other sources that publish the same values independently (ids in sources.yaml)."},
 	"Figure.derived": {"Khi nguồn không ghi các số này mà chúng được tính từ số đã công bố: cách tính (3.484 + 779 = 4.263…). Khi đó không ghi status: final.",
 		"When the source does not state these values and they were worked out from published ones: how (3,484 + 779 = 4,263…). Then no status: final."},
 
