@@ -42,6 +42,13 @@ func (b *builder) ranking() (*Chart, error) {
 		Table: rankTable(rs)}
 	d := decimals(rates(rs)...)
 	c.Description = describeRanking(rs, missing, g, d)
+	if mixedYears(rs) {
+		// Rates of different years are shown side by side, each with its
+		// year, and never ranked against each other.
+		c.Title = plan.Text{VI: "Tỷ lệ hộ nghèo mới nhất có được theo huyện, thành phố", EN: "Latest available poor-household rate by district"}
+		c.Description = describeLatest(rs, missing, d)
+		c.Note = mixedYearsNote
+	}
 	var err error
 	c.Options, err = options(c.ID, func(lang plan.Lang) echart { return rankingOption(c, lang, rs, g, d) })
 	return c, err
@@ -66,6 +73,42 @@ func (b *builder) ranked() (rs []ranked, missing []plan.Text) {
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].y.Poor.Value > rs[j].y.Poor.Value })
 	return rs, missing
+}
+
+// mixedYears reports whether the latest rates are not all of one year.
+func mixedYears(rs []ranked) bool {
+	for _, r := range rs {
+		if r.y.Year != rs[0].y.Year {
+			return true
+		}
+	}
+	return false
+}
+
+// mixedYearsNote says why latest rates of different years are not ranked.
+var mixedYearsNote = plan.Text{
+	VI: "Số liệu mới nhất có được của mỗi nơi là của các năm khác nhau (ghi trên mỗi thanh): không so sánh, không xếp hạng giữa các năm.",
+	EN: "The latest available figure of each place is of a different year (given on each bar): they are not compared or ranked across years.",
+}
+
+// describeLatest lists each latest rate with its year, highest first,
+// without ranking them: their years differ.
+func describeLatest(rs []ranked, missing []plan.Text, d int) plan.Text {
+	return both(func(lang plan.Lang) string {
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = r.name.In(lang) + " " + withUnit(lang, r.y.Poor.Value, d, plan.UnitPercent) + " (" + strconv.Itoa(r.y.Year) + ")"
+		}
+		s := latestOfEach.in(lang, list(lang, parts))
+		if missing != nil {
+			names := make([]string, len(missing))
+			for i, m := range missing {
+				names[i] = m.In(lang)
+			}
+			s += " " + noDataFor.in(lang, list(lang, names))
+		}
+		return s
+	})
 }
 
 func rates(rs []ranked) []float64 {
@@ -132,10 +175,7 @@ func rankingOption(c *Chart, lang plan.Lang, rs []ranked, g goal, d int) echart 
 		hi = math.Max(hi, v)
 	}
 	_, max := axisRange(0, hi, plan.UnitPercent)
-	mixed := false
-	for _, r := range rs {
-		mixed = mixed || r.y.Year != rs[0].y.Year
-	}
+	mixed := mixedYears(rs)
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(common(c, lang, false)...)
 	bar.SetGlobalOptions(

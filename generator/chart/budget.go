@@ -56,7 +56,9 @@ func (b *builder) lines() []*plan.BudgetLine {
 func (b *builder) byFundYear() (*Chart, error) {
 	lines := b.lines()
 	stage, known := commonStage(lines)
-	if stage == "" {
+	if stage == "" || !oneSetAYear(lines, stage) {
+		// A year's stack is a total of the year: drawn only where the
+		// year's money at the stage is of one set.
 		return nil, nil
 	}
 	var years []int
@@ -77,6 +79,23 @@ func (b *builder) byFundYear() (*Chart, error) {
 		return barChart(c, lang, labels, ls, "total")
 	})
 	return c, err
+}
+
+// oneSetAYear reports whether, each year, the lines that state the money
+// at the stage belong to one set (progress.SetKey).
+func oneSetAYear(lines []*plan.BudgetLine, stage string) bool {
+	set := map[int]string{}
+	for _, l := range lines {
+		if stageOf(l, stage) == nil {
+			continue
+		}
+		k := progress.SetKey(l)
+		if s, ok := set[l.Year]; ok && s != k {
+			return false
+		}
+		set[l.Year] = k
+	}
+	return true
 }
 
 // commonStage is the stage the most of lines state the money of, allocated
@@ -179,6 +198,13 @@ func fundYearSentence(lang plan.Lang, year plan.Text, ls []line, i int) string {
 // year by year: how far the money got.
 func (b *builder) stages() (*Chart, error) {
 	years := b.r.Budget.ByYear
+	for _, y := range years {
+		if y.Apart > 0 {
+			// The year's lines are of several sets: its stages are not
+			// one flow of money.
+			return nil, nil
+		}
+	}
 	labels := make([]plan.Text, len(years))
 	ls := make([]line, len(stages))
 	for k, s := range stages {

@@ -64,6 +64,7 @@ var (
 	aboveGoal    = phrase{VI: "%d đơn vị còn cao hơn mục tiêu của tỉnh %s.", EN: "%d of them are above the province's target of %s."}
 	oneAboveGoal = phrase{VI: aboveGoal.VI, EN: "%d of them is above the province's target of %s."}
 	noDataFor    = phrase{VI: "Chưa có số liệu: %s.", EN: "No data yet for %s."}
+	latestOfEach = phrase{VI: "Số liệu mới nhất có được, mỗi nơi một năm: %s.", EN: "Latest available figures, each of its own year: %s."}
 
 	// The map of the district seats.
 	seatsLead = phrase{VI: "Trụ sở %d huyện, thành phố theo kinh độ và vĩ độ, theo tỷ lệ hộ nghèo mới nhất.",

@@ -53,14 +53,8 @@ func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, er
 	return c, err
 }
 
-// unitOf is the unit of a target's values: a measure of the area's
-// figures is a rate.
-func unitOf(t *plan.Target) string {
-	if t.Measure != "" {
-		return plan.UnitPercent
-	}
-	return t.Unit
-}
+// unitOf is the unit of a target's values, its levels.
+func unitOf(t *plan.Target) string { return t.LevelUnit() }
 
 // ownName names the line of the target's own values: its area, or else
 // the target.

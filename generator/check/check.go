@@ -38,7 +38,7 @@ func Plan(p *plan.Plan) plan.Problems { return PlanAt(p, Today()) }
 // day (a report, a source, a figure), only plan for it (a target's year,
 // a budget).
 func PlanAt(p *plan.Plan, today time.Time) plan.Problems {
-	c := &checker{p: p, today: today}
+	c := &checker{p: p, today: today, cited: map[string]bool{}}
 	c.index()
 	c.site()
 	c.document()
@@ -50,6 +50,7 @@ func PlanAt(p *plan.Plan, today time.Time) plan.Problems {
 	c.sources()
 	c.budget()
 	c.reports()
+	c.uncited()
 	c.texts(p)
 	c.probs.Sort()
 	return c.probs
@@ -83,7 +84,9 @@ type checker struct {
 	agencySet  map[string]bool
 	areaByID   map[string]*plan.Area
 	sourceSet  map[string]bool
-	fundSet    map[string]bool
+	// cited are the sources something cites, for the sources nothing does.
+	cited   map[string]bool
+	fundSet map[string]bool
 }
 
 func (c *checker) err(pos plan.Pos, id, vi, en string) {
@@ -203,7 +206,25 @@ func (c *checker) section(node plan.Node, id, value string) {
 }
 
 func (c *checker) source(node plan.Node, id, value string) {
-	c.ref(node, "source", id, value, c.sourceSet[value], "nguồn", "source", "sources.yaml")
+	c.sourceOf(node, id, "source", value)
+}
+
+// sourceOf checks the source id at key and counts it as cited.
+func (c *checker) sourceOf(node plan.Node, id, key, value string) {
+	c.cited[value] = true
+	c.ref(node, key, id, value, c.sourceSet[value], "nguồn", "source", "sources.yaml")
+}
+
+// sourced checks that a number the site publishes, at numberKey, names its
+// source at sourceKey.
+func (c *checker) sourced(node plan.Node, id, numberKey, sourceKey, source string) {
+	if source != "" {
+		c.sourceOf(node, id, sourceKey, source)
+		return
+	}
+	c.err(node.At(numberKey), id,
+		fmt.Sprintf("%s là một số được công bố nên cần nguồn: thêm %s (mã trong sources.yaml)", numberKey, sourceKey),
+		fmt.Sprintf("%s is a published number and needs a source: add %s (an id in sources.yaml)", numberKey, sourceKey))
 }
 
 // need reports a required key that is missing or empty.
@@ -348,6 +369,19 @@ func (c *checker) site() {
 			fmt.Sprintf("base_url %s must start with https:// or /", quote(s.BaseURL)))
 	}
 	c.short(s.At("base_url"), "", "base_url", s.BaseURL, MaxURLLen)
+	if s.Contact != "" && !strings.HasPrefix(s.Contact, "https://") && !validEmail(s.Contact) {
+		c.err(s.At("contact"), "", fmt.Sprintf("contact %s cần là một địa chỉ e-mail (gop-y@vi-du.vn) hoặc một địa chỉ https://", quote(s.Contact)),
+			fmt.Sprintf("contact %s must be an e-mail address (feedback@example.org) or an https:// address", quote(s.Contact)))
+	}
+	c.short(s.At("contact"), "", "contact", s.Contact, MaxURLLen)
+}
+
+// validEmail reports whether s looks like one e-mail address: a local
+// part, one @, a domain with a dot, and nothing that would break a mailto:
+// link.
+func validEmail(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	return ok && local != "" && strings.Contains(domain, ".") && !strings.ContainsAny(s, " <>\"?&,;:/()[]\\") && !strings.Contains(domain, "@")
 }
 
 func (c *checker) document() {
@@ -357,6 +391,23 @@ func (c *checker) document() {
 	c.shortText(d.Node, "", "issuer", d.Issuer)
 	c.date(d.Node, "", "date", d.Date)
 	c.ref(d.Node, "area", "", d.Area, c.areaByID[d.Area] != nil, "địa bàn", "area", "areas.yaml")
+	switch {
+	case d.Source != "":
+		c.sourceOf(d.Node, "", "source", d.Source)
+	case len(c.p.Targets) > 0:
+		// The targets' numbers are the plan's own, cited to the plan.
+		c.err(d.At("title"), "",
+			"thiếu source: mã trong sources.yaml của chính văn bản kế hoạch, nguồn của các con số trong mục tiêu",
+			"missing source: the id in sources.yaml of the plan document itself, the source of the targets' numbers")
+	}
+	switch {
+	case d.PovertyLineSource != "":
+		c.sourceOf(d.Node, "", "poverty_line_source", d.PovertyLineSource)
+	case !d.PovertyLine.IsZero():
+		c.err(d.At("poverty_line"), "",
+			"poverty_line nêu các mức thu nhập nên cần nguồn: thêm poverty_line_source (mã trong sources.yaml của văn bản quy định chuẩn nghèo)",
+			"poverty_line states income levels and needs a source: add poverty_line_source (the id in sources.yaml of the document that sets the line)")
+	}
 	c.need(d.Node, "", "period", d.Has("period"))
 	if d.Has("period") {
 		c.year(d.Period.Node, "", "start", d.Period.Start)
@@ -377,7 +428,20 @@ func (c *checker) document() {
 	walk(d.Sections)
 	c.ids(kindSection, len(all), func(i int) (string, plan.Node) { return all[i].ID, all[i].Node })
 	for _, s := range all {
-		c.name(s.Node, s.ID, "title", s.Title)
+		switch {
+		case !s.Title.IsZero() && !s.EditorialTitle.IsZero():
+			c.err(s.At("editorial_title"), s.ID,
+				"mục đã có tiêu đề của kế hoạch (title): bỏ editorial_title",
+				"the section has the plan's own title (title): remove editorial_title")
+		case !s.EditorialTitle.IsZero():
+			c.name(s.Node, s.ID, "editorial_title", s.EditorialTitle)
+		case !s.Title.IsZero():
+			c.name(s.Node, s.ID, "title", s.Title)
+		case s.Number == "":
+			c.err(s.Pos, s.ID,
+				"mục cần số (number) hoặc tiêu đề: title khi kế hoạch có tiêu đề, editorial_title khi tiêu đề do biên tập viên đặt",
+				"a section needs a number or a heading: title where the plan has one, editorial_title where the editors give one")
+		}
 		c.short(s.At("number"), s.ID, "number", s.Number, MaxNameLen)
 	}
 	for _, r := range d.Reporting {
@@ -396,7 +460,8 @@ func (c *checker) policies() {
 		c.need(p.Node, p.ID, "number", p.Number != "")
 		c.short(p.At("number"), p.ID, "number", p.Number, MaxNameLen)
 		c.name(p.Node, p.ID, "name", p.Name)
-		c.need(p.Node, p.ID, "lead", p.Lead != "")
+		// A policy is led as a whole (lead) or task by task (roles with lead: true).
+		c.need(p.Node, p.ID, "lead", len(p.Leads()) > 0)
 		c.oneOf(p.Node, p.ID, "group", p.Group, plan.GroupGeneral, plan.GroupSpecific, plan.GroupNational)
 		c.section(p.Node, p.ID, p.Section)
 		c.ref(p.Node, "lead", p.ID, p.Lead, c.agencySet[p.Lead], "cơ quan", "agency", "agencies.yaml")
@@ -432,6 +497,19 @@ func (c *checker) sources() {
 				fmt.Sprintf("url %s must start with https:// or http://", quote(s.URL)))
 		}
 		c.short(s.At("url"), s.ID, "url", s.URL, MaxURLLen)
+	}
+}
+
+// uncited refuses a source that nothing cites, unless it is marked as
+// background reading: the methodology page lists no source that does not
+// stand behind a figure without saying so.
+func (c *checker) uncited() {
+	for _, s := range c.p.Sources {
+		if s.ID != "" && !s.Background && !c.cited[s.ID] {
+			c.err(s.At("id"), s.ID,
+				"không có số liệu nào dẫn nguồn này: dẫn nó ở nơi có số liệu, xóa nó, hoặc ghi background: true nếu là tài liệu tham khảo",
+				"nothing cites this source: cite it where its figure is, remove it, or write background: true for background reading")
+		}
 	}
 }
 

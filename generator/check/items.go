@@ -16,8 +16,15 @@ func (c *checker) targets() {
 	c.ids(kindTarget, len(p.Targets), func(i int) (string, plan.Node) { return p.Targets[i].ID, p.Targets[i].Node })
 	for _, t := range p.Targets {
 		c.name(t.Node, t.ID, "name", t.Name)
-		c.need(t.Node, t.ID, "unit", t.Unit != "")
-		c.oneOf(t.Node, t.ID, "unit", t.Unit, plan.UnitPercent, plan.UnitPoints, plan.UnitCount, plan.UnitMillionVND)
+		// A qualitative goal states no number, so no unit either.
+		c.need(t.Node, t.ID, "unit", t.Unit != "" || t.Goal.Qualitative)
+		if t.Unit == plan.UnitPoints {
+			c.err(t.At("unit"), t.ID,
+				"unit là đơn vị của giá trị (mức) của chỉ tiêu, không bao giờ là điểm %: viết unit: percent; mức giảm mỗi năm (reduce_per_year) tự được hiểu là điểm % của mức đó",
+				"unit is the unit of the target's values (its levels), never points: write unit: percent; a yearly reduction (reduce_per_year) is read in points of that level")
+		} else {
+			c.oneOf(t.Node, t.ID, "unit", t.Unit, plan.UnitPercent, plan.UnitCount, plan.UnitMillionVND)
+		}
 		c.need(t.Node, t.ID, "scope", t.Scope != "")
 		c.ref(t.Node, "scope", t.ID, t.Scope, c.areaByID[t.Scope] != nil, "địa bàn", "area", "areas.yaml")
 		c.oneOf(t.Node, t.ID, "measure", t.Measure, plan.MeasurePoorRate, plan.MeasureNearPoorRate)
@@ -35,7 +42,11 @@ func (c *checker) targets() {
 			b := t.Baseline
 			c.need(b.Node, t.ID, "year", b.Year != 0)
 			c.pastYear(b.Node, t.ID, "year", b.Year)
-			c.source(b.Node, t.ID, b.Source)
+			if b.Value != nil {
+				c.sourced(b.Node, t.ID, "value", "source", b.Source)
+			} else {
+				c.source(b.Node, t.ID, b.Source)
+			}
 			if t.Unit == plan.UnitPercent {
 				c.percent(b.Node, t.ID, "value", b.Value)
 			}
@@ -73,6 +84,7 @@ func (c *checker) goal(t plan.Target) {
 	}
 	k := kinds[0]
 	c.oneOf(g.Node, t.ID, "direction", g.Direction, plan.Increase, plan.Decrease)
+	c.oneOf(g.Node, t.ID, "qualifier", g.Qualifier, plan.Qualifiers()...)
 	pair := func(vals []float64) {
 		if len(vals) != 2 {
 			c.err(g.At(k), t.ID,
@@ -149,7 +161,9 @@ func (c *checker) observations() {
 			c.need(o.Node, o.Target, "source", o.Source != "")
 		}
 		c.source(o.Node, o.Target, o.Source)
+		c.confirmed(o.Node, o.Target, o.Source, o.ConfirmedBy)
 		c.oneOf(o.Node, o.Target, "status", o.Status, plan.Final, plan.Provisional, plan.Estimate)
+		c.oneOf(o.Node, o.Target, "qualifier", o.Qualifier, plan.Qualifiers()...)
 		if t != nil {
 			if t.Unit == plan.UnitPercent {
 				c.percent(o.Node, o.Target, "value", o.Value)
@@ -241,6 +255,16 @@ func (c *checker) areas() {
 			c.err(a.Pos, a.ID, "cần cả lat và lon, hoặc không có cả hai", "give both lat and lon, or neither")
 		}
 		c.nonNegative(a.Node, a.ID, "area_km2", a.AreaKM2)
+		if a.AreaKM2 != nil {
+			c.sourced(a.Node, a.ID, "area_km2", "area_source", a.AreaSource)
+		}
+		if a.Lat != nil || a.Lon != nil {
+			key := "lat"
+			if a.Lat == nil {
+				key = "lon"
+			}
+			c.sourced(a.Node, a.ID, key, "coordinates_source", a.CoordinatesSource)
+		}
 		c.figures(a)
 		for _, f := range a.Facts {
 			c.name(f.Node, a.ID, "label", f.Label)
@@ -248,9 +272,27 @@ func (c *checker) areas() {
 			c.pastYear(f.Node, a.ID, "year", f.Year)
 			c.need(f.Node, a.ID, "source", f.Source != "")
 			c.source(f.Node, a.ID, f.Source)
+			c.oneOf(f.Node, a.ID, "qualifier", f.Qualifier, plan.Qualifiers()...)
 		}
 	}
 	c.cycles()
+}
+
+// confirmed checks the sources that publish a value besides its own: known,
+// each once, and not its own source again.
+func (c *checker) confirmed(node plan.Node, id, source string, others []string) {
+	seen := map[string]bool{source: true}
+	for i, s := range others {
+		pos := node.AtItem("confirmed_by", i)
+		if seen[s] {
+			c.err(pos, id, fmt.Sprintf("nguồn %s đã được ghi cho số này: mỗi nguồn chỉ ghi một lần", quote(s)),
+				fmt.Sprintf("source %s is already given for this value: name each source once", quote(s)))
+			continue
+		}
+		seen[s] = true
+		c.cited[s] = true
+		c.refAt(pos, id, s, c.sourceSet[s], "nguồn", "source", "sources.yaml")
+	}
 }
 
 // RateTolerance is how far, in points, a stated rate may be from the rate
@@ -269,7 +311,13 @@ func (c *checker) figures(a plan.Area) {
 		seen[f.Year] = f.At("year")
 		c.need(f.Node, a.ID, "source", f.Source != "")
 		c.source(f.Node, a.ID, f.Source)
+		c.confirmed(f.Node, a.ID, f.Source, f.ConfirmedBy)
 		c.oneOf(f.Node, a.ID, "status", f.Status, plan.Final, plan.Provisional, plan.Estimate)
+		if !f.Derived.IsZero() && f.Status == plan.Final {
+			c.err(f.At("status"), a.ID,
+				fmt.Sprintf("năm %d: số liệu tính từ số đã công bố (derived) không phải số chính thức: bỏ status: final", f.Year),
+				fmt.Sprintf("%d: figures worked out from published ones (derived) are not official: remove status: final", f.Year))
+		}
 		c.percent(f.Node, a.ID, "poor_rate", f.PoorRate)
 		c.percent(f.Node, a.ID, "near_poor_rate", f.NearPoorRate)
 		counts := []struct {
@@ -345,6 +393,7 @@ func (c *checker) budget() {
 		c.ref(l.Node, "area", id, l.Area, c.areaByID[l.Area] != nil, "địa bàn", "area", "areas.yaml")
 		c.need(l.Node, id, "source", l.Source != "")
 		c.source(l.Node, id, l.Source)
+		c.oneOf(l.Node, id, "qualifier", l.Qualifier, plan.Qualifiers()...)
 		c.nonNegative(l.Node, id, "planned", l.Planned)
 		c.nonNegative(l.Node, id, "allocated", l.Allocated)
 		c.nonNegative(l.Node, id, "disbursed", l.Disbursed)

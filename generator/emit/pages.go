@@ -34,6 +34,8 @@ type sitePage struct {
 	weight  int
 	date    string // YYYY-MM-DD, for dated pages (reports, in feeds)
 	feed    bool   // the page has an RSS feed of its pages too
+	// noData marks a page with no value on it: it shows no date of data.
+	noData bool
 }
 
 func (pg sitePage) path(lang plan.Lang) string {
@@ -69,6 +71,9 @@ func (pg sitePage) content(lang plan.Lang) []byte {
 	}
 	if pg.feed {
 		fm["outputs"] = []string{"html", "rss"}
+	}
+	if pg.noData {
+		fm["nodata"] = true
 	}
 	if d := pg.desc.In(lang); d != "" {
 		fm["description"] = clip(d, 300)
@@ -121,7 +126,7 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 			body: plan.Text{VI: progress.Methodology(plan.VI), EN: progress.Methodology(plan.EN)}},
 	}
 	for i, t := range v.Targets {
-		ps = append(ps, sitePage{section: "targets", id: t.ID, layout: "target", weight: i + 1,
+		ps = append(ps, sitePage{section: "targets", id: t.ID, layout: "target", weight: i + 1, noData: t.NoData != nil,
 			title: plan.Text{VI: t.ID + ": " + t.Name.VI, EN: t.ID + ": " + t.Name.In(plan.EN)},
 			desc:  plan.Text{VI: markdown.Plain(t.Description.VI), EN: markdown.Plain(t.Description.In(plan.EN))}})
 	}

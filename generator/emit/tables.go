@@ -28,6 +28,10 @@ type areasPage struct {
 	// Communes are the communes and groups of communes of Root, then of
 	// each district, in that order; an area with none has no entry.
 	Communes []communeList
+	// MixedYears is true when the latest rates of Root and Districts are
+	// not all of one year: the pages then show them as the latest
+	// available, each with its year, and rank none across years.
+	MixedYears bool `json:",omitempty"`
 }
 
 // A communeList is the communes and groups of communes within one area.
@@ -64,6 +68,13 @@ func areasPageOf(root string, areas []areaSummary, index map[string]int) areasPa
 	for _, id := range r.Children {
 		if a := find(id); a != nil && !local(a) {
 			v.Districts = append(v.Districts, a.ID)
+		}
+	}
+	year := 0
+	for _, id := range append([]string{r.ID}, v.Districts...) {
+		if l := find(id).Progress.Latest; l != nil {
+			v.MixedYears = v.MixedYears || (year != 0 && l.Year != year)
+			year = l.Year
 		}
 	}
 	if p := find(r.Parent); p != nil && p.Kind == plan.KindCountry && p.Progress.Latest != nil {

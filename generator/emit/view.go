@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"sort"
 
 	"plansite/generator/markdown"
@@ -85,16 +86,20 @@ type documentView struct {
 	Preamble    plan.Text
 	Translation plan.Text
 	PovertyLine plan.Text
-	Sections    []sectionView
-	Recipients  []plan.Text
-	Reporting   []dutyView
+	// Source is the plan's own source; PovertyLineSource the line's.
+	Source, PovertyLineSource string `json:",omitempty"`
+	Sections                  []sectionView
+	Recipients                []plan.Text
+	Reporting                 []dutyView
 }
 
 type sectionView struct {
 	ID, Number string
-	Title      plan.Text
-	Body       plan.Text
-	Depth      int
+	// Title is the plan's own heading; EditorialTitle one the editors
+	// gave a section the plan leaves untitled, shown as theirs.
+	Title, EditorialTitle plan.Text
+	Body                  plan.Text
+	Depth                 int
 	// Items of the data that this section sets out, for links.
 	Targets, Policies, Agencies []string
 	Sections                    []sectionView
@@ -119,20 +124,24 @@ type targetView struct {
 	ID          string
 	Name        plan.Text
 	Description plan.Text
-	Unit        string
-	Scope       string
-	Section     string `json:",omitempty"`
-	By          int
-	Measure     string `json:",omitempty"`
-	Policies    []string
-	Agencies    []string
-	Note        plan.Text
-	UnitCost    *amountView `json:",omitempty"`
+	// Unit is the unit of the target's levels; ChangeUnit that of a change
+	// in them (points of a percent): a level is never shown in points.
+	Unit, ChangeUnit string
+	Scope            string
+	Section          string `json:",omitempty"`
+	By               int
+	Measure          string `json:",omitempty"`
+	Policies         []string
+	Agencies         []string
+	Note             plan.Text
+	UnitCost         *amountView `json:",omitempty"`
 	// GoalKind and the goal's numbers, for wording the goal.
 	GoalKind string
 	GoalLow  *float64 `json:",omitempty"`
 	GoalHigh *float64 `json:",omitempty"`
-	Progress progress.TargetProgress
+	// GoalQualifier is the plan's own hedge on its goal ("khoảng").
+	GoalQualifier string `json:",omitempty"`
+	Progress      progress.TargetProgress
 	// Compare holds the same measure in other areas (the national series).
 	Compare []compareView
 	// Sources are the ids of every source the target's values cite.
@@ -140,8 +149,38 @@ type targetView struct {
 	// Charts are the ids of the target's charts, none when it has no data.
 	Charts []string
 	// Updated is when the target's data was last updated (YYYY-MM-DD): the
-	// newest date of the sources its values cite, else the data's date.
+	// newest date of the sources its values cite, else the data's date;
+	// empty when the target has no value at all.
 	Updated string `json:",omitempty"`
+	// NoData, for a target without any value, says who is to report one,
+	// under which rule of the plan, and where a reader may send one.
+	NoData *noDataView `json:",omitempty"`
+}
+
+// A noDataView tells the reader of a target without results what would
+// fill it: the agencies to report (the target's), the plan's reporting
+// rule (how often, to whom, in which section), and the site's contact.
+type noDataView struct {
+	Agencies []string
+	To       string   `json:",omitempty"` // the agency reports go to
+	Every    []string // half-year, year
+	Section  string   `json:",omitempty"`
+	Contact  string   `json:",omitempty"`
+}
+
+// noData is the noDataView of a target without values, from the plan's
+// reporting duties and the site's contact.
+func noData(p *plan.Plan, t *plan.Target) *noDataView {
+	nd := &noDataView{Agencies: nonNil(t.Agencies), Every: []string{}, Contact: p.Site.Contact}
+	for _, du := range p.Document.Reporting {
+		if nd.To == "" {
+			nd.To, nd.Section = du.To, du.Section
+		}
+		if du.To == nd.To && !slices.Contains(nd.Every, du.Every) {
+			nd.Every = append(nd.Every, du.Every)
+		}
+	}
+	return nd
 }
 
 type amountView struct {
@@ -159,14 +198,19 @@ type policyView struct {
 	Section           string `json:",omitempty"`
 	Name, Content     plan.Text
 	Lead              string
-	Partners          []string
-	Roles             []roleView
-	Targets           []string
-	Budget            *progress.Totals `json:",omitempty"`
+	// Leads are every agency that leads the policy or a task of it.
+	Leads    []string
+	Partners []string
+	Roles    []roleView
+	Targets  []string
+	Budget   *progress.Totals `json:",omitempty"`
+	// BudgetSets are the policy's lines by set, when they do not add up.
+	BudgetSets []progress.BudgetSet `json:",omitempty"`
 }
 
 type roleView struct {
 	Agency, Policy string
+	Lead           bool `json:",omitempty"`
 	Text           plan.Text
 }
 
@@ -253,12 +297,15 @@ type areaView struct {
 	areaNode
 	AreaKM2  *float64 `json:",omitempty"`
 	Lat, Lon *float64 `json:",omitempty"`
-	Figures  []figureView
-	Facts    []factView
-	Note     plan.Text
-	Progress progress.AreaProgress
-	Targets  []string // targets whose scope it is
-	Sources  []string
+	// AreaSource and CoordinatesSource are the sources of AreaKM2 and of
+	// Lat and Lon.
+	AreaSource, CoordinatesSource string `json:",omitempty"`
+	Figures                       []figureView
+	Facts                         []factView
+	Note                          plan.Text
+	Progress                      progress.AreaProgress
+	Targets                       []string // targets whose scope it is
+	Sources                       []string
 
 	// Ranking is the rows of the table of Progress.Rank, in order.
 	Ranking []rankPlace `json:",omitempty"`
@@ -271,18 +318,23 @@ type figureView struct {
 	StatedPoorRate, StatedNearPoorRate             *float64
 	Status, Source                                 string
 	Note                                           plan.Text
+	// Derived says how the values were worked out from published ones.
+	Derived plan.Text
+	// ConfirmedBy are other sources that publish the same values.
+	ConfirmedBy []string `json:",omitempty"`
 	// The rates as shown (the stated rate, else computed) are the year's in
 	// Progress.Years, not repeated here: at national scale they would be a
 	// sixth of the areas' files.
 }
 
 type factView struct {
-	Year   int `json:",omitempty"`
-	Label  plan.Text
-	Value  *float64
-	Unit   string
-	Source string
-	Note   plan.Text
+	Year      int `json:",omitempty"`
+	Label     plan.Text
+	Value     *float64
+	Qualifier string `json:",omitempty"`
+	Unit      string
+	Source    string
+	Note      plan.Text
 }
 
 type sourceView struct {
@@ -290,6 +342,8 @@ type sourceView struct {
 	Title, Note                     plan.Text
 	// UsedBy counts the figures and items that cite the source.
 	UsedBy int
+	// Background marks a source no figure cites: background reading.
+	Background bool `json:",omitempty"`
 }
 
 type fundView struct {
@@ -300,6 +354,7 @@ type fundView struct {
 
 type budgetView struct {
 	Total    progress.Totals
+	Sets     []setView
 	ByYear   []progress.YearTotals
 	ByFund   []progress.FundTotals
 	ByPolicy []progress.PolicyTotals
@@ -312,8 +367,16 @@ type budgetView struct {
 	LineSources []string
 }
 
+// A setView is a set of budget lines that add up, with the distinct notes
+// of its lines: what the document decided (a decision's number, a place).
+type setView struct {
+	progress.BudgetSet
+	Notes []plan.Text
+}
+
 type lineView struct {
 	Policy, Fund, Area, Source    string
+	Qualifier                     string `json:",omitempty"`
 	Year                          int
 	Planned, Allocated, Disbursed *float64
 	Note                          plan.Text
@@ -340,7 +403,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 		Document: documentView{
 			Title: plain(d.Title), Number: d.Number, Date: d.Date, Issuer: plain(d.Issuer), Area: d.Area,
 			Start: d.Period.Start, End: d.Period.End, Preamble: inert(d.Preamble),
-			Translation: inert(d.Translation), PovertyLine: inert(d.PovertyLine),
+			Translation: inert(d.Translation), PovertyLine: inert(d.PovertyLine), Source: d.Source, PovertyLineSource: d.PovertyLineSource,
 			LegalBases: texts(d.LegalBases), Recipients: texts(d.Recipients),
 		},
 	}
@@ -419,7 +482,7 @@ func sections(x *plan.Index, ss []plan.Section, depth int) []sectionView {
 	out := []sectionView{}
 	for _, s := range ss {
 		items := x.Section(s.ID)
-		sv := sectionView{ID: s.ID, Number: s.Number, Title: plain(s.Title), Body: inert(s.Body), Depth: depth,
+		sv := sectionView{ID: s.ID, Number: s.Number, Title: plain(s.Title), EditorialTitle: plain(s.EditorialTitle), Body: inert(s.Body), Depth: depth,
 			Targets: nonNil(items.Targets), Policies: nonNil(items.Policies), Agencies: nonNil(items.Agencies)}
 		sv.Sections = sections(x, s.Sections, depth+1)
 		out = append(out, sv)
@@ -445,9 +508,9 @@ func statuses(r *progress.Report) []statusCount {
 func targets(p *plan.Plan, r *progress.Report) []targetView {
 	out := []targetView{}
 	for i, t := range p.Targets {
-		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.Unit,
+		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.LevelUnit(), ChangeUnit: t.ChangeUnit(),
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
-			Agencies: nonNil(t.Agencies), Note: inert(t.Note), GoalKind: t.Goal.Kind(),
+			Agencies: nonNil(t.Agencies), Note: inert(t.Note), GoalKind: t.Goal.Kind(), GoalQualifier: t.Goal.Qualifier,
 			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}}
 		tv.GoalLow, tv.GoalHigh = goalNumbers(t.Goal)
 		if t.UnitCost != nil {
@@ -479,11 +542,19 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		add(t.Baseline.Source)
 		for _, pt := range tv.Progress.Series {
 			add(pt.Source)
+			for _, s := range pt.ConfirmedBy {
+				add(s)
+			}
 			if s := r.Index.Source(pt.Source); s != nil {
 				tv.Updated = max(tv.Updated, s.Date)
 			}
 		}
-		if tv.Updated == "" {
+		switch {
+		case len(tv.Progress.Series) == 0:
+			// No value, so no date of one: say what would fill it instead.
+			tv.Updated = ""
+			tv.NoData = noData(p, &p.Targets[i])
+		case tv.Updated == "":
 			tv.Updated = p.Site.Updated
 		}
 		for _, c := range tv.Compare {
@@ -513,14 +584,15 @@ func policies(p *plan.Plan, r *progress.Report) []policyView {
 	out := []policyView{}
 	for _, po := range p.Policies {
 		pv := policyView{ID: po.ID, Number: po.Number, Group: po.Group, Section: po.Section, Name: plain(po.Name),
-			Content: inert(po.Content), Lead: po.Lead, Partners: nonNil(po.Partners), Roles: []roleView{}, Targets: []string{}}
+			Content: inert(po.Content), Lead: po.Lead, Leads: nonNil(po.Leads()), Partners: nonNil(po.Partners), Roles: []roleView{}, Targets: []string{}}
 		for _, ro := range po.Roles {
-			pv.Roles = append(pv.Roles, roleView{Agency: ro.Agency, Policy: po.ID, Text: inert(ro.Text)})
+			pv.Roles = append(pv.Roles, roleView{Agency: ro.Agency, Policy: po.ID, Lead: ro.Lead, Text: inert(ro.Text)})
 		}
 		pv.Targets = append(pv.Targets, r.Index.PolicyTargets(po.ID)...)
 		for i := range r.Budget.ByPolicy {
 			if r.Budget.ByPolicy[i].Policy == po.ID {
 				pv.Budget = &r.Budget.ByPolicy[i].Totals
+				pv.BudgetSets = r.Budget.ByPolicy[i].Sets
 			}
 		}
 		out = append(out, pv)
@@ -535,7 +607,7 @@ func agencies(p *plan.Plan, x *plan.Index) []agencyView {
 			Responsibilities: inert(a.Responsibilities), Leads: nonNil(x.Leads(a.ID)), Partners: nonNil(x.Partners(a.ID)),
 			Roles: []roleView{}, Targets: nonNil(x.AgencyTargets(a.ID))}
 		for _, ro := range x.Roles(a.ID) {
-			av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: ro.Policy, Text: inert(ro.Role.Text)})
+			av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: ro.Policy, Lead: ro.Role.Lead, Text: inert(ro.Role.Text)})
 		}
 		out = append(out, av)
 	}
@@ -547,7 +619,8 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 	for i, a := range p.Areas {
 		av := areaView{areaNode: areaNode{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
 			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount},
-			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, Figures: []figureView{}, Facts: []factView{},
+			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, AreaSource: a.AreaSource, CoordinatesSource: a.CoordinatesSource,
+			Figures: []figureView{}, Facts: []factView{},
 			Note: inert(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
 		av.Ranking = ranking(av.Progress.Rank, a.ID)
 		av.Children = append(av.Children, r.Index.Children(a.ID)...)
@@ -558,18 +631,27 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 				av.Sources = append(av.Sources, s)
 			}
 		}
+		if a.AreaKM2 != nil {
+			add(a.AreaSource)
+		}
+		if a.Lat != nil {
+			add(a.CoordinatesSource)
+		}
 		figs := append([]plan.Figure(nil), a.Figures...)
 		sort.SliceStable(figs, func(i, j int) bool { return figs[i].Year < figs[j].Year })
 		for _, f := range figs {
 			fv := figureView{Year: f.Year, Households: f.Households, PoorHouseholds: f.PoorHouseholds,
 				NearPoorHouseholds: f.NearPoorHouseholds, LeftPoverty: f.LeftPoverty, LeftNearPoverty: f.LeftNearPoverty,
 				StatedPoorRate: f.PoorRate, StatedNearPoorRate: f.NearPoorRate, Status: f.Status, Source: f.Source,
-				Note: inert(f.Note)}
+				Note: inert(f.Note), Derived: inert(f.Derived), ConfirmedBy: f.ConfirmedBy}
 			av.Figures = append(av.Figures, fv)
 			add(f.Source)
+			for _, s := range f.ConfirmedBy {
+				add(s)
+			}
 		}
 		for _, f := range a.Facts {
-			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Unit: f.Unit,
+			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Qualifier: f.Qualifier, Unit: f.Unit,
 				Source: f.Source, Note: inert(f.Note)})
 			add(f.Source)
 		}
@@ -583,7 +665,7 @@ func sources(p *plan.Plan, x *plan.Index) []sourceView {
 	out := []sourceView{}
 	for _, s := range p.Sources {
 		out = append(out, sourceView{ID: s.ID, Publisher: s.Publisher, URL: s.URL, Date: s.Date, Quote: s.Quote,
-			Title: plain(s.Title), Note: inert(s.Note), UsedBy: x.Citations(s.ID)})
+			Title: plain(s.Title), Note: inert(s.Note), UsedBy: x.Citations(s.ID), Background: s.Background})
 	}
 	return out
 }
@@ -599,16 +681,30 @@ func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 		}
 		funds = append(funds, fv)
 	}
-	b := budgetView{Total: r.Budget.Total, ByYear: r.Budget.ByYear, ByFund: r.Budget.ByFund,
+	b := budgetView{Total: r.Budget.Total, Sets: []setView{}, ByYear: r.Budget.ByYear, ByFund: r.Budget.ByFund,
 		ByPolicy: r.Budget.ByPolicy, Lines: []lineView{}, Years: []int{}}
 	for _, y := range r.Budget.ByYear {
 		b.Years = append(b.Years, y.Year)
 	}
 	b.Costs = costTableOf(r.Budget.Costs, b.Years)
 	for _, l := range p.BudgetLines {
-		b.Lines = append(b.Lines, lineView{Policy: l.Policy, Fund: l.Fund, Area: l.Area, Source: l.Source, Year: l.Year,
+		b.Lines = append(b.Lines, lineView{Policy: l.Policy, Fund: l.Fund, Area: l.Area, Source: l.Source, Qualifier: l.Qualifier, Year: l.Year,
 			Planned: l.Planned, Allocated: l.Allocated, Disbursed: l.Disbursed, Note: inert(l.Note)})
 	}
 	b.LineSources = lineSources(p.BudgetLines)
+	for _, s := range r.Budget.Sets {
+		sv := setView{BudgetSet: s, Notes: []plan.Text{}}
+		key := progress.SetKey(&plan.BudgetLine{Year: s.Year, Source: s.Source})
+		for i := range p.BudgetLines {
+			l := &p.BudgetLines[i]
+			if l.Note.IsZero() || progress.SetKey(l) != key {
+				continue
+			}
+			if n := inert(l.Note); !slices.Contains(sv.Notes, n) {
+				sv.Notes = append(sv.Notes, n)
+			}
+		}
+		b.Sets = append(b.Sets, sv)
+	}
 	return funds, b
 }

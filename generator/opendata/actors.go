@@ -4,12 +4,15 @@ import "plansite/generator/plan"
 
 // A policyRow is one policy in policies.json.
 type policyRow struct {
-	ID       string    `json:"id"`
-	Number   *string   `json:"number"`
-	Group    *string   `json:"group"`
-	Name     plan.Text `json:"name"`
-	Lead     *string   `json:"lead"`
-	Partners []string  `json:"partners"`
+	ID     string    `json:"id"`
+	Number *string   `json:"number"`
+	Group  *string   `json:"group"`
+	Name   plan.Text `json:"name"`
+	// Lead leads the whole policy, where the plan names one agency; Leads
+	// are every agency that leads it or a task of it ("chủ trì").
+	Lead     *string  `json:"lead"`
+	Leads    []string `json:"leads"`
+	Partners []string `json:"partners"`
 	// Targets are the targets that name the policy, in the plan's order.
 	Targets []string `json:"targets"`
 }
@@ -39,7 +42,7 @@ func policies(p *plan.Plan, x *plan.Index) []policyRow {
 	for _, pol := range p.Policies {
 		out = append(out, policyRow{
 			ID: pol.ID, Number: optStr(pol.Number), Group: optStr(pol.Group), Name: pol.Name,
-			Lead: optStr(pol.Lead), Partners: list(pol.Partners), Targets: list(x.PolicyTargets(pol.ID)),
+			Lead: optStr(pol.Lead), Leads: list(pol.Leads()), Partners: list(pol.Partners), Targets: list(x.PolicyTargets(pol.ID)),
 		})
 	}
 	return out

@@ -261,7 +261,7 @@ func catalogue() []entry {
 			title: plan.Text{VI: "Chính sách, dự án", EN: "Policies and projects"},
 			desc: plan.Text{
 				VI: "Các chính sách, dự án của Kế hoạch với cơ quan chủ trì, cơ quan phối hợp và các chỉ tiêu liên quan.",
-				EN: "The plan's policies and projects with their lead agency, partner agencies and the targets they serve.",
+				EN: "The plan's policies and projects with their lead agency (lead: of the whole policy; leads: every agency the plan puts in charge of the policy or of a task of it), partner agencies and the targets they serve.",
 			}},
 		entry{file: "agencies.json", format: FormatJSON,
 			title: plan.Text{VI: "Cơ quan, đơn vị", EN: "Agencies"},

@@ -352,7 +352,7 @@ func TestActors(t *testing.T) {
 	files := build(t, hostilePlan(), 0)
 	pol := objects(t, files["data/policies.json"])
 	ag := objects(t, files["data/agencies.json"])
-	if got := string(mustJSON(t, pol)); got != `[{"group":null,"id":"-p","lead":"a","name":{"en":"\u003c/script\u003e","vi":"@p"},"number":"+1.1","partners":[],"targets":["t1"]}]` {
+	if got := string(mustJSON(t, pol)); got != `[{"group":null,"id":"-p","lead":"a","leads":["a"],"name":{"en":"\u003c/script\u003e","vi":"@p"},"number":"+1.1","partners":[],"targets":["t1"]}]` {
 		t.Errorf("policies.json = %s", got)
 	}
 	if got := string(mustJSON(t, ag)); got != `[{"abbr":null,"id":"a","kind":null,"leads":["-p"],"name":{"en":"\u003cb\u003e\u0026","vi":"=A1"},"partners_in":[],"targets":["t1"]}]` {

@@ -1,5 +1,7 @@
 package plan
 
+import "slices"
+
 // A Policy is a policy, project or activity of the plan (section III).
 type Policy struct {
 	Node    `yaml:"-"`
@@ -9,11 +11,33 @@ type Policy struct {
 	Section string `yaml:"section"`
 	Name    Text   `yaml:"name"`
 	Content Text   `yaml:"content"`
-	// Lead is the agency in charge ("chủ trì"); Partners coordinate ("phối hợp").
+	// Lead is the agency the plan puts in charge ("chủ trì") of the whole
+	// policy, where it names one; Partners coordinate ("phối hợp"). Where
+	// the plan gives several agencies "chủ trì" each for a task of its own,
+	// there is no Lead and each of those roles is marked Lead (see Leads).
 	Lead     string   `yaml:"lead"`
 	Partners []string `yaml:"partners"`
 	// Roles are the tasks the plan gives each agency under this policy.
 	Roles []Role `yaml:"roles"`
+}
+
+// Leads are the agencies that lead the policy or a task of it, the one
+// rule for every policy: Lead, then each agency whose role the plan gives
+// with "chủ trì", each once, in the data's order.
+func (p *Policy) Leads() []string {
+	var out []string
+	add := func(a string) {
+		if a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	add(p.Lead)
+	for _, r := range p.Roles {
+		if r.Lead {
+			add(r.Agency)
+		}
+	}
+	return out
 }
 
 // Policy groups, following the three parts of section III.
@@ -23,10 +47,12 @@ const (
 	GroupNational = "national" // III.3: projects of the national programme
 )
 
-// A Role is what one agency is asked to do under a policy.
+// A Role is what one agency is asked to do under a policy. Lead marks a
+// task the plan gives with "chủ trì": the agency leads that task.
 type Role struct {
 	Node   `yaml:"-"`
 	Agency string `yaml:"agency"`
+	Lead   bool   `yaml:"lead"`
 	Text   Text   `yaml:"text"`
 }
 
@@ -61,8 +87,12 @@ type Area struct {
 	// {poor_commune: 13}.
 	FlagCounts map[string]int `yaml:"flag_counts"`
 	AreaKM2    *float64       `yaml:"area_km2"`
-	Lat        *float64       `yaml:"lat"`
-	Lon        *float64       `yaml:"lon"`
+	// AreaSource is the source of AreaKM2; CoordinatesSource that of Lat
+	// and Lon: every number the site publishes names its source.
+	AreaSource        string   `yaml:"area_source"`
+	Lat               *float64 `yaml:"lat"`
+	Lon               *float64 `yaml:"lon"`
+	CoordinatesSource string   `yaml:"coordinates_source"`
 	// Boundary is a path, relative to data/, of a GeoJSON file.
 	Boundary string   `yaml:"boundary"`
 	Figures  []Figure `yaml:"figures"`
@@ -103,6 +133,13 @@ type Figure struct {
 	Status             string   `yaml:"status"`
 	Source             string   `yaml:"source"`
 	Note               Text     `yaml:"note"`
+	// Derived says how the figure's values were worked out from published
+	// ones (a formula in words), when the source does not state them: they
+	// are then shown as derived, never as official.
+	Derived Text `yaml:"derived"`
+	// ConfirmedBy are other sources that publish the same values
+	// independently: the site shows them beside Source.
+	ConfirmedBy []string `yaml:"confirmed_by"`
 }
 
 // A Fact is a sourced statement about an area that is not a yearly figure
@@ -115,6 +152,8 @@ type Fact struct {
 	Unit   string   `yaml:"unit"`
 	Source string   `yaml:"source"`
 	Note   Text     `yaml:"note"`
+	// Qualifier: the source gives the value as approximate or as a bound.
+	Qualifier string `yaml:"qualifier"`
 }
 
 // A Source is a document a figure comes from.
@@ -127,6 +166,9 @@ type Source struct {
 	Date      string `yaml:"date"`
 	Quote     string `yaml:"quote"`
 	Note      Text   `yaml:"note"`
+	// Background marks a source no figure cites, listed as background
+	// reading; any other source must be cited by something.
+	Background bool `yaml:"background"`
 }
 
 // A Fund is a source of money named in section IV.
@@ -162,6 +204,9 @@ type BudgetLine struct {
 	Disbursed *float64 `yaml:"disbursed"`
 	Source    string   `yaml:"source"`
 	Note      Text     `yaml:"note"`
+	// Qualifier: the source gives the line's amounts as approximate or as
+	// bounds ("hơn 14 tỷ đồng").
+	Qualifier string `yaml:"qualifier"`
 }
 
 // A Report is a dated periodic report on the plan.

@@ -95,7 +95,7 @@ func NewIndex(p *Plan) *Index {
 		cite(t.Baseline.Source)
 	}
 	for po := range x.policies.all {
-		x.leads.add(po.ID, po.Lead)
+		x.leads.add(po.ID, po.Leads()...)
 		x.partners.add(po.ID, po.Partners...)
 		x.sectionPolicies.add(po.ID, po.Section)
 		for i := range po.Roles {
@@ -107,10 +107,17 @@ func NewIndex(p *Plan) *Index {
 	for a := range x.agencies.all {
 		x.sectionAgencies.add(a.ID, a.Section)
 	}
+	cite(p.Document.Source)
+	cite(p.Document.PovertyLineSource)
 	for a := range x.areas.all {
 		x.children.add(a.ID, a.Parent)
+		cite(a.AreaSource)
+		cite(a.CoordinatesSource)
 		for _, f := range a.Figures {
 			cite(f.Source)
+			for _, s := range f.ConfirmedBy {
+				cite(s)
+			}
 		}
 		for _, f := range a.Facts {
 			cite(f.Source)
@@ -118,6 +125,9 @@ func NewIndex(p *Plan) *Index {
 	}
 	for _, o := range p.Observations {
 		cite(o.Source)
+		for _, s := range o.ConfirmedBy {
+			cite(s)
+		}
 	}
 	for _, l := range p.BudgetLines {
 		cite(l.Source)

@@ -45,24 +45,34 @@ type Site struct {
 	Updated string `yaml:"updated"`
 	// Demo marks a synthetic dataset: every page then carries a banner.
 	Demo bool `yaml:"demo"`
+	// Contact is where a reader may send a published figure the site
+	// lacks: an e-mail address or an https:// address of the publisher's
+	// own feedback form, never a person's address that no source gives.
+	// Optional: without it, pages name the agency the plan reports to.
+	Contact string `yaml:"contact"`
 }
 
 // A Document is the plan as issued: its identity and its text by section.
 type Document struct {
 	Node        `yaml:"-"`
-	Title       Text      `yaml:"title"`
-	Number      string    `yaml:"number"`
-	Date        string    `yaml:"date"`
-	Issuer      Text      `yaml:"issuer"`
-	Area        string    `yaml:"area"`
-	Period      Period    `yaml:"period"`
-	LegalBases  []Text    `yaml:"legal_bases"`
-	Preamble    Text      `yaml:"preamble"`
-	Translation Text      `yaml:"translation_note"`
-	PovertyLine Text      `yaml:"poverty_line"`
-	Sections    []Section `yaml:"sections"`
-	Recipients  []Text    `yaml:"recipients"`
-	Reporting   []Duty    `yaml:"reporting"`
+	Title       Text   `yaml:"title"`
+	Number      string `yaml:"number"`
+	Date        string `yaml:"date"`
+	Issuer      Text   `yaml:"issuer"`
+	Area        string `yaml:"area"`
+	Period      Period `yaml:"period"`
+	LegalBases  []Text `yaml:"legal_bases"`
+	Preamble    Text   `yaml:"preamble"`
+	Translation Text   `yaml:"translation_note"`
+	// Source is the plan's own entry in sources.yaml: what its numbers
+	// (the targets' goals, a model's cost) are cited to.
+	Source      string `yaml:"source"`
+	PovertyLine Text   `yaml:"poverty_line"`
+	// PovertyLineSource is the document that sets the poverty line.
+	PovertyLineSource string    `yaml:"poverty_line_source"`
+	Sections          []Section `yaml:"sections"`
+	Recipients        []Text    `yaml:"recipients"`
+	Reporting         []Duty    `yaml:"reporting"`
 }
 
 // A Period is a span of whole years, both included.
@@ -72,15 +82,22 @@ type Period struct {
 	End   int `yaml:"end"`
 }
 
-// A Section is a numbered part of the plan text. Sections nest: "III" holds
-// "1", which holds "1.1". ID is the stable anchor on the plan page.
+// A Section is a part of the plan text. Sections nest: "III" holds "1",
+// which holds "1.1". ID is the stable anchor on the plan page.
+//
+// Number and Title are the plan's own, and only where the plan has them:
+// its lettered items ("a) Giảm tỷ lệ hộ nghèo…") have no title, and the
+// closing paragraphs of section VI no number. A heading the editors give a
+// section the plan leaves untitled is EditorialTitle, which the site shows
+// as theirs, never as the plan's.
 type Section struct {
-	Node     `yaml:"-"`
-	ID       string    `yaml:"id"`
-	Number   string    `yaml:"number"`
-	Title    Text      `yaml:"title"`
-	Body     Text      `yaml:"body"`
-	Sections []Section `yaml:"sections"`
+	Node           `yaml:"-"`
+	ID             string    `yaml:"id"`
+	Number         string    `yaml:"number"`
+	Title          Text      `yaml:"title"`
+	EditorialTitle Text      `yaml:"editorial_title"`
+	Body           Text      `yaml:"body"`
+	Sections       []Section `yaml:"sections"`
 }
 
 // A Duty is a reporting obligation the plan sets: who reports, to whom, how often.

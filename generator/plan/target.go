@@ -7,8 +7,12 @@ type Target struct {
 	Section string `yaml:"section"` // id of the plan section that sets it
 	Name    Text   `yaml:"name"`
 	// Description is the target as the plan words it.
-	Description Text   `yaml:"description"`
-	Unit        string `yaml:"unit"`
+	Description Text `yaml:"description"`
+	// Unit is the unit of the target's values, its levels: percent, count
+	// or million_vnd. A change of a percent level (a yearly reduction) is
+	// in points of it (ChangeUnit); a level is never in points. A
+	// qualitative target has none.
+	Unit string `yaml:"unit"`
 	// Scope is the area the target is about: the province, a district, or
 	// a group of communes (an area of kind group).
 	Scope string `yaml:"scope"`
@@ -28,6 +32,25 @@ type Target struct {
 	Compare  []string `yaml:"compare"`
 	UnitCost *Amount  `yaml:"unit_cost"`
 	Note     Text     `yaml:"note"`
+}
+
+// LevelUnit is the unit of the target's values: its baseline, its latest
+// value, its goal's level. A target that takes its values from an area's
+// figures (Measure) is a rate, in percent.
+func (t *Target) LevelUnit() string {
+	if t.Measure != "" {
+		return UnitPercent
+	}
+	return t.Unit
+}
+
+// ChangeUnit is the unit of a change in the target's values: percentage
+// points for a percent level, else the level's own unit.
+func (t *Target) ChangeUnit() string {
+	if u := t.LevelUnit(); u != UnitPercent {
+		return u
+	}
+	return UnitPoints
 }
 
 // A Goal says what value the target asks for. Exactly one of its fields is set.
@@ -58,6 +81,9 @@ type Goal struct {
 	Qualitative bool `yaml:"qualitative"`
 	// Direction is increase or decrease; required for Between, implied elsewhere.
 	Direction string `yaml:"direction"`
+	// Qualifier keeps the plan's own hedge on its numbers: "khoảng 8,5-9,0%"
+	// is about (see Qualifiers).
+	Qualifier string `yaml:"qualifier"`
 }
 
 // Goal kinds, as Kind returns them.
@@ -217,6 +243,27 @@ type Observation struct {
 	Status string   `yaml:"status"`
 	Source string   `yaml:"source"`
 	Note   Text     `yaml:"note"`
+	// Qualifier says the source gives the value as approximate or as a
+	// bound: "gần", "hơn", "dưới" (see Qualifiers).
+	Qualifier string `yaml:"qualifier"`
+	// ConfirmedBy are other sources that publish the same value.
+	ConfirmedBy []string `yaml:"confirmed_by"`
+}
+
+// Qualifiers a value may carry when its source does not give it exactly:
+// the number is stored as written ("hơn 14 tỷ" is 14000) and the qualifier
+// beside it, so that the site says "more than 14,000" and never shows or
+// adds it up as exact.
+const (
+	QualifierAbout    = "about"     // khoảng, xấp xỉ
+	QualifierNearly   = "nearly"    // gần
+	QualifierMoreThan = "more_than" // hơn, trên
+	QualifierLessThan = "less_than" // dưới
+)
+
+// Qualifiers lists every qualifier, in a fixed order.
+func Qualifiers() []string {
+	return []string{QualifierAbout, QualifierNearly, QualifierMoreThan, QualifierLessThan}
 }
 
 // Observation statuses.
@@ -229,7 +276,7 @@ const (
 // Units a target or figure may be stated in.
 const (
 	UnitPercent    = "percent"
-	UnitPoints     = "points" // percentage points, for yearly changes
+	UnitPoints     = "points" // percentage points: a change of a percent level, never a level
 	UnitCount      = "count"
 	UnitMillionVND = "million_vnd"
 )

@@ -3,6 +3,7 @@ package progress
 import (
 	"math"
 	"sort"
+	"strconv"
 
 	"plansite/generator/plan"
 )
@@ -51,12 +52,14 @@ type BandCheck struct {
 
 // A Rank is an area's place among its siblings (same parent, same kind of
 // area: groups are ranked only among groups) by latest poor rate, lower
-// first. Ties share a place; areas without a rate are left out.
+// first, among the siblings whose latest rate is of the same year: rates of
+// different years are never ranked against each other. Ties share a place;
+// areas without a rate, or alone in their year, are left out.
 type Rank struct {
 	Position int
 	Of       int // siblings ranked, the area included
+	Year     int // the year of every rate ranked
 	Explanation
-	Notes []Note
 }
 
 // A ChildTotal adds up one count of an area's children for one year and
@@ -228,7 +231,7 @@ func (c *computer) rank(aps []AreaProgress) {
 		if ap.Latest == nil {
 			continue
 		}
-		key := a.Parent + "\x00"
+		key := a.Parent + "\x00" + strconv.Itoa(ap.Latest.Year) + "\x00"
 		if a.Kind == plan.KindGroup {
 			key += plan.KindGroup
 		}
@@ -254,7 +257,6 @@ func (c *computer) rank(aps []AreaProgress) {
 			own := ap.Latest.rateInput("v", ap.Latest.Poor)
 			own.Item = ap.ID
 			in := []Input{own}
-			mixed := false
 			for _, o := range es {
 				if o.i == e.i {
 					continue
@@ -263,19 +265,12 @@ func (c *computer) rank(aps []AreaProgress) {
 				if o.value < e.value {
 					pos++
 				}
-				if other.Latest.Year != ap.Latest.Year {
-					mixed = true
-				}
 				sib := other.Latest.rateInput("v_sibling", other.Latest.Poor)
 				sib.Item = other.ID
 				in = append(in, sib)
 			}
-			r := &Rank{Position: pos, Of: len(es),
+			ap.Rank = &Rank{Position: pos, Of: len(es), Year: ap.Latest.Year,
 				Explanation: Explanation{Formula: FormulaRank, Inputs: withDecimals(in), Result: float64(pos)}}
-			if mixed {
-				r.Notes = append(r.Notes, NoteRankMixedYears)
-			}
-			ap.Rank = r
 		}
 	}
 }

@@ -81,21 +81,22 @@ func TestRank(t *testing.T) {
 		{ID: "g", Parent: "p", Kind: plan.KindGroup, Figures: fig(2015, 1)},
 		{ID: "e", Parent: "q", Kind: plan.KindDistrict, Figures: fig(2014, 9)},
 		{ID: "f", Parent: "q", Kind: plan.KindDistrict, Figures: fig(2015, 9)},
+		{ID: "h", Parent: "q", Kind: plan.KindDistrict, Figures: fig(2015, 4)},
 	}}
 	r := Compute(p, 0)
 	tests := []struct {
 		id      string
 		pos, of int // 0: unranked
-		mixed   bool
 	}{
-		{"p", 0, 0, false}, // no sibling
-		{"a", 2, 3, false},
-		{"b", 1, 3, false},
-		{"c", 2, 3, false}, // a tie shares a place
-		{"d", 0, 0, false}, // no data
-		{"g", 0, 0, false}, // a group is not ranked among districts
-		{"e", 1, 2, true},
-		{"f", 1, 2, true},
+		{"p", 0, 0}, // no sibling
+		{"a", 2, 3},
+		{"b", 1, 3},
+		{"c", 2, 3}, // a tie shares a place
+		{"d", 0, 0}, // no data
+		{"g", 0, 0}, // a group is not ranked among districts
+		{"e", 0, 0}, // alone in its year: a 2014 rate is never ranked against 2015's
+		{"f", 2, 2}, // ranked only against h, of the same year
+		{"h", 1, 2},
 	}
 	for _, tt := range tests {
 		rk := r.Area(tt.id).Rank
@@ -107,8 +108,8 @@ func TestRank(t *testing.T) {
 			t.Errorf("Area(%s).Rank = nil, want %d of %d", tt.id, tt.pos, tt.of)
 		case rk.Position != tt.pos || rk.Of != tt.of || rk.Result != float64(tt.pos):
 			t.Errorf("Area(%s).Rank = %d of %d, want %d of %d", tt.id, rk.Position, rk.Of, tt.pos, tt.of)
-		case hasNote(rk.Notes, NoteRankMixedYears) != tt.mixed:
-			t.Errorf("Area(%s).Rank.Notes = %v, want mixed years %v", tt.id, rk.Notes, tt.mixed)
+		case rk.Year != 2015:
+			t.Errorf("Area(%s).Rank.Year = %d, want 2015", tt.id, rk.Year)
 		}
 	}
 	rk := r.Area("a").Rank

@@ -1,7 +1,9 @@
 package progress
 
 import (
+	"slices"
 	"sort"
+	"strconv"
 
 	"plansite/generator/plan"
 )
@@ -13,9 +15,14 @@ const (
 	StageDisbursed = "disbursed"
 )
 
-// A Budget adds up the budget lines (million VND).
+// A Budget adds up the budget lines (million VND), but only lines that
+// belong together: those of one set (see SetKey). Where a total would run
+// over several sets, it is not added: its Apart says how many sets it
+// spans, and the sets stand side by side in Sets.
 type Budget struct {
-	Total    Totals
+	Total Totals
+	// Sets are the lines grouped by SetKey, in the order of the lines.
+	Sets     []BudgetSet
 	ByFund   []FundTotals   // funds in the plan's order, then unknown fund ids sorted
 	ByPolicy []PolicyTotals // policies in the plan's order, then unknown ids sorted
 	ByYear   []YearTotals   // years ascending
@@ -24,11 +31,16 @@ type Budget struct {
 	Costs []Cost
 }
 
-// Totals are the sums of a set of budget lines. A sum runs over the lines
-// that know the number and is nil when none does; a rate runs only over the
-// lines that know both of its numbers.
+// Totals are the sums of budget lines. A sum runs over the lines that know
+// the number and is nil when none does; a rate runs only over the lines
+// that know both of its numbers. Lines of several sets are not added: Apart
+// is then the number of sets and every sum and rate is nil.
 type Totals struct {
-	Lines     int
+	Lines int
+	Apart int `json:",omitempty"`
+	// Qualified counts the lines added whose amounts the source gives as
+	// approximate or as a bound: a total with one is not exact either.
+	Qualified int `json:",omitempty"`
 	Planned   *Explanation
 	Allocated *Explanation
 	Disbursed *Explanation
@@ -43,6 +55,8 @@ type Totals struct {
 type FundTotals struct {
 	Fund string
 	Totals
+	// Sets are the fund's lines by set, when they are of several.
+	Sets           []BudgetSet `json:",omitempty"`
 	PlannedShare   *Explanation
 	AllocatedShare *Explanation
 	DisbursedShare *Explanation
@@ -52,6 +66,8 @@ type FundTotals struct {
 type PolicyTotals struct {
 	Policy string
 	Totals
+	// Sets are the policy's lines by set, when they are of several.
+	Sets []BudgetSet `json:",omitempty"`
 }
 
 // YearTotals are one year's totals.
@@ -61,15 +77,45 @@ type YearTotals struct {
 }
 
 // A Cost is money spent per household that left poverty in an area: in one
-// year, or (Year == 0) over all years where both numbers are known. Stage
-// says which money: disbursed where every line of the year knows it, else
-// allocated, else planned.
+// year, or (Year == 0) over all years where both numbers are known and the
+// money is of one set. Stage says which money: disbursed where every line
+// of the year knows it, else allocated, else planned. Where the money of
+// the year cannot be set against the households that left poverty, the
+// cost is nil and NotComparable says why.
 type Cost struct {
-	Area         string
-	Year         int
-	Stage        string
-	PerHousehold *Explanation
+	Area          string
+	Year          int
+	Stage         string `json:",omitempty"`
+	PerHousehold  *Explanation
+	NotComparable string `json:",omitempty"`
 }
+
+// Why a cost per household leaving poverty is not comparable.
+const (
+	// CostCreditOnly: the only money known is credit, which is lent and
+	// paid back, not spent on leaving poverty.
+	CostCreditOnly = "credit_only"
+	// CostSeveralSets: the year's money comes from several sets (other
+	// documents) that may overlap or count different things.
+	CostSeveralSets = "several_sets"
+)
+
+// A BudgetSet is budget lines that belong together: one published budget
+// (one source) for one year. Its lines, by fund, policy or place, are parts
+// of that budget and add up; lines of different years or documents may
+// overlap or count different things (a plan of loans, the loans paid out in
+// three communes, a later programme) and are never added.
+type BudgetSet struct {
+	Year     int
+	Source   string
+	Funds    []string // in the order of the lines
+	Policies []string
+	Areas    []string // "" for a line of the whole plan area
+	Totals
+}
+
+// SetKey is the set a budget line belongs to: its year and its source.
+func SetKey(l *plan.BudgetLine) string { return strconv.Itoa(l.Year) + "\x00" + l.Source }
 
 func stageValue(l *plan.BudgetLine, stage string) *float64 {
 	switch stage {
@@ -91,7 +137,7 @@ func lineItem(l *plan.BudgetLine) string {
 }
 
 func lineInput(l *plan.BudgetLine, stage string) Input {
-	return Input{Name: stage, Item: lineItem(l), Value: *stageValue(l, stage), Year: l.Year, Source: l.Source}
+	return Input{Name: stage, Item: lineItem(l), Value: *stageValue(l, stage), Year: l.Year, Source: l.Source, Qualifier: l.Qualifier}
 }
 
 // sum adds up stage over the lines that know it.
@@ -129,7 +175,17 @@ func rate(lines []*plan.BudgetLine, numStage, denStage, formula string) *Explana
 }
 
 func totals(lines []*plan.BudgetLine) Totals {
+	if n := countSets(lines); n > 1 {
+		return Totals{Lines: len(lines), Apart: n}
+	}
+	q := 0
+	for _, l := range lines {
+		if l.Qualifier != "" {
+			q++
+		}
+	}
 	return Totals{
+		Qualified:     q,
 		Lines:         len(lines),
 		Planned:       sum(lines, StagePlanned),
 		Allocated:     sum(lines, StageAllocated),
@@ -137,6 +193,55 @@ func totals(lines []*plan.BudgetLine) Totals {
 		AllocatedRate: rate(lines, StageAllocated, StagePlanned, FormulaAllocatedRate),
 		DisbursedRate: rate(lines, StageDisbursed, StageAllocated, FormulaDisbursedRate),
 	}
+}
+
+// countSets is how many sets the lines belong to.
+func countSets(lines []*plan.BudgetLine) int {
+	seen := map[string]bool{}
+	for _, l := range lines {
+		seen[SetKey(l)] = true
+	}
+	return len(seen)
+}
+
+// sets groups the lines by SetKey, in the order of the lines.
+func sets(lines []*plan.BudgetLine) []BudgetSet {
+	var keys []string
+	by := map[string][]*plan.BudgetLine{}
+	for _, l := range lines {
+		k := SetKey(l)
+		if _, ok := by[k]; !ok {
+			keys = append(keys, k)
+		}
+		by[k] = append(by[k], l)
+	}
+	out := []BudgetSet{}
+	for _, k := range keys {
+		ls := by[k]
+		s := BudgetSet{Year: ls[0].Year, Source: ls[0].Source, Funds: []string{}, Policies: []string{}, Areas: []string{}, Totals: totals(ls)}
+		for _, l := range ls {
+			s.Funds = appendNew(s.Funds, l.Fund)
+			s.Policies = appendNew(s.Policies, l.Policy)
+			s.Areas = appendNew(s.Areas, l.Area)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// apart is the lines by set when their totals t are not added, else nil.
+func apart(t Totals, lines []*plan.BudgetLine) []BudgetSet {
+	if t.Apart == 0 {
+		return nil
+	}
+	return sets(lines)
+}
+
+func appendNew(xs []string, x string) []string {
+	if slices.Contains(xs, x) {
+		return xs
+	}
+	return append(xs, x)
 }
 
 // share is part over whole, or nil.
@@ -180,7 +285,7 @@ func (c *computer) budget() Budget {
 			lines = append(lines, l)
 		}
 	}
-	b := Budget{Total: totals(lines)}
+	b := Budget{Total: totals(lines), Sets: sets(lines)}
 	var funds, policies []string
 	for _, f := range c.p.Funds {
 		funds = append(funds, f.ID)
@@ -191,7 +296,7 @@ func (c *computer) budget() Budget {
 	keys, by := group(lines, func(l *plan.BudgetLine) string { return l.Fund }, funds)
 	for _, k := range keys {
 		t := totals(by[k])
-		b.ByFund = append(b.ByFund, FundTotals{Fund: k, Totals: t,
+		b.ByFund = append(b.ByFund, FundTotals{Fund: k, Totals: t, Sets: apart(t, by[k]),
 			PlannedShare:   share(t.Planned, b.Total.Planned, k),
 			AllocatedShare: share(t.Allocated, b.Total.Allocated, k),
 			DisbursedShare: share(t.Disbursed, b.Total.Disbursed, k),
@@ -199,7 +304,8 @@ func (c *computer) budget() Budget {
 	}
 	keys, by = group(lines, func(l *plan.BudgetLine) string { return l.Policy }, policies)
 	for _, k := range keys {
-		b.ByPolicy = append(b.ByPolicy, PolicyTotals{Policy: k, Totals: totals(by[k])})
+		t := totals(by[k])
+		b.ByPolicy = append(b.ByPolicy, PolicyTotals{Policy: k, Totals: t, Sets: apart(t, by[k])})
 	}
 	for _, y := range years(lines) {
 		var ls []*plan.BudgetLine
@@ -228,8 +334,10 @@ func years(lines []*plan.BudgetLine) []int {
 	return ys
 }
 
-// costs works out the money per household leaving poverty: for the plan's
-// area from all lines, for every other area from the lines that name it.
+// costs works out the money per household leaving poverty, a year at a
+// time: for the plan's area from all lines, for every other area from the
+// lines that name it. Years are never added together: each is a set of its
+// own.
 func (c *computer) costs(lines []*plan.BudgetLine) []Cost {
 	var areas []string
 	if c.p.Document.Area != "" {
@@ -259,45 +367,39 @@ func (c *computer) costs(lines []*plan.BudgetLine) []Cost {
 				left[f.Year] = f
 			}
 		}
-		var yearly []Cost
-		var money, households []Input
-		var totalMoney, totalLeft float64
 		for _, y := range years(ls) {
 			f, ok := left[y]
 			if !ok {
 				continue
 			}
-			var ly []*plan.BudgetLine
+			// Money that served leaving poverty: credit is lent and paid
+			// back, so it is left out; the rest must be of one set.
+			var spent []*plan.BudgetLine
 			for _, l := range ls {
-				if l.Year == y {
-					ly = append(ly, l)
+				if fd := c.x.Fund(l.Fund); l.Year == y && (fd == nil || fd.Kind != plan.FundCredit) {
+					spent = append(spent, l)
 				}
 			}
-			stage := fullStage(ly)
+			switch {
+			case len(spent) == 0:
+				out = append(out, Cost{Area: id, Year: y, NotComparable: CostCreditOnly})
+				continue
+			case countSets(spent) > 1:
+				out = append(out, Cost{Area: id, Year: y, NotComparable: CostSeveralSets})
+				continue
+			}
+			stage := fullStage(spent)
 			if stage == "" {
 				continue
 			}
-			m := sum(ly, stage)
+			m := sum(spent, stage)
 			if m == nil {
 				continue
 			}
 			mIn := Input{Name: "money", Item: stage, Value: m.Result, Year: y}
 			hIn := Input{Name: "households_left", Item: id, Value: float64(*f.LeftPoverty), Year: y, Source: f.Source, Status: f.Status}
-			e := explain(FormulaCost, m.Result/hIn.Value, mIn, hIn)
-			if e == nil {
-				continue
-			}
-			yearly = append(yearly, Cost{Area: id, Year: y, Stage: stage, PerHousehold: e})
-			money = append(money, mIn)
-			households = append(households, hIn)
-			totalMoney += m.Result
-			totalLeft += hIn.Value
-		}
-		out = append(out, yearly...)
-		if len(yearly) > 1 && sameStage(yearly) {
-			in := append(money[:len(money):len(money)], households...)
-			if e := explain(FormulaCostPeriod, totalMoney/totalLeft, in...); e != nil {
-				out = append(out, Cost{Area: id, Stage: yearly[0].Stage, PerHousehold: e})
+			if e := explain(FormulaCost, m.Result/hIn.Value, mIn, hIn); e != nil {
+				out = append(out, Cost{Area: id, Year: y, Stage: stage, PerHousehold: e})
 			}
 		}
 	}
@@ -319,13 +421,4 @@ func fullStage(lines []*plan.BudgetLine) string {
 		}
 	}
 	return ""
-}
-
-func sameStage(cs []Cost) bool {
-	for _, c := range cs {
-		if c.Stage != cs[0].Stage {
-			return false
-		}
-	}
-	return true
 }

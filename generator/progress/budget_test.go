@@ -51,19 +51,30 @@ func TestBudget(t *testing.T) {
 	// Rates only over lines that know both: allocated over planned from L1
 	// and L5, (80 + 20) / (100 + 20); disbursed over allocated from L1, L3
 	// and L5, (60 + 40 + 10) / (80 + 40 + 20).
-	checkTotals(t, "Total", b.Total, stages{180, 140, 110, 100.0 / 120, 110.0 / 140})
-	if b.Total.Lines != 5 || len(b.Total.Planned.Inputs) != 4 {
-		t.Errorf("Total.Lines = %d, len(Planned.Inputs) = %d, want 5 and 4", b.Total.Lines, len(b.Total.Planned.Inputs))
+	// The lines are two sets, 2013 and 2014: they are not added together.
+	checkTotals(t, "Total", b.Total, stages{none, none, none, none, none})
+	if b.Total.Lines != 5 || b.Total.Apart != 2 {
+		t.Errorf("Total.Lines = %d, Apart = %d, want 5 and 2", b.Total.Lines, b.Total.Apart)
+	}
+	if len(b.Sets) != 2 || b.Sets[0].Year != 2013 || b.Sets[1].Year != 2014 {
+		t.Fatalf("Sets = %+v, want 2013 and 2014", b.Sets)
+	}
+	checkTotals(t, "Sets[2013]", b.Sets[0].Totals, stages{150, 80, 60, 0.8, 0.75})
+	checkTotals(t, "Sets[2014]", b.Sets[1].Totals, stages{30, 60, 50, 1, 50.0 / 60})
+	if got := b.Sets[1].Areas; len(got) != 2 || got[0] != "" || got[1] != "dist" {
+		t.Errorf("Sets[2014].Areas = %q, want the whole area and dist", got)
 	}
 
+	// A fund of one set adds up; tw, of two years, does not; no share of
+	// a total that is not added.
 	funds := []struct {
 		id                 string
 		totals             stages
 		pShare, aShare, dS float64
 	}{
-		{"tinh", stages{50, none, none, none, none}, 50.0 / 180, none, none},
-		{"tw", stages{120, 140, 110, 100.0 / 120, 110.0 / 140}, 120.0 / 180, 1, 1},
-		{"zz", stages{10, none, none, none, none}, 10.0 / 180, none, none},
+		{"tinh", stages{50, none, none, none, none}, none, none, none},
+		{"tw", stages{none, none, none, none, none}, none, none, none},
+		{"zz", stages{10, none, none, none, none}, none, none, none},
 	}
 	if len(b.ByFund) != len(funds) {
 		t.Fatalf("len(ByFund) = %d, want %d", len(b.ByFund), len(funds))
@@ -124,35 +135,57 @@ func TestBudget(t *testing.T) {
 		}
 	}
 
-	// As of 2013, the 2014 lines are left out.
+	// As of 2013, the 2014 lines are left out: one set, which adds up.
 	b = Compute(budgetPlan(), 2013).Budget
 	checkTotals(t, "Total as of 2013", b.Total, stages{150, 80, 60, 0.8, 0.75})
+	if b.Total.Apart != 0 {
+		t.Errorf("Total as of 2013: Apart = %d, want 0", b.Total.Apart)
+	}
 	if len(b.ByYear) != 1 || len(b.Costs) != 1 {
 		t.Errorf("as of 2013: %d years, %d costs, want 1 and 1", len(b.ByYear), len(b.Costs))
 	}
 }
 
-// Over several years the cost is total money over total households.
-func TestCostOverYears(t *testing.T) {
+// Lines of the same fund and year from different documents are not added;
+// a cost per household leaving poverty counts no credit, is never worked
+// out over several years, and says why where it is not comparable.
+func TestBudgetSetsAndCosts(t *testing.T) {
 	p := &plan.Plan{
 		Document: plan.Document{Area: "prov"},
+		Funds:    []plan.Fund{{ID: "credit", Kind: plan.FundCredit}, {ID: "tw", Kind: plan.FundCentral}},
 		Areas: []plan.Area{{ID: "prov", Figures: []plan.Figure{
-			{Year: 2013, LeftPoverty: ip(100)}, {Year: 2014}, {Year: 2015, LeftPoverty: ip(300)},
+			{Year: 2013, LeftPoverty: ip(100)}, {Year: 2014, LeftPoverty: ip(200)}, {Year: 2015, LeftPoverty: ip(300)},
 		}}},
 		BudgetLines: []plan.BudgetLine{
-			{Policy: "a", Fund: "f", Year: 2013, Disbursed: fp(500)},
-			{Policy: "a", Fund: "f", Year: 2014, Disbursed: fp(700)}, // households leaving unknown
-			{Policy: "a", Fund: "f", Year: 2015, Disbursed: fp(1100)},
+			{Policy: "a", Fund: "credit", Year: 2013, Planned: fp(33600), Source: "plan-54"},
+			{Policy: "a", Fund: "credit", Year: 2013, Disbursed: fp(14000), Source: "three-communes"},
+			{Policy: "a", Fund: "tw", Year: 2014, Disbursed: fp(400), Source: "report-2014"},
+			{Policy: "b", Fund: "tw", Year: 2014, Disbursed: fp(200), Source: "report-2014"},
+			{Policy: "a", Fund: "tw", Year: 2015, Disbursed: fp(300), Source: "report-2015"},
+			{Policy: "a", Fund: "tw", Year: 2015, Disbursed: fp(300), Source: "article-2015"},
 		},
 	}
-	cs := Compute(p, 0).Budget.Costs
-	if len(cs) != 3 {
-		t.Fatalf("Costs = %+v, want 2013, 2015 and the period", cs)
+	b := Compute(p, 0).Budget
+	if b.Total.Apart != 5 || b.Total.Planned != nil || b.Total.Disbursed != nil {
+		t.Errorf("Total = %+v, want 5 sets apart and no sum", b.Total)
 	}
-	checkValue(t, "Costs[2013]", cs[0].PerHousehold, 5)
-	checkValue(t, "Costs[2015]", cs[1].PerHousehold, 1100.0/300)
-	if cs[2].Year != 0 || cs[2].PerHousehold.Formula != FormulaCostPeriod {
-		t.Errorf("Costs[2] = %+v, want the period", cs[2])
+	if y := b.ByYear[0]; y.Year != 2013 || y.Apart != 2 || y.Planned != nil {
+		t.Errorf("ByYear[0] = %+v, want 2013 with 2 sets apart", y)
 	}
-	checkValue(t, "Costs[period]", cs[2].PerHousehold, 1600.0/400)
+	checkTotals(t, "ByYear[2014]", b.ByYear[1].Totals, stages{none, none, 600, none, none})
+	want := []Cost{
+		{Area: "prov", Year: 2013, NotComparable: CostCreditOnly},
+		{Area: "prov", Year: 2014, Stage: StageDisbursed},
+		{Area: "prov", Year: 2015, NotComparable: CostSeveralSets},
+	}
+	if len(b.Costs) != len(want) {
+		t.Fatalf("Costs = %+v, want %d", b.Costs, len(want))
+	}
+	for i, w := range want {
+		c := b.Costs[i]
+		if c.Year != w.Year || c.Stage != w.Stage || c.NotComparable != w.NotComparable || (c.PerHousehold == nil) != (w.NotComparable != "") {
+			t.Errorf("Costs[%d] = %+v, want %+v", i, c, w)
+		}
+	}
+	checkValue(t, "Costs[2014]", b.Costs[1].PerHousehold, 3)
 }

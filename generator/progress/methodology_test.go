@@ -37,7 +37,7 @@ func TestMethodology(t *testing.T) {
 			FormulaCAGR, FormulaCAGRTarget, "R = " + FormulaGrowthRatio, FormulaProjectedGrowth, FormulaReduceGoal,
 			FormulaFall, FormulaAverageFall, FormulaAverageCount, FormulaCountShare, FormulaCountProjected,
 			FormulaRate, FormulaChange, FormulaAverageReduction, FormulaAllocatedRate, FormulaDisbursedRate,
-			FormulaFundShare, FormulaCost, FormulaCostPeriod} {
+			FormulaFundShare, FormulaCost} {
 			if !strings.Contains(md, f) {
 				t.Errorf("Methodology(%q) lacks the formula %q", lang, f)
 			}

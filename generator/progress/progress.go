@@ -125,6 +125,8 @@ type Input struct {
 	Half   int    `json:",omitempty"`
 	Source string `json:",omitempty"`
 	Status string `json:",omitempty"`
+	// Qualifier is the source's hedge on the value ("hơn", "gần"…).
+	Qualifier string `json:",omitempty"`
 	// Decimals is how many decimals the site writes Value with: 0 for a
 	// whole number, else 1 or 2, as few as show it (see decimals). Set
 	// here, once, rather than worked out by the theme for each of the
@@ -174,9 +176,6 @@ const (
 	NoteUnknownScope Note = "unknown_scope"
 	// NoteUnknownMeasure: the target's measure is not one this package knows.
 	NoteUnknownMeasure Note = "unknown_measure"
-	// NoteRankMixedYears: siblings are ranked by their latest rates, which
-	// are not all of the same year.
-	NoteRankMixedYears Note = "rank_mixed_years"
 )
 
 // Formulas, as they appear in Explanation.Formula. v is a value, t a point
@@ -232,7 +231,6 @@ const (
 	FormulaDisbursedRate = "Σ disbursed / Σ allocated"
 	FormulaFundShare     = "x_fund / x_total"
 	FormulaCost          = "money / households_left"
-	FormulaCostPeriod    = "Σ money_y / Σ households_left_y"
 )
 
 // Compute works out the progress of p using the data of years up to asOf,

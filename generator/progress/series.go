@@ -17,7 +17,14 @@ type Point struct {
 	// Computed says how the value was worked out from household counts; it
 	// is nil when the source states the value.
 	Computed *Explanation
-	Pos      plan.Pos `json:"-"`
+	// Qualifier is the source's hedge on the value (plan.Qualifiers).
+	Qualifier string `json:",omitempty"`
+	// ConfirmedBy are other sources that publish the same value.
+	ConfirmedBy []string `json:",omitempty"`
+	// Derived is true when the value was worked out from published ones,
+	// not stated by its source: it is then never shown as official.
+	Derived bool     `json:",omitempty"`
+	Pos     plan.Pos `json:"-"`
 }
 
 // T is the point's place on the time axis, in years.
@@ -117,7 +124,8 @@ func (c *computer) figurePoints(a *plan.Area, near bool) []Point {
 		if r == nil {
 			continue
 		}
-		pt := Point{Year: f.Year, Value: r.Value, Status: f.Status, Source: f.Source, Pos: f.Pos}
+		pt := Point{Year: f.Year, Value: r.Value, Status: f.Status, Source: f.Source, ConfirmedBy: f.ConfirmedBy,
+			Derived: !f.Derived.IsZero(), Pos: f.Pos}
 		if r.Stated == nil {
 			pt.Computed = r.Computed
 		}
@@ -135,7 +143,8 @@ func (c *computer) observationPoints(t *plan.Target) []Point {
 		if o.Target != t.ID || (o.Area != "" && o.Area != t.Scope) || o.Value == nil || !c.visible(o.Year) {
 			continue
 		}
-		pts = append(pts, Point{Year: o.Year, Half: o.Half, Value: *o.Value, Status: o.Status, Source: o.Source, Pos: o.Pos})
+		pts = append(pts, Point{Year: o.Year, Half: o.Half, Value: *o.Value, Status: o.Status, Source: o.Source,
+			Qualifier: o.Qualifier, ConfirmedBy: o.ConfirmedBy, Pos: o.Pos})
 	}
 	return sortPoints(pts, func(kept, dropped Point) {
 		c.warn(Warning{Kind: WarnDuplicate, Pos: dropped.Pos, Target: t.ID, Year: dropped.Year, Half: dropped.Half,

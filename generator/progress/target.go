@@ -14,8 +14,11 @@ type TargetProgress struct {
 	Dir    string // plan.Increase or plan.Decrease
 	Method string // Linear or GrowthRatio, as used
 	Scope  string
-	Unit   string
-	By     int
+	// Unit is the unit of the target's levels (baseline, latest, goal);
+	// ChangeUnit that of a change in them (points of a percent).
+	Unit       string
+	ChangeUnit string
+	By         int
 	// Goal is the value the pace aims at: the plan's number; the bound of a
 	// range met first when coming from the target's direction (9.0 in
 	// "down to 8.5–9.0 %"); for a yearly reduction, the level the low end
@@ -115,7 +118,8 @@ func statusOf(r float64) Status {
 
 func (c *computer) target(t *plan.Target) TargetProgress {
 	g := t.Goal
-	tp := TargetProgress{ID: t.ID, Kind: g.Kind(), Scope: t.Scope, Unit: t.Unit, By: t.By, Method: Linear, Status: NoData}
+	tp := TargetProgress{ID: t.ID, Kind: g.Kind(), Scope: t.Scope, Unit: t.LevelUnit(), ChangeUnit: t.ChangeUnit(),
+		By: t.By, Method: Linear, Status: NoData}
 	if t.Method == GrowthRatio {
 		tp.Method = GrowthRatio
 	}
@@ -124,6 +128,8 @@ func (c *computer) target(t *plan.Target) TargetProgress {
 		tp.Notes = append(tp.Notes, NoteInvalidGoal)
 		return tp
 	case plan.GoalQualitative:
+		// No number, so no method of measuring progress either.
+		tp.Method = ""
 		tp.Notes = append(tp.Notes, NoteQualitative)
 		return tp
 	case plan.GoalPerYear:

@@ -77,12 +77,14 @@ var (
 	pair     = rule{minItems: 2, maxItems: 2}
 	statuses = rule{enum: strs(plan.Final, plan.Provisional, plan.Estimate)}
 	every    = rule{enum: strs(plan.EveryHalfYear, plan.EveryYear, plan.EveryQuarter)}
+	qualify  = rule{enum: strs(plan.Qualifiers()...)}
 	flags    = []string{plan.Flag30a, plan.FlagPoorCommune, plan.FlagDBKK, plan.FlagATK}
 )
 
 var rules = map[string]rule{
 	"Site.base_url": {pattern: `^(/|https?://)`},
 	"Site.updated":  date,
+	"Site.contact":  {pattern: `^(https://|[^@\s]+@[^@\s]+\.[^@\s]+$)`},
 
 	"Document.date": date,
 	"Period.start":  year,
@@ -91,7 +93,7 @@ var rules = map[string]rule{
 	"Duty.every":    every,
 
 	"Target.id":      pageID,
-	"Target.unit":    {enum: strs(plan.UnitPercent, plan.UnitPoints, plan.UnitCount, plan.UnitMillionVND)},
+	"Target.unit":    {enum: strs(plan.UnitPercent, plan.UnitCount, plan.UnitMillionVND)},
 	"Target.measure": {enum: strs(plan.MeasurePoorRate, plan.MeasureNearPoorRate)},
 	"Target.method":  {enum: strs("linear", "growth_ratio")},
 	"Target.by":      year,
@@ -104,10 +106,12 @@ var rules = map[string]rule{
 	"Goal.per_year":          pair,
 	"Goal.per_year[]":        count,
 	"Goal.direction":         {enum: strs(plan.Increase, plan.Decrease)},
+	"Goal.qualifier":         qualify,
 
-	"Observation.year":   year,
-	"Observation.half":   {enum: []any{0, 1}},
-	"Observation.status": statuses,
+	"Observation.year":      year,
+	"Observation.half":      {enum: []any{0, 1}},
+	"Observation.status":    statuses,
+	"Observation.qualifier": qualify,
 
 	"Policy.id":    pageID,
 	"Policy.group": {enum: strs(plan.GroupGeneral, plan.GroupSpecific, plan.GroupNational)},
@@ -133,6 +137,7 @@ var rules = map[string]rule{
 	"Figure.left_near_poverty":    count,
 	"Figure.status":               statuses,
 	"Fact.year":                   year,
+	"Fact.qualifier":              qualify,
 
 	"Source.id":   id,
 	"Source.url":  {pattern: `^https?://`},
@@ -141,6 +146,7 @@ var rules = map[string]rule{
 	"Fund.id":              id,
 	"Fund.kind":            {enum: strs(plan.FundCentral, plan.FundProvincial, plan.FundDistrict, plan.FundIntegrated, plan.FundCredit, plan.FundCommunity, plan.FundInternational)},
 	"BudgetLine.year":      year,
+	"BudgetLine.qualifier": qualify,
 	"BudgetLine.planned":   count,
 	"BudgetLine.allocated": count,
 	"BudgetLine.disbursed": count,
@@ -152,16 +158,19 @@ var rules = map[string]rule{
 
 // required lists, by type, the keys the checker asks for. An observation
 // needs a value and a source only once it is filled in, so they are not
-// listed: an empty slot has neither.
+// listed: an empty slot has neither. Nor are the keys the checker asks
+// for only in some cases: a section's title (the plan's, where it has
+// one), a target's unit (none for a qualitative goal), a policy's lead
+// (none where each agency leads a task).
 var required = map[string][]string{
 	"Site":        {"title"},
 	"Document":    {"title", "period"},
-	"Section":     {"id", "title"},
+	"Section":     {"id"},
 	"Duty":        {"to", "every"},
-	"Target":      {"id", "name", "unit", "scope", "goal", "by"},
+	"Target":      {"id", "name", "scope", "goal", "by"},
 	"Baseline":    {"year"},
 	"Observation": {"target", "year"},
-	"Policy":      {"id", "number", "name", "lead"},
+	"Policy":      {"id", "number", "name"},
 	"Role":        {"agency", "text"},
 	"Agency":      {"id", "name"},
 	"Area":        {"id", "name", "kind"},

@@ -87,12 +87,19 @@ func committee(p *area) string { return "ubnd-" + p.id }
 func indicatorSource(year int) string { return fmt.Sprintf("gia-lap-chi-tieu-%d", year) }
 func budgetSource(year int) string    { return fmt.Sprintf("gia-lap-ngan-sach-%d", year) }
 
+// planSource is the synthetic plan's own source, geoSource that of the
+// areas' sizes and coordinates.
+const (
+	planSource = "gia-lap-ke-hoach"
+	geoSource  = "gia-lap-dia-ly"
+)
+
 // plan makes the targets and their observations.
 func (g *gen) plan() {
 	base := g.country.figures[0]
 	near0 := rateOf(base.near, base.households)
 	g.targets = append(g.targets,
-		target{id: "2a", section: "ii-2", scope: countryID, unit: "points", measure: "poor_rate",
+		target{id: "2a", section: "ii-2", scope: countryID, unit: "percent", measure: "poor_rate",
 			name: [2]string{"Giảm tỷ lệ hộ nghèo cả nước", "Fall in the national poor-household rate"},
 			desc: [2]string{"Tỷ lệ hộ nghèo cả nước giảm bình quân 1-1,5%/năm", "The national poor-household rate falls by 1–1.5 points a year on average"},
 			goal: "{reduce_per_year: [1, 1.5]}", policies: []string{"1-2", "2-1", "2-2", "2-3"}, agencies: []string{"bo-ldtbxh"}},
@@ -139,7 +146,7 @@ func (g *gen) plan() {
 		policies: []string{"2-4"}, agencies: []string{"bo-tttt"}})
 	for _, p := range g.country.kids {
 		lo := math.Max(0.5, round(p.level*0.1*2, 0)/2)
-		g.targets = append(g.targets, target{id: "2a-" + p.id, section: "ii-3", scope: p.id, unit: "points", measure: "poor_rate",
+		g.targets = append(g.targets, target{id: "2a-" + p.id, section: "ii-3", scope: p.id, unit: "percent", measure: "poor_rate",
 			name:     [2]string{"Giảm tỷ lệ hộ nghèo " + p.vi, "Fall in the poor-household rate of " + p.en},
 			desc:     [2]string{fmt.Sprintf("Tỷ lệ hộ nghèo %s giảm bình quân %s-%s%%/năm", p.vi, viNum(lo), viNum(lo+0.5)), fmt.Sprintf("The poor-household rate of %s falls by %s–%s points a year", p.en, fg(lo), fg(lo+0.5))},
 			goal:     fmt.Sprintf("{reduce_per_year: [%s, %s]}", fg(lo), fg(lo+0.5)),
@@ -197,6 +204,7 @@ func (g *gen) planYAML() []byte {
 		fmt.Sprintf("National plan for sustainable poverty reduction, %d - %d (synthetic)", start, end)))
 	fmt.Fprintf(&b, "number: \"%d/KH-GL\"\ndate: \"%d-12-15\"\n", g.o.Seed, g.first())
 	fmt.Fprintf(&b, "issuer: %s\narea: %s\nperiod:\n  start: %d\n  end: %d\n", tx("Chính phủ (giả lập)", "The Government (synthetic)"), countryID, start, end)
+	fmt.Fprintf(&b, "source: %s\npoverty_line_source: %s\n", planSource, planSource)
 	b.WriteString("legal_bases:\n")
 	fmt.Fprintf(&b, "  - %s\n", tx("Nghị quyết giả lập số 1/NQ-GL về định hướng giảm nghèo bền vững", "Synthetic Resolution No. 1/NQ-GL on orientations for sustainable poverty reduction"))
 	fmt.Fprintf(&b, "  - %s\n", tx("Quyết định giả lập số 2/QĐ-GL phê duyệt Chương trình mục tiêu quốc gia giảm nghèo bền vững", "Synthetic Decision No. 2/QĐ-GL approving the national target programme for sustainable poverty reduction"))
@@ -338,7 +346,8 @@ func (g *gen) sourcesYAML() []byte {
 		fmt.Fprintf(&b, "  - id: %s\n    title: %s\n    publisher: \"Giả lập / synthetic\"\n    note: %s\n", id, tx(vi, en),
 			tx("Nguồn giả lập: số liệu do máy tạo ra.", "A synthetic source: the figures are machine-made."))
 	}
-	src("gia-lap-ke-hoach", "Kế hoạch giảm nghèo bền vững toàn quốc (giả lập)", "National plan for sustainable poverty reduction (synthetic)")
+	src(planSource, "Kế hoạch giảm nghèo bền vững toàn quốc (giả lập)", "National plan for sustainable poverty reduction (synthetic)")
+	src(geoSource, "Diện tích và tọa độ các địa bàn (giả lập)", "Areas and coordinates of the places (synthetic)")
 	for _, y := range g.years {
 		src(surveySource(y), fmt.Sprintf("Kết quả rà soát hộ nghèo năm %d (giả lập)", y), fmt.Sprintf("Poor-household survey %d (synthetic)", y))
 		src(indicatorSource(y), fmt.Sprintf("Báo cáo chỉ tiêu năm %d (giả lập)", y), fmt.Sprintf("Indicator report %d (synthetic)", y))

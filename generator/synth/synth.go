@@ -425,10 +425,10 @@ func (g *gen) areasYAML(as []*area) []byte {
 			fmt.Fprintf(&b, "    member_count: %d\n    members: [%s]\n", len(a.members), strings.Join(a.members, ", "))
 		}
 		if a.km2 != 0 {
-			fmt.Fprintf(&b, "    area_km2: %s\n", fg(a.km2))
+			fmt.Fprintf(&b, "    area_km2: %s\n    area_source: %s\n", fg(a.km2), geoSource)
 		}
 		if a.lat != 0 {
-			fmt.Fprintf(&b, "    lat: %s\n    lon: %s\n", fg(a.lat), fg(a.lon))
+			fmt.Fprintf(&b, "    lat: %s\n    lon: %s\n    coordinates_source: %s\n", fg(a.lat), fg(a.lon), geoSource)
 		}
 		if len(a.figures) > 0 {
 			b.WriteString("    figures:\n")
