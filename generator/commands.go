@@ -37,13 +37,15 @@ func newCommand(name, args string) (*command, *flag.FlagSet) {
 }
 
 func checkCmd() *command {
-	return checkingCmd("check", "[-data DIR] [-lang vi|en] [-format text|json|github]",
+	return checkingCmd("check", "[-data DIR] [-content DIR] [-lang vi|en] [-format text|json|github]",
 		func(cfg config, _, stderr io.Writer) error { return checkData(cfg, stderr) })
 }
 
 func buildCmd() *command {
-	return checkingCmd("build", "[-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]",
-		build, (*config).siteFlags)
+	return checkingCmd("build", "[-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]",
+		build, func(cfg *config, fs *flag.FlagSet) {
+			fs.BoolVar(&cfg.drafts, "drafts", false, "publish drafts too, under a \"Bản nháp / Draft\" banner, for review")
+		}, (*config).siteFlags)
 }
 
 // checkingCmd is a command that checks the data folder and prints its
@@ -53,6 +55,7 @@ func checkingCmd(name, args string, do func(cfg config, stdout, stderr io.Writer
 	c, fs := newCommand(name, args)
 	var cfg config
 	cfg.dataFlag(fs, "data folder to read")
+	cfg.contentFlag(fs)
 	for _, f := range more {
 		f(&cfg, fs)
 	}
@@ -67,9 +70,10 @@ func checkingCmd(name, args string, do func(cfg config, stdout, stderr io.Writer
 }
 
 func serveCmd() *command {
-	c, fs := newCommand("serve", "[-data DIR] [-out DIR] [-hugo PATH] [-port N]")
-	var cfg config
+	c, fs := newCommand("serve", "[-data DIR] [-content DIR] [-out DIR] [-hugo PATH] [-port N]")
+	cfg := config{drafts: true} // a preview shows drafts, under their banner
 	cfg.dataFlag(fs, "data folder to read")
+	cfg.contentFlag(fs)
 	cfg.siteFlags(fs)
 	fs.StringVar(&cfg.port, "port", "1313", "port of the preview server")
 	c.run = func(args []string, stdout, stderr io.Writer) error {
@@ -131,6 +135,10 @@ func synthCmd() *command {
 
 func (cfg *config) dataFlag(fs *flag.FlagSet, what string) {
 	fs.StringVar(&cfg.data, "data", "data", what)
+}
+
+func (cfg *config) contentFlag(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.content, "content", "", "folder of the pages editors write (default: content/ beside the data folder)")
 }
 
 // siteFlags are the flags of the commands that emit a site.

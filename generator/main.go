@@ -1,8 +1,8 @@
 // Command generator publishes a plan and its results as a website.
 //
-//	generator check [-data DIR] [-lang vi|en] [-format text|json|github]
-//	generator build [-data DIR] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]
-//	generator serve [-data DIR] [-out DIR] [-hugo PATH] [-port N]
+//	generator check [-data DIR] [-content DIR] [-lang vi|en] [-format text|json|github]
+//	generator build [-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-lang vi|en] [-format text|json|github]
+//	generator serve [-data DIR] [-content DIR] [-out DIR] [-hugo PATH] [-port N]
 //	generator new report -date YYYY-MM-DD [-period half-year|year] [-data DIR]
 //	generator new year YYYY [-data DIR]
 //	generator synth [-provinces P] [-districts D] [-communes N] [-years Y] [-seed S] -out DIR

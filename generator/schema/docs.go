@@ -52,7 +52,8 @@ var docs = map[string]doc{
 	"Site.base_url": {"Địa chỉ gốc của trang, bắt đầu bằng https:// hoặc /.", "Base address of the site, starting with https:// or /."},
 	"Site.updated": {"Ngày dữ liệu được sửa lần cuối, dạng năm-tháng-ngày (2015-12-31). Trang hiển thị ngày này.",
 		"Date the data was last revised, as year-month-day (2015-12-31). The site shows it."},
-	"Site.demo": {"true cho dữ liệu minh họa: mọi trang có dòng cảnh báo.", "true for synthetic data: every page carries a banner."},
+	"Site.demo":    {"true cho dữ liệu minh họa: mọi trang có dòng cảnh báo.", "true for synthetic data: every page carries a banner."},
+	"Site.credits": {"Các dòng ghi nguồn mà nguồn dữ liệu yêu cầu, in ở chân mọi trang cạnh giấy phép dữ liệu.", "The credit lines that sources of the data ask for, printed in every page's footer beside the data's licence."},
 
 	"Document":                  {"Văn bản Kế hoạch.", "The plan document."},
 	"Document.title":            {"Tên Kế hoạch.", "Title of the plan."},
@@ -235,4 +236,5 @@ var docs = map[string]doc{
 	"Report.title":  {"Tiêu đề.", "Title."},
 	"Report.body":   {"Nội dung (markdown, tiêu đề mục bằng ##).", "Text (markdown, headings with ##)."},
 	"Report.source": {"Mã nguồn, nếu báo cáo đã được công bố ở nơi khác.", "Id of the source, when the report is published elsewhere."},
+	"Report.draft":  {"true: bản nháp, không được đăng (make serve và build -drafts vẫn hiện, có dòng “Bản nháp”); xóa khi đã viết xong.", "true: a draft, not published (make serve and build -drafts show it under a “Draft” banner); remove once written."},
 }
