@@ -28,7 +28,7 @@ func (c *command) usage() string { return "generator " + c.name + " " + c.args }
 // commands is the CLI: every command, in the order the usage lists them.
 // Each call makes new flag sets, so that runs never share a flag.
 func commands() []*command {
-	return []*command{checkCmd(), buildCmd(), serveCmd(), newReportCmd(), newYearCmd(), synthCmd()}
+	return []*command{checkCmd(), buildCmd(), serveCmd(), newReportCmd(), newYearCmd(), importCmd(), synthCmd()}
 }
 
 func newCommand(name, args string) (*command, *flag.FlagSet) {
