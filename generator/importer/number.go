@@ -10,11 +10,11 @@ import (
 
 var (
 	reDigits      = regexp.MustCompile(`^-?[0-9]+$`)
-	reGrouped     = regexp.MustCompile(`^-?[0-9]{1,3}([.,  ][0-9]{3})+$`) // 44.541, 44,541, 44 541
-	reOneDecimal  = regexp.MustCompile(`^-?[0-9]+[.,][0-9]+$`)                // 8,5 8.5
-	reDotsComma   = regexp.MustCompile(`^-?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+$`)  // 1.234,5
-	reCommasDot   = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+\.[0-9]+$`)  // 1,234.5
-	reSpacesComma = regexp.MustCompile(`^-?[0-9]{1,3}( [0-9]{3})+,[0-9]+$`)   // 1 234,5
+	reGrouped     = regexp.MustCompile(`^-?[0-9]{1,3}([.,  ][0-9]{3})+$`)    // 44.541, 44,541, 44 541
+	reOneDecimal  = regexp.MustCompile(`^-?[0-9]+[.,][0-9]+$`)               // 8,5 8.5
+	reDotsComma   = regexp.MustCompile(`^-?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+$`) // 1.234,5
+	reCommasDot   = regexp.MustCompile(`^-?[0-9]{1,3}(,[0-9]{3})+\.[0-9]+$`) // 1,234.5
+	reSpacesComma = regexp.MustCompile(`^-?[0-9]{1,3}( [0-9]{3})+,[0-9]+$`)  // 1 234,5
 )
 
 // Number reads a cell as a number the way the tables editors receive

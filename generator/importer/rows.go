@@ -371,8 +371,8 @@ func rowName(ref string) string { return strings.TrimLeft(ref, "ABCDEFGHIJKLMNOP
 
 // index looks up the plan's ids and names.
 type index struct {
-	p    *plan.Plan
-	ids  map[string]map[string]bool
+	p     *plan.Plan
+	ids   map[string]map[string]bool
 	names map[string]string // areaName → id
 }
 
