@@ -73,7 +73,6 @@ func writeTemplate(k *importer.Kind, out string, stdout io.Writer) error {
 // in the data as the import would leave it.
 func importFile(cfg config, path string, k *importer.Kind, source string, dry bool, stdout, stderr io.Writer) error {
 	lang := plan.Lang(cfg.lang)
-	cfg.drafts = true // drafts are data like the rest
 	p, err := checkedQuietly(cfg, stderr)
 	if err != nil {
 		return fixFirst(err)

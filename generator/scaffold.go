@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"plansite/generator/check"
+	"plansite/generator/pipeline"
 	"plansite/generator/plan"
 	"plansite/generator/schema"
 )
@@ -28,11 +29,15 @@ import (
 // line is removed; an observation without value and source is an empty
 // slot, which the site does not show until it is filled in.
 
-// checkedQuietly loads and checks the data the scaffold builds on; it
-// prints the problems only when one of them is fatal.
+// checkedQuietly loads and checks the data the scaffold (or an import)
+// builds on, drafts included and the pages of content/ left out: they
+// write data, which a problem in a page does not concern. It prints the
+// problems only when one of them is fatal.
 func checkedQuietly(cfg config, stderr io.Writer) (*plan.Plan, error) {
-	cfg.drafts = true // a draft report exists as much as any
-	c, probs, err := verify(cfg)
+	if err := dataFolder(cfg.data); err != nil {
+		return nil, err
+	}
+	c, probs, err := pipeline.CheckSite(pipeline.Input{Data: cfg.data, Drafts: true}, nil)
 	if errors.Is(err, errBadData) {
 		printProblems(stderr, probs, cfg)
 	}
