@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"plansite/generator/markdown"
+	"plansite/generator/opendata"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
 )
@@ -28,6 +29,9 @@ func plain(t plan.Text) plan.Text {
 	return plan.Text{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)}
 }
 
+// licenceView is the data's licence: its short name, title and address.
+type licenceView struct{ Name, Title, URL string }
+
 // plainAll is plain of each text.
 func plainAll(ts []plan.Text) []plan.Text {
 	var out []plan.Text
@@ -41,8 +45,10 @@ type siteView struct {
 	Title plan.Text
 	Demo  bool
 	// Credits are the credit lines the data's sources ask for (site.yaml).
-	Credits  []plan.Text `json:",omitempty"`
-	Updated  string      `json:",omitempty"`
+	Credits []plan.Text `json:",omitempty"`
+	// Licence is the data's licence, as datapackage.json gives it.
+	Licence  licenceView
+	Updated  string `json:",omitempty"`
 	Document documentView
 	Statuses []statusCount
 	Targets  []targetView
@@ -351,6 +357,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 		Title:   inert(p.Site.Title),
 		Demo:    p.Site.Demo,
 		Credits: plainAll(p.Site.Credits),
+		Licence: licenceView{Name: "CC BY 4.0", Title: opendata.LicenseTitle, URL: opendata.LicensePath},
 		Updated: p.Site.Updated,
 		Document: documentView{
 			Title: plain(d.Title), Number: d.Number, Date: d.Date, Issuer: plain(d.Issuer), Area: d.Area,
