@@ -16,22 +16,21 @@ import (
 // Placeholder is what the scaffolds write where text is to come.
 const Placeholder = markdown.Placeholder
 
-// A field is a key of the front matter: its type, and whether every page
-// must have it.
+// A field is a key of the front matter and its type; title is the one
+// every page must have.
 type field struct {
 	key, kind string // kind: text, date, bool, int
-	required  bool
 	vi, en    string // what it says
 }
 
 // Fields is the front matter's schema, in the order the guides list it.
 var Fields = []field{
-	{"title", "text", true, "tiêu đề của trang", "the page's title"},
-	{"description", "text", false, "một câu tóm tắt, cho công cụ tìm kiếm và mạng xã hội", "a one-sentence summary, for search engines and social media"},
-	{"date", "date", false, "ngày đăng, YYYY-MM-DD (bắt buộc với tin tức)", "the date published, YYYY-MM-DD (required for news)"},
-	{"draft", "bool", false, "true: bản nháp, không được đăng", "true: a draft, not published"},
-	{"menu", "bool", false, "true: hiện trong thanh điều hướng chính", "true: listed in the main navigation"},
-	{"weight", "int", false, "thứ tự trong thanh điều hướng (các mục có sẵn là 10, 20, … 90)", "its place in the navigation (the built-in items are 10, 20, … 90)"},
+	{"title", "text", "tiêu đề của trang", "the page's title"},
+	{"description", "text", "một câu tóm tắt, cho công cụ tìm kiếm và mạng xã hội", "a one-sentence summary, for search engines and social media"},
+	{"date", "date", "ngày đăng, YYYY-MM-DD (bắt buộc với tin tức)", "the date published, YYYY-MM-DD (required for news)"},
+	{"draft", "bool", "true: bản nháp, không được đăng", "true: a draft, not published"},
+	{"menu", "bool", "true: hiện trong thanh điều hướng chính", "true: listed in the main navigation"},
+	{"weight", "int", "thứ tự trong thanh điều hướng (các mục có sẵn là 10, 20, … 90)", "its place in the navigation (the built-in items are 10, 20, … 90)"},
 }
 
 func keyNames() string {
@@ -81,8 +80,12 @@ func parse(pg *plan.Page, src string) plan.Problems {
 	if err := yaml.Unmarshal([]byte(head), &doc); err != nil {
 		line := 2
 		msg := err.Error()
-		if i := strings.Index(msg, "line "); i >= 0 {
-			if n, err := strconv.Atoi(strings.TrimRightFunc(strings.Fields(msg[i+5:])[0], func(r rune) bool { return r < '0' || r > '9' })); err == nil {
+		if _, after, ok := strings.Cut(msg, "line "); ok {
+			digits := strings.IndexFunc(after, func(r rune) bool { return r < '0' || r > '9' })
+			if digits < 0 {
+				digits = len(after)
+			}
+			if n, err := strconv.Atoi(after[:digits]); err == nil {
 				line = n + 1
 			}
 		}
@@ -156,11 +159,9 @@ func parse(pg *plan.Page, src string) plan.Problems {
 		bad(at(2, 1), "phần đầu (front matter) phải là các dòng khóa: giá trị", "the front matter must be lines of key: value")
 		return probs
 	}
-	for _, f := range Fields {
-		switch {
-		case f.required && !seen[f.key], f.kind == "text" && f.required && pg.Title == "" && seen[f.key]:
-			bad(at(1, 1), fmt.Sprintf("thiếu khóa %s (%s) trong phần đầu", f.key, f.vi), fmt.Sprintf("missing key %s (%s) in the front matter", f.key, f.en))
-		}
+	if pg.Title == "" { // the one required key: missing, or empty
+		f, _ := lookup("title")
+		bad(at(1, 1), fmt.Sprintf("thiếu khóa %s (%s) trong phần đầu", f.key, f.vi), fmt.Sprintf("missing key %s (%s) in the front matter", f.key, f.en))
 	}
 	if pg.Section == plan.PageNews && !seen["date"] {
 		bad(at(1, 1), "tin tức cần ngày đăng: thêm date: YYYY-MM-DD vào phần đầu", "a news item needs its date: add date: YYYY-MM-DD to the front matter")
