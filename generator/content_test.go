@@ -41,7 +41,8 @@ func TestAboutPagePublished(t *testing.T) {
 }
 
 // build -drafts publishes a draft under the "Bản nháp / Draft" banner, in
-// both languages; other pages carry no banner.
+// both languages; other pages carry no banner. The English page of a page
+// without translation says so, and marks its Vietnamese title as such.
 func TestDraftBanner(t *testing.T) {
 	content := t.TempDir()
 	page := "---\ntitle: Dự thảo\ndate: 2014-07-01\ndraft: true\n---\n\nChưa xong.\n"
@@ -70,6 +71,15 @@ func TestDraftBanner(t *testing.T) {
 		}
 		if got := strings.Contains(string(b), `class=draft-banner`) && strings.Contains(string(b), "Bản nháp / Draft."); got != c.banner {
 			t.Errorf("%s: draft banner = %t, want %t", c.path, got, c.banner)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(out, "public", "en", "news", "du-thao", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<h1 lang=vi>Dự thảo</h1>", "This page has no English version yet"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("/en/news/du-thao/: no %s", want)
 		}
 	}
 }
