@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"plansite/generator/check"
 	"plansite/generator/markdown"
 	"plansite/generator/plan"
 )
@@ -130,9 +131,15 @@ func parse(pg *plan.Page, src string) plan.Problems {
 					bad(vpos, fmt.Sprintf("%s không được chứa {{", k.Value), fmt.Sprintf("%s must not hold {{", k.Value))
 				}
 			case "date":
-				if _, err := time.Parse("2006-01-02", v.Value); err != nil {
+				d, err := time.Parse("2006-01-02", v.Value)
+				switch today := check.Today(); {
+				case err != nil:
 					bad(vpos, fmt.Sprintf("date %q: viết ngày theo dạng năm-tháng-ngày, ví dụ 2014-06-30", v.Value),
 						fmt.Sprintf("date %q: write the date as year-month-day, for example 2014-06-30", v.Value))
+				case d.After(today):
+					// Hugo would leave a page dated in the future out, silently.
+					bad(vpos, fmt.Sprintf("date %s ở tương lai (hôm nay là %s): ghi ngày đăng, không phải ngày dự kiến", v.Value, today.Format("2006-01-02")),
+						fmt.Sprintf("date %s is in the future (today is %s): give the date published, not a date planned", v.Value, today.Format("2006-01-02")))
 				}
 				pg.Date = v.Value
 			case "bool":
