@@ -26,11 +26,15 @@ demo: $(HUGO) $(GENERATOR)
 ## test: every test and gate (what CI runs)
 test: lint test-go gates fuzz
 
+## lint: gofmt, go vet, and actionlint over the GitHub workflows (pinned in
+## tools/actionlint.mod; it also runs shellcheck on run: scripts when shellcheck
+## is installed, as it is on GitHub's runners)
 lint:
 	@unformatted=$$(gofmt -l generator themes examples); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags gates ./generator/gates/
+	$(GO) tool -modfile=tools/actionlint.mod actionlint .github/workflows/*.yml
 
 test-go: $(HUGO)
 	PLANSITE_HUGO=$(abspath $(HUGO)) $(GO) test -count=1 ./...
@@ -69,16 +73,30 @@ $(GENERATOR):
 clean:
 	rm -rf bin site site-demo
 
-## nightly: what the nightly job runs: check the data, run every test, then build
-## site/public. A failed step stops make, and build replaces site/public only when
-## it succeeds, so site/public is ready to publish exactly when everything passed.
-## FORMAT=github prints the data's problems as pull-request annotations.
+## nightly: what the nightly job runs (.github/workflows/nightly.yml runs exactly
+## this): fetch the published open data, check the data, run every test, then
+## build site/public. A failed step stops make, and build replaces site/public
+## only when it succeeds, so site/public is ready to publish exactly when
+## everything passed. FORMAT=github prints the data's problems as pull-request
+## annotations. SITE_URL is the published site's address, whose open data the
+## build compares with to say what changed; without it nothing is fetched.
 FORMAT ?= text
-.PHONY: nightly schemas
-nightly: $(HUGO) $(GENERATOR)
+SITE_URL ?=
+.PHONY: nightly published schemas
+nightly: $(HUGO) $(GENERATOR) published
 	$(GENERATOR) check -data $(DATA) -format $(FORMAT)
 	$(MAKE) test
 	$(GENERATOR) build -data $(DATA) -out $(OUT) -hugo $(HUGO) -format $(FORMAT)
+
+## published: fetch the published site's open data into $(OUT)/public/data/
+## (a first run, or an address that does not answer, finds none: that is fine)
+published:
+	@u="$(SITE_URL)"; if [ -n "$$u" ]; then \
+	  mkdir -p $(OUT)/public/data; \
+	  for f in observations.json indicators.json changes.json; do \
+	    curl -fsSL --max-time 30 "$${u%/}/data/$$f" -o "$(OUT)/public/data/$$f" || rm -f "$(OUT)/public/data/$$f"; \
+	  done; \
+	fi
 
 ## schemas: rewrite schemas/*.schema.json after a change to the Go types
 schemas:

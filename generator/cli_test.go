@@ -7,9 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the cmp files of testdata/script from the actual output")
@@ -40,7 +42,8 @@ func TestCLI(t *testing.T) {
 			return copyMissing(base, filepath.Join(env.WorkDir, "data"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": cmdExits,
+			"exits":  cmdExits,
+			"mkxlsx": cmdMkxlsx,
 		},
 	})
 }
@@ -97,4 +100,40 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
 	}
+}
+
+// cmdMkxlsx writes a workbook from a text file, for the import scripts
+// (an .xlsx is binary, which a txtar archive cannot hold):
+//
+//	mkxlsx table.txt ket-qua.xlsx
+//
+// Each line is a row and "|" separates its cells. A cell that reads as a
+// number is stored as one, as a spreadsheet stores what is typed into a
+// number cell; a cell starting with ' is stored as the text after it, as
+// a spreadsheet stores what is typed into a text cell ('8,5). The sheet
+// is Sheet1, and the same text gives the same bytes.
+func cmdMkxlsx(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkxlsx table.txt out.xlsx")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	for r, line := range strings.Split(strings.TrimRight(ts.ReadFile(args[0]), "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		for c, cell := range strings.Split(line, "|") {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			var err error
+			if n, perr := strconv.ParseFloat(cell, 64); perr == nil {
+				err = f.SetCellFloat("Sheet1", ref, n, -1, 64)
+			} else {
+				err = f.SetCellStr("Sheet1", ref, strings.TrimPrefix(cell, "'"))
+			}
+			ts.Check(err)
+		}
+	}
+	epoch := "2026-01-01T00:00:00Z"
+	ts.Check(f.SetDocProps(&excelize.DocProperties{Created: epoch, Modified: epoch}))
+	ts.Check(f.SaveAs(ts.MkAbs(args[1])))
 }

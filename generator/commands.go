@@ -28,7 +28,7 @@ func (c *command) usage() string { return "generator " + c.name + " " + c.args }
 // commands is the CLI: every command, in the order the usage lists them.
 // Each call makes new flag sets, so that runs never share a flag.
 func commands() []*command {
-	return []*command{checkCmd(), buildCmd(), serveCmd(), newReportCmd(), newYearCmd(), synthCmd()}
+	return []*command{checkCmd(), buildCmd(), serveCmd(), newReportCmd(), newYearCmd(), importCmd(), synthCmd()}
 }
 
 func newCommand(name, args string) (*command, *flag.FlagSet) {
@@ -37,13 +37,15 @@ func newCommand(name, args string) (*command, *flag.FlagSet) {
 }
 
 func checkCmd() *command {
-	return checkingCmd("check", "[-data DIR] [-lang vi|en] [-format text|json|github]",
+	return checkingCmd("check", "[-data DIR] [-content DIR] [-lang vi|en] [-format text|json|github]",
 		func(cfg config, _, stderr io.Writer) error { return checkData(cfg, stderr) })
 }
 
 func buildCmd() *command {
-	return checkingCmd("build", "[-data DIR] [-out DIR] [-hugo PATH] [-quiet] [-lang vi|en] [-format text|json|github]",
-		build, (*config).siteFlags, func(cfg *config, fs *flag.FlagSet) {
+	return checkingCmd("build", "[-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-quiet] [-lang vi|en] [-format text|json|github]",
+		build, func(cfg *config, fs *flag.FlagSet) {
+			fs.BoolVar(&cfg.drafts, "drafts", false, "publish drafts too, under a \"Bản nháp / Draft\" banner, for review")
+		}, (*config).siteFlags, func(cfg *config, fs *flag.FlagSet) {
 			fs.BoolVar(&cfg.quiet, "quiet", false, "print only the problems and the last line, not each stage as it runs")
 		})
 }
@@ -55,6 +57,7 @@ func checkingCmd(name, args string, do func(cfg config, stdout, stderr io.Writer
 	c, fs := newCommand(name, args)
 	var cfg config
 	cfg.dataFlag(fs, "data folder to read")
+	cfg.contentFlag(fs)
 	for _, f := range more {
 		f(&cfg, fs)
 	}
@@ -69,9 +72,10 @@ func checkingCmd(name, args string, do func(cfg config, stdout, stderr io.Writer
 }
 
 func serveCmd() *command {
-	c, fs := newCommand("serve", "[-data DIR] [-out DIR] [-hugo PATH] [-port N]")
-	var cfg config
+	c, fs := newCommand("serve", "[-data DIR] [-content DIR] [-out DIR] [-hugo PATH] [-port N]")
+	cfg := config{drafts: true} // a preview shows drafts, under their banner
 	cfg.dataFlag(fs, "data folder to read")
+	cfg.contentFlag(fs)
 	cfg.siteFlags(fs)
 	fs.StringVar(&cfg.port, "port", "1313", "port of the preview server")
 	c.run = func(args []string, stdout, stderr io.Writer) error {
@@ -133,6 +137,10 @@ func synthCmd() *command {
 
 func (cfg *config) dataFlag(fs *flag.FlagSet, what string) {
 	fs.StringVar(&cfg.data, "data", "data", what)
+}
+
+func (cfg *config) contentFlag(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.content, "content", "", "folder of the pages editors write (default: content/ beside the data folder)")
 }
 
 // siteFlags are the flags of the commands that emit a site.

@@ -1,10 +1,11 @@
 // Command generator publishes a plan and its results as a website.
 //
-//	generator check [-data DIR] [-lang vi|en] [-format text|json|github]
-//	generator build [-data DIR] [-out DIR] [-hugo PATH] [-quiet] [-lang vi|en] [-format text|json|github]
-//	generator serve [-data DIR] [-out DIR] [-hugo PATH] [-port N]
+//	generator check [-data DIR] [-content DIR] [-lang vi|en] [-format text|json|github]
+//	generator build [-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-quiet] [-lang vi|en] [-format text|json|github]
+//	generator serve [-data DIR] [-content DIR] [-out DIR] [-hugo PATH] [-port N]
 //	generator new report -date YYYY-MM-DD [-period half-year|year] [-data DIR]
 //	generator new year YYYY [-data DIR]
+//	generator import [-data DIR] [-kind households|budget|results] [-source ID] [-dry-run] [-lang vi|en] FILE  |  -template KIND [-o FILE]
 //	generator synth [-provinces P] [-districts D] [-communes N] [-years Y] [-seed S] -out DIR
 //
 // check reads and checks the data folder and prints every problem, one a
@@ -16,7 +17,9 @@
 // SIGINT or SIGTERM stops a build, and Hugo with it, leaving -out/public
 // as it was. serve previews the site with Hugo's server and re-emits it
 // when a data file changes. new writes the skeleton of a report, or empty
-// observations for a new year (scaffold.go).
+// observations for a new year (scaffold.go). import reads a spreadsheet
+// (.xlsx, .csv) into the data files, writing nothing while a problem
+// remains, or writes the empty template of a kind of table (import.go).
 // Exit status: 0 on success, 1 on bad data or a failed build, 2 on bad
 // usage. The usage lines above are those of the command table
 // (commands.go), which a test keeps them equal to.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -21,10 +22,14 @@ import (
 
 type config struct {
 	data string // data folder
-	out  string // emitted Hugo project
-	hugo string // Hugo executable
-	port string // preview port
-	lang string // language of messages
+	// content folder of the pages editors write; "" is the content/
+	// folder beside the data folder (contentDir)
+	content string
+	drafts  bool   // publish drafts, under a banner (build -drafts, serve)
+	out     string // emitted Hugo project
+	hugo    string // Hugo executable
+	port    string // preview port
+	lang    string // language of messages
 	// format of printed problems: text, json or github (plan.Formats)
 	format string
 	quiet  bool // build: no line per stage
@@ -54,7 +59,16 @@ func verify(cfg config, hook pipeline.Hook) (*pipeline.Checked, plan.Problems, e
 	if err := dataFolder(cfg.data); err != nil {
 		return nil, nil, err
 	}
-	return pipeline.Check(cfg.data, hook)
+	return pipeline.CheckSite(pipeline.Input{Data: cfg.data, Content: cfg.contentDir(), Drafts: cfg.drafts}, hook)
+}
+
+// contentDir is the content folder: -content, or else content/ beside
+// the data folder (data/ and content/ at the top of the repository).
+func (cfg config) contentDir() string {
+	if cfg.content != "" {
+		return cfg.content
+	}
+	return filepath.Join(filepath.Dir(filepath.Clean(cfg.data)), "content")
 }
 
 // stagesOn is the pipeline's hook that shows its stages on m: as one

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"plansite/generator/check"
+	"plansite/generator/pipeline"
 	"plansite/generator/plan"
 	"plansite/generator/schema"
 )
@@ -22,14 +23,21 @@ import (
 //	generator new report -date 2014-06-30   reports/bao-cao-2014-6-thang.yaml
 //	generator new year 2016                 observations/2016.yaml
 //
-// What they write passes check as it is: a report's sections hold "…" to
-// be replaced, and an observation without value and source is an empty
+// What they write passes check as it is: a report is a draft (draft:
+// true), which build does not publish, and its sections hold "…" to be
+// replaced, which check warns of until then and refuses once the draft
+// line is removed; an observation without value and source is an empty
 // slot, which the site does not show until it is filled in.
 
-// checkedQuietly loads and checks the data the scaffold builds on; it
-// prints the problems only when one of them is fatal.
+// checkedQuietly loads and checks the data the scaffold (or an import)
+// builds on, drafts included and the pages of content/ left out: they
+// write data, which a problem in a page does not concern. It prints the
+// problems only when one of them is fatal.
 func checkedQuietly(cfg config, stderr io.Writer) (*plan.Plan, error) {
-	c, probs, err := verify(cfg, nil)
+	if err := dataFolder(cfg.data); err != nil {
+		return nil, err
+	}
+	c, probs, err := pipeline.CheckSite(pipeline.Input{Data: cfg.data, Drafts: true}, nil)
 	if errors.Is(err, errBadData) {
 		printProblems(stderr, probs, cfg)
 	}
@@ -135,7 +143,7 @@ func newReport(cfg config, date, period string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s: write the report where \"…\" stands, then run make check\n", path)
+	fmt.Fprintf(stdout, "wrote %s: a draft; write the report where \"…\" stands, remove the line draft: true, then run make check\n", path)
 	return nil
 }
 
@@ -155,6 +163,8 @@ func reportText(p *plan.Plan, id, date, period, agency string, year int) string 
 	fmt.Fprintf(&b, "# %s: write the text where \"…\" stands, then run make check.\n", titleEN)
 	b.WriteString("reports:\n")
 	fmt.Fprintf(&b, "  - id: %s\n    date: %q\n    period: %s\n", id, date, period)
+	b.WriteString("    # bản nháp: không được đăng; xóa dòng này khi báo cáo đã viết xong / a draft, not published: remove this line once the report is written\n")
+	b.WriteString("    draft: true\n")
 	if agency != "" {
 		fmt.Fprintf(&b, "    agency: %s\n", agency)
 	}

@@ -39,7 +39,8 @@ func serve(cfg config, stdout, stderr io.Writer) error {
 	return preview(ctx, cfg, stdout, stderr)
 }
 
-// preview is serve until ctx is done. It holds the output folder's lock
+// preview is serve until ctx is done; it watches the content folder as
+// well as the data folder, and shows drafts (cfg.drafts). It holds the output folder's lock
 // all the while (lockOut): it writes there at every data change.
 func preview(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	if err := dataFolder(cfg.data); err != nil {
@@ -69,11 +70,11 @@ func preview(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	if err := h.Start(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "preview at http://127.0.0.1:%s/ — watching %s (Ctrl+C to stop)\n", cfg.port, cfg.data)
+	fmt.Fprintf(stdout, "preview at http://127.0.0.1:%s/ — watching %s and %s (Ctrl+C to stop)\n", cfg.port, cfg.data, cfg.contentDir())
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		watch(ctx, cfg.data, pollInterval, func() { reemit(cfg, stdout, stderr) })
+		watch(ctx, pollInterval, func() { reemit(cfg, stdout, stderr) }, cfg.data, cfg.contentDir())
 	}()
 	err = h.Wait()
 	stopped := ctx.Err() != nil
@@ -134,8 +135,8 @@ func showProblems(cfg config, stderr io.Writer) error {
 // several writes, or a checkout of many files, gives one rebuild and never
 // one of a half-written file. onChange runs on watch's goroutine; polls
 // wait for it.
-func watch(ctx context.Context, dir string, interval time.Duration, onChange func()) {
-	built := fingerprint(dir)
+func watch(ctx context.Context, interval time.Duration, onChange func(), dirs ...string) {
+	built := fingerprint(dirs...)
 	last := built
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
@@ -144,7 +145,7 @@ func watch(ctx context.Context, dir string, interval time.Duration, onChange fun
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			now := fingerprint(dir)
+			now := fingerprint(dirs...)
 			if now == last && now != built {
 				built = now
 				onChange()
@@ -154,19 +155,22 @@ func watch(ctx context.Context, dir string, interval time.Duration, onChange fun
 	}
 }
 
-// fingerprint sums the names, sizes and modification times of the data
-// folder's files, so that a poll notices any edit, addition or removal.
-func fingerprint(dir string) string {
+// fingerprint sums the names, sizes and modification times of the files
+// of the data and content folders, so that a poll notices any edit,
+// addition or removal. A folder that does not exist has no files.
+func fingerprint(dirs ...string) string {
 	var lines []string
-	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	for _, dir := range dirs {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if info, err := d.Info(); err == nil {
+				lines = append(lines, fmt.Sprintf("%s %d %d", path, info.Size(), info.ModTime().UnixNano()))
+			}
 			return nil
-		}
-		if info, err := d.Info(); err == nil {
-			lines = append(lines, fmt.Sprintf("%s %d %d", path, info.Size(), info.ModTime().UnixNano()))
-		}
-		return nil
-	})
+		})
+	}
 	sort.Strings(lines)
 	return fmt.Sprintf("%x", sha256.Sum256([]byte(strings.Join(lines, "\n"))))
 }

@@ -16,9 +16,10 @@ import (
 	"time"
 )
 
-// One saved edit to a data file triggers exactly one rebuild, however the
-// editor writes it: in one write, in two writes within a poll (truncate,
-// then write), or through a temporary file renamed over the old one.
+// One saved edit to a data file or a page of content/ triggers exactly
+// one rebuild, however the editor writes it: in one write, in two writes
+// within a poll (truncate, then write), or through a temporary file
+// renamed over the old one.
 func TestWatchOneEditOneRebuild(t *testing.T) {
 	// Long enough that the two writes of one save fall within one poll even
 	// on a loaded machine.
@@ -43,36 +44,51 @@ func TestWatchOneEditOneRebuild(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "targets.yaml")
-			writeFile(t, path, []byte("targets: []\n"))
-			ctx, cancel := context.WithCancel(context.Background())
-			calls := make(chan struct{}, 10)
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				watch(ctx, dir, interval, func() { calls <- struct{}{} })
-			}()
-			defer func() { cancel(); <-done }()
+		for _, folder := range []string{"data", "content"} {
+			t.Run(tt.name+" in "+folder, func(t *testing.T) {
+				watchOneEdit(t, interval, folder, tt.save)
+			})
+		}
+	}
+}
 
-			time.Sleep(10 * interval)
-			if n := len(calls); n != 0 {
-				t.Fatalf("%d rebuilds before any edit, want 0", n)
-			}
-			for edit := 1; edit <= 2; edit++ {
-				tt.save(t, path, []byte(strings.Repeat("# edit\n", edit)+"targets: []\n"))
-				select {
-				case <-calls:
-				case <-time.After(5 * time.Second):
-					t.Fatalf("edit %d: no rebuild", edit)
-				}
-				time.Sleep(20 * interval)
-				if n := len(calls); n != 0 {
-					t.Fatalf("edit %d: %d more rebuilds, want exactly one", edit, n)
-				}
-			}
-		})
+func watchOneEdit(t *testing.T, interval time.Duration, folder string, save func(t *testing.T, path string, b []byte)) {
+	dir := t.TempDir()
+	data, content := filepath.Join(dir, "data"), filepath.Join(dir, "content")
+	for _, d := range []string{data, content} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(data, "targets.yaml")
+	if folder == "content" {
+		path = filepath.Join(content, "gioi-thieu.md")
+	}
+	writeFile(t, path, []byte("targets: []\n"))
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := make(chan struct{}, 10)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		watch(ctx, interval, func() { calls <- struct{}{} }, data, content)
+	}()
+	defer func() { cancel(); <-done }()
+
+	time.Sleep(10 * interval)
+	if n := len(calls); n != 0 {
+		t.Fatalf("%d rebuilds before any edit, want 0", n)
+	}
+	for edit := 1; edit <= 2; edit++ {
+		save(t, path, []byte(strings.Repeat("# edit\n", edit)+"targets: []\n"))
+		select {
+		case <-calls:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("edit %d: no rebuild", edit)
+		}
+		time.Sleep(20 * interval)
+		if n := len(calls); n != 0 {
+			t.Fatalf("edit %d: %d more rebuilds, want exactly one", edit, n)
+		}
 	}
 }
 

@@ -81,7 +81,9 @@ func TestURLContract(t *testing.T) {
 					item("areas", x.ID)
 				}
 			}
-			want = append(want, "/"+emit.Sections["reports"]["vi"]+"/index.xml", "/en/"+emit.Sections["reports"]["en"]+"/index.xml")
+			for _, feed := range []string{"reports", "news"} {
+				want = append(want, "/"+emit.Sections[feed]["vi"]+"/index.xml", "/en/"+emit.Sections[feed]["en"]+"/index.xml")
+			}
 			for _, u := range want {
 				f := filepath.Join(public, filepath.FromSlash(u))
 				if strings.HasSuffix(u, "/") {

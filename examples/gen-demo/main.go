@@ -128,6 +128,9 @@ fixed seed); do not edit the YAML by hand.
 - ` + "`budget.yaml`" + `: the funds of ` + "`data/budget.yaml`" + `; lines for every policy × 2–3 funds × 2013–2015;
   1-3/ngan-sach-huyen by district, 2-1 in luc-ngan, 2-2 in hiep-hoa, 3-2 in son-dong.
 - ` + "`reports.yaml`" + `: six reports, half-year and year, 2013–2015. ` + "`sources.yaml`" + `: made-up sources only.
+- ` + "`../content/`" + `: the demo's pages (the content folder beside a data folder is its own): an
+  illustrative about page in both languages, and a news item in Vietnamese only, so that the
+  news list, its feed and an English page shown in Vietnamese all appear. Written by hand.
 
 ## Deliberate features
 | what | where |

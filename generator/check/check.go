@@ -523,6 +523,31 @@ func (c *checker) reports() {
 		c.name(r.Node, r.ID, "title", r.Title)
 		c.needText(r.Node, r.ID, "body", r.Body)
 		c.source(r.Node, r.ID, r.Source)
+		c.placeholders(r.Node, r.ID, "title", r.Title, r.Draft)
+		c.placeholders(r.Node, r.ID, "body", r.Body, r.Draft)
+	}
+}
+
+// placeholders finds the "…" a scaffold left where text is to come: a
+// fatal problem in what is published, a warning in a draft.
+func (c *checker) placeholders(node plan.Node, id, key string, t plan.Text, draft bool) {
+	for _, l := range []struct {
+		s  string
+		sp plan.Span
+	}{{t.VI, t.At.VI}, {t.EN, t.At.EN}} {
+		for _, off := range markdown.Placeholders(l.s) {
+			pos := l.sp.Locate(l.s, off)
+			if pos.File == "" {
+				pos = node.At(key)
+			}
+			vi, en := "vẫn còn chỗ trống “…” của bản mẫu: viết nội dung vào đó, hoặc xóa dòng",
+				"the scaffold's placeholder “…” is still here: write the text, or remove the line"
+			if draft {
+				c.warn(pos, id, vi, en)
+			} else {
+				c.err(pos, id, vi, en)
+			}
+		}
 	}
 }
 

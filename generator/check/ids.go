@@ -87,6 +87,8 @@ var reserved = map[string]why{
 	"bao-cao": whySite, "reports": whySite,
 	"du-lieu": whySite, "data": whySite, // data is also opendata.Dir: /data/*.csv
 	"phuong-phap": whySite, "methodology": whySite,
+	"gioi-thieu": whySite, "about": whySite,
+	"tin-tuc": whySite, "news": whySite,
 	// Emit's own folders: the charts' files (/charts/<lang>/) and the
 	// areas' views (assets/areas/).
 	"charts": whySite, "areas": whySite,

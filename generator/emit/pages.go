@@ -21,6 +21,9 @@ var Sections = map[string]map[plan.Lang]string{
 	"reports":     {plan.VI: "bao-cao", plan.EN: "reports"},
 	"opendata":    {plan.VI: "du-lieu", plan.EN: "data"},
 	"methodology": {plan.VI: "phuong-phap", plan.EN: "methodology"},
+	// The pages editors write in content/ (package content).
+	plan.PageAbout: {plan.VI: "gioi-thieu", plan.EN: "about"},
+	plan.PageNews:  {plan.VI: "tin-tuc", plan.EN: "news"},
 }
 
 // A sitePage is one page in both languages.
@@ -36,6 +39,8 @@ type sitePage struct {
 	feed    bool   // the page has an RSS feed of its pages too
 	// noData marks a page with no value on it: it shows no date of data.
 	noData bool
+	draft  bool // a draft, published by build -drafts and serve under a banner
+	viOnly bool // the English page shows the Vietnamese text: no translation yet
 }
 
 func (pg sitePage) path(lang plan.Lang) string {
@@ -74,6 +79,12 @@ func (pg sitePage) content(lang plan.Lang) []byte {
 	}
 	if pg.noData {
 		fm["nodata"] = true
+	}
+	if pg.draft {
+		fm["isDraft"] = true
+	}
+	if pg.viOnly && lang != plan.VI {
+		fm["viOnly"] = true
 	}
 	if d := pg.desc.In(lang); d != "" {
 		fm["description"] = clip(d, 300)
@@ -146,9 +157,14 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 		ps = append(ps, sitePage{section: "agencies", id: a.ID, layout: "agency", weight: i + 1,
 			title: a.Name, desc: plan.Text{VI: markdown.Plain(a.Responsibilities.VI), EN: markdown.Plain(a.Responsibilities.In(plan.EN))}})
 	}
+	narr := narratives(p)
 	for i, r := range v.Reports {
-		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1, date: r.Date,
-			title: r.Title, desc: plan.Text{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(r.Body.In(plan.EN))}, body: r.Body})
+		body := r.Body
+		if n, ok := narr[r.ID]; ok {
+			body = plan.Text{VI: body.VI + "\n\n" + n.VI, EN: body.In(plan.EN) + "\n\n" + n.In(plan.EN)}
+		}
+		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1, date: r.Date, draft: r.Draft,
+			title: r.Title, desc: plan.Text{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(r.Body.In(plan.EN))}, body: body})
 	}
-	return ps
+	return append(ps, contentPages(p)...)
 }

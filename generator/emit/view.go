@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"plansite/generator/markdown"
+	"plansite/generator/opendata"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
 )
@@ -29,9 +30,25 @@ func plain(t plan.Text) plan.Text {
 	return plan.Text{VI: markdown.Plain(t.VI), EN: markdown.Plain(t.EN)}
 }
 
+// licenceView is the data's licence: its short name, title and address.
+type licenceView struct{ Name, Title, URL string }
+
+// plainAll is plain of each text.
+func plainAll(ts []plan.Text) []plan.Text {
+	var out []plan.Text
+	for _, t := range ts {
+		out = append(out, plain(t))
+	}
+	return out
+}
+
 type siteView struct {
-	Title    plan.Text
-	Demo     bool
+	Title plan.Text
+	Demo  bool
+	// Credits are the credit lines the data's sources ask for (site.yaml).
+	Credits []plan.Text `json:",omitempty"`
+	// Licence is the data's licence, as datapackage.json gives it.
+	Licence  licenceView
 	Updated  string `json:",omitempty"`
 	Document documentView
 	Statuses []statusCount
@@ -70,6 +87,8 @@ type siteView struct {
 	// "areas", "budget"). A target's charts are on the target.
 	Charts   map[string]chartView
 	ChartsOn map[string][]string
+	// Menu are the entries the pages of content/ add to the navigation.
+	Menu []menuView `json:",omitempty"`
 
 	// areaPages are the areas in full, for their pages; not in site.json.
 	areaPages []areaView
@@ -385,6 +404,7 @@ type lineView struct {
 type reportView struct {
 	ID, Date, Period, Agency, Source string
 	Title, Body                      plan.Text
+	Draft                            bool `json:",omitempty"`
 }
 
 type fileView struct {
@@ -399,6 +419,8 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	v := siteView{
 		Title:   inert(p.Site.Title),
 		Demo:    p.Site.Demo,
+		Credits: plainAll(p.Site.Credits),
+		Licence: licenceView{Name: "CC BY 4.0", Title: opendata.LicenseTitle, URL: opendata.LicensePath},
 		Updated: p.Site.Updated,
 		Document: documentView{
 			Title: plain(d.Title), Number: d.Number, Date: d.Date, Issuer: plain(d.Issuer), Area: d.Area,
@@ -432,8 +454,9 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	v.Funds, v.Budget = budget(p, r)
 	for _, rep := range p.Reports {
 		v.Reports = append(v.Reports, reportView{ID: rep.ID, Date: rep.Date, Period: rep.Period, Agency: rep.Agency,
-			Source: rep.Source, Title: plain(rep.Title), Body: inert(rep.Body)})
+			Source: rep.Source, Title: plain(rep.Title), Body: inert(rep.Body), Draft: rep.Draft})
 	}
+	v.Menu = menu(p)
 	// Newest report first.
 	sort.SliceStable(v.Reports, func(i, j int) bool { return v.Reports[i].Date > v.Reports[j].Date })
 	v.Sections = Sections

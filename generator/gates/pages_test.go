@@ -42,13 +42,15 @@ type sample struct {
 	areaData, areaNone     string
 	agency                 string
 	report                 string
+	about                  bool   // the dataset has content/gioi-thieu.md beside it
+	news                   string // a news item of its content/tin-tuc/
 }
 
 // Every demo area has figures and the shipped data has no report yet; each
 // of those page types is tested on the other dataset.
 var samples = map[string]sample{
-	demo.name:        {targetData: "2a", targetNone: "3i", policy: "1-1", areaData: "son-dong", agency: "so-ldtbxh", report: "bao-cao-2015-nam"},
-	shipped.name:     {targetData: "2a", targetNone: "3a", policy: "1-1", areaData: "bac-giang", areaNone: "tan-yen", agency: "so-ldtbxh"},
+	demo.name:        {targetData: "2a", targetNone: "3i", policy: "1-1", areaData: "son-dong", agency: "so-ldtbxh", report: "bao-cao-2015-nam", about: true, news: "trang-minh-hoa"},
+	shipped.name:     {targetData: "2a", targetNone: "3a", policy: "1-1", areaData: "bac-giang", areaNone: "tan-yen", agency: "so-ldtbxh", about: true},
 	hostileText.name: {targetData: "2a", targetNone: "3i", policy: "1-1", areaData: "son-dong", agency: "so-ldtbxh", report: "bao-cao-2015-nam"},
 }
 
@@ -63,6 +65,8 @@ var sections = map[string][2]string{
 	"reports":     {"bao-cao", "reports"},
 	"opendata":    {"du-lieu", "data"},
 	"methodology": {"phuong-phap", "methodology"},
+	"about":       {"gioi-thieu", "about"},
+	"news":        {"tin-tuc", "news"},
 }
 
 // pagesOf lists one page of every page type that d has.
@@ -97,6 +101,11 @@ func pagesOf(d dataset) []pageType {
 	add("report", "reports", s.report, true)
 	add("open-data", "opendata", "", false)
 	add("methodology", "methodology", "", false)
+	if s.about {
+		add("about", "about", "", false)
+	}
+	add("news", "news", "", false)
+	add("news-item", "news", s.news, true)
 	return append(ps, pageType{kind: "404", vi: "/khong-co-trang-nay/", en: "/en/no-such-page/", notFound: true})
 }
 

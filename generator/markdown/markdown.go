@@ -239,3 +239,70 @@ func isPlain(s string) bool {
 	}
 	return !strings.ContainsAny(s, "\n\r\t\\`*_[]<>!#&|~=+")
 }
+
+// A Link is a link or image in a markdown text: where it starts and
+// where it points.
+type Link struct {
+	Offset int // byte offset in the text
+	Dest   string
+}
+
+// Links lists the links and images of src in the order they appear,
+// autolinks included, so that a page's links to the site can be checked.
+func Links(src string) []Link {
+	if !strings.ContainsAny(src, "<[") {
+		return nil
+	}
+	b := []byte(src)
+	doc := newParser().Parse(text.NewReader(b))
+	var links []Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			links = append(links, Link{Offset: offset(n, b), Dest: string(n.Destination)})
+		case *ast.Image:
+			links = append(links, Link{Offset: offset(n, b), Dest: string(n.Destination)})
+		case *ast.AutoLink:
+			links = append(links, Link{Offset: offset(n, b), Dest: string(n.URL(b))})
+		}
+		return ast.WalkContinue, nil
+	})
+	return links
+}
+
+// Placeholder is what the scaffolds (generator new report) write where
+// text is to come: a line or a table cell that holds only it has not been
+// written yet.
+const Placeholder = "…"
+
+// Placeholders lists the offsets in s of the placeholders left from a
+// scaffold: a line, or a cell of a table row, that holds only "…". An
+// ellipsis inside a sentence is text.
+func Placeholders(s string) []int {
+	if !strings.Contains(s, Placeholder) {
+		return nil
+	}
+	var offs []int
+	start := 0
+	for _, line := range strings.SplitAfter(s, "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case t == Placeholder:
+			offs = append(offs, start+strings.Index(line, Placeholder))
+		case strings.HasPrefix(t, "|"):
+			at := start + strings.Index(line, "|")
+			for _, cell := range strings.Split(strings.TrimPrefix(t, "|"), "|") {
+				at++ // the bar before it
+				if strings.TrimSpace(cell) == Placeholder {
+					offs = append(offs, at+strings.Index(cell, Placeholder))
+				}
+				at += len(cell)
+			}
+		}
+		start += len(line)
+	}
+	return offs
+}

@@ -22,10 +22,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 
 	"plansite/generator/changes"
 	"plansite/generator/chart"
 	"plansite/generator/check"
+	"plansite/generator/content"
 	"plansite/generator/emit"
 	"plansite/generator/load"
 	"plansite/generator/opendata"
@@ -62,11 +64,35 @@ type Checked struct {
 // baseline that differs from the figure of its year). When one is fatal,
 // it returns them with ErrBadData and no Checked.
 func Check(data string, hook Hook) (*Checked, plan.Problems, error) {
-	p, probs := load.Dir(data)
+	return CheckSite(Input{Data: data}, hook)
+}
+
+// Input is what the pipeline reads: the data folder, the content folder
+// of pages editors write (package content; "" for none), and whether
+// drafts are published.
+type Input struct {
+	Data, Content string
+	Drafts        bool
+}
+
+// CheckSite is Check, with the pages of in.Content checked after the
+// data (their links name its items). Unless in.Drafts, the reports and
+// pages marked draft are left out once checked.
+func CheckSite(in Input, hook Hook) (*Checked, plan.Problems, error) {
+	p, probs := load.Dir(in.Data)
 	hook.done("load")
 	if !probs.Fatal() {
 		// Checks need a fully decoded plan; decoding problems come first.
 		probs = append(probs, check.Plan(p)...)
+		if in.Content != "" {
+			pages, more := content.Dir(in.Content, p, emit.Sections)
+			p.Pages = pages
+			probs = append(probs, more...)
+		}
+		if !in.Drafts {
+			p.Reports = slices.DeleteFunc(p.Reports, func(r plan.Report) bool { return r.Draft })
+			p.Pages = slices.DeleteFunc(p.Pages, func(pg plan.Page) bool { return pg.Draft })
+		}
 	}
 	hook.done("check")
 	if probs.Fatal() {

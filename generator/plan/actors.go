@@ -219,4 +219,8 @@ type Report struct {
 	Title  Text   `yaml:"title"`
 	Body   Text   `yaml:"body"`
 	Source string `yaml:"source"`
+	// Draft marks a report still being written: build leaves it out (and
+	// its narrative in content/bao-cao/), build -drafts and serve show it
+	// under a "Bản nháp / Draft" banner.
+	Draft bool `yaml:"draft"`
 }

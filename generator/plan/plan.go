@@ -21,6 +21,9 @@ type Plan struct {
 	Funds        []Fund
 	BudgetLines  []BudgetLine
 	Reports      []Report
+	// Pages are the pages editors write in content/ (package content),
+	// not a data file: the loader never fills them.
+	Pages []Page `yaml:"-"`
 }
 
 // Headline is the target the site leads with, on the overview and in its
@@ -50,6 +53,9 @@ type Site struct {
 	// own feedback form, never a person's address that no source gives.
 	// Optional: without it, pages name the agency the plan reports to.
 	Contact string `yaml:"contact"`
+	// Credits are the credit lines that sources of the data ask for,
+	// printed in every page's footer beside the data's licence.
+	Credits []Text `yaml:"credits"`
 }
 
 // A Document is the plan as issued: its identity and its text by section.

@@ -55,6 +55,7 @@ var docs = map[string]doc{
 	"Site.demo": {"true cho dữ liệu minh họa: mọi trang có dòng cảnh báo.", "true for synthetic data: every page carries a banner."},
 	"Site.contact": {"Không bắt buộc: e-mail hoặc địa chỉ https:// nhận số liệu bạn đọc gửi (địa chỉ chung của đơn vị, không phải của một người khi không có nguồn). Không có thì trang nêu cơ quan nhận báo cáo.",
 		"Optional: an e-mail or https:// address where readers send figures (the publisher's general address, never a person's without a source). Without it, pages name the agency that receives the reports."},
+	"Site.credits": {"Các dòng ghi nguồn mà nguồn dữ liệu yêu cầu, in ở chân mọi trang cạnh giấy phép dữ liệu.", "The credit lines that sources of the data ask for, printed in every page's footer beside the data's licence."},
 
 	"Document":                     {"Văn bản Kế hoạch.", "The plan document."},
 	"Document.title":               {"Tên Kế hoạch.", "Title of the plan."},
@@ -253,4 +254,5 @@ var docs = map[string]doc{
 	"Report.title":  {"Tiêu đề.", "Title."},
 	"Report.body":   {"Nội dung (markdown, tiêu đề mục bằng ##).", "Text (markdown, headings with ##)."},
 	"Report.source": {"Mã nguồn, nếu báo cáo đã được công bố ở nơi khác.", "Id of the source, when the report is published elsewhere."},
+	"Report.draft":  {"true: bản nháp, không được đăng (make serve và build -drafts vẫn hiện, có dòng “Bản nháp”); xóa khi đã viết xong.", "true: a draft, not published (make serve and build -drafts show it under a “Draft” banner); remove once written."},
 }
