@@ -211,6 +211,11 @@ func Rows(t *Table, kind *Kind, p *plan.Plan, source string) ([]Record, Problems
 				"the row has no source: fill in the source column (an id of sources.yaml), or for the whole table: generator import -source ID")
 			continue
 		}
+		if kind.Name == "households" && len(vals) == 0 {
+			bad(row[0].Ref, "dòng không có số liệu nào: điền ít nhất một cột số hộ hoặc tỷ lệ, hoặc xóa dòng",
+				"the row has no figure: fill in at least one count or rate, or remove the row")
+			continue
+		}
 		if kind.Name == "budget" && !hasField(rec, "planned") && !hasField(rec, "allocated") && !hasField(rec, "disbursed") {
 			bad(row[0].Ref, "dòng không có số tiền: điền ít nhất một cột kế hoạch, được giao hoặc giải ngân",
 				"the row has no amount: fill in at least one of planned, allocated or disbursed")
