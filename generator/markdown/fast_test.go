@@ -50,23 +50,3 @@ func TestPlainText(t *testing.T) {
 		}
 	}
 }
-
-// Placeholders finds the scaffolds' "…" on a line or in a table cell of
-// its own, and not an ellipsis inside a sentence.
-func TestPlaceholders(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want []int
-	}{
-		{"", nil},
-		{"Kết quả tốt hơn… và còn nhiều việc.", nil},
-		{"…", []int{0}},
-		{"## A\n\n  …  \n", []int{7}},
-		{"| 2a | … | … |", []int{5, 11}},
-		{"| 2a | tăng… | x |", nil},
-	} {
-		if got := Placeholders(c.in); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("Placeholders(%q) = %v, want %v", c.in, got, c.want)
-		}
-	}
-}
