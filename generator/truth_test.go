@@ -307,3 +307,27 @@ func TestEveryNumberHasASource(t *testing.T) {
 		t.Errorf("/phuong-phap/: the poverty line names no source")
 	}
 }
+
+// The figures found since (bac-giang-figures-2.md): district counts without
+// rates, second sources shown on the values they confirm, and a related
+// indicator of another scope said to be one.
+func TestNewSourcedFigures(t *testing.T) {
+	public := siteOf(t, "../data")
+	for _, tc := range []struct{ page, want string }{
+		{"/chi-tieu/2a/", "2012 12,11 % chính thức GIẢM NGHÈO – Chỉ tiêu toàn Tỉnh (Sở Kế hoạch và Đầu tư tỉnh Bắc Giang (trang chỉ tiêu kinh tế - xã hội)); cũng công bố: Ấn tượng vùng đồi Bắc Giang"},
+		{"/chi-tieu/2a/", "cũng công bố: Bắc Giang tổ chức Đại hội Đảng bộ nhiệm kỳ 2015-2020"},
+		{"/dia-phuong/luc-ngan/", "2013 chưa có số liệu 12.112"},
+		{"/dia-phuong/tp-bac-giang/", "2013 chưa có số liệu 606"},
+		{"/dia-phuong/bac-giang/", "gần 5 điểm %/năm"},
+		{"/dia-phuong/bac-giang/", "khác phạm vi"},
+		{"/dia-phuong/bac-giang/", "hơn 4.000 triệu đồng"},
+	} {
+		if text := pageText(t, public, tc.page); !strings.Contains(text, tc.want) {
+			t.Errorf("%s: no %q", tc.page, tc.want)
+		}
+	}
+	// Counts without households give no rate.
+	if text := pageText(t, public, "/dia-phuong/luc-ngan/"); !strings.Contains(text, "2013 chưa có số liệu 12.112 chưa có số liệu") {
+		t.Errorf("/dia-phuong/luc-ngan/: a rate worked out without the households")
+	}
+}
