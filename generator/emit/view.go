@@ -3,6 +3,7 @@ package emit
 import (
 	"sort"
 
+	"plansite/generator/chart"
 	"plansite/generator/markdown"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -142,6 +143,17 @@ type targetView struct {
 	// Updated is when the target's data was last updated (YYYY-MM-DD): the
 	// newest date of the sources its values cite, else the data's date.
 	Updated string `json:",omitempty"`
+	// Answer is the target's result in words, for the top of its page and
+	// the overview.
+	Answer chart.Answer
+	// Every is how often the plan has results reported (plan.EveryYear, …):
+	// the shortest period of the plan's reporting duties; empty when the
+	// plan sets none.
+	Every string `json:",omitempty"`
+	// MapCharts are the ids of the charts of its values by area (the
+	// districts' rates), for the target's map tab; none when the target
+	// has no values by area.
+	MapCharts []string
 }
 
 type amountView struct {
@@ -448,7 +460,8 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.Unit,
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
 			Agencies: nonNil(t.Agencies), Note: inert(t.Note), GoalKind: t.Goal.Kind(),
-			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}}
+			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}, MapCharts: []string{},
+			Answer: chart.AnswerOf(&p.Targets[i], &r.Targets[i]), Every: every(p.Document.Reporting)}
 		tv.GoalLow, tv.GoalHigh = goalNumbers(t.Goal)
 		if t.UnitCost != nil {
 			tv.UnitCost = &amountView{Value: t.UnitCost.Value, Unit: t.UnitCost.Unit}
@@ -494,6 +507,19 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		out = append(out, tv)
 	}
 	return out
+}
+
+// every is the shortest period of the duties ds (plan.EveryQuarter, …),
+// or "" when they set none.
+func every(ds []plan.Duty) string {
+	best := ""
+	rank := map[string]int{plan.EveryQuarter: 1, plan.EveryHalfYear: 2, plan.EveryYear: 3}
+	for _, d := range ds {
+		if r, ok := rank[d.Every]; ok && (best == "" || r < rank[best]) {
+			best = d.Every
+		}
+	}
+	return best
 }
 
 // goalNumbers are the one or two numbers a goal names, as its words in
