@@ -72,13 +72,14 @@ clean:
 ## nightly: what the nightly job runs: check the data, run every test, then build
 ## site/public. A failed step stops make, and build replaces site/public only when
 ## it succeeds, so site/public is ready to publish exactly when everything passed.
-## FORMAT=github prints the data's problems as pull-request annotations.
+## FORMAT=github prints the data's problems as pull-request annotations;
+## BASE_URL=https://… is the site's absolute address (build -base-url).
 FORMAT ?= text
 .PHONY: nightly schemas
 nightly: $(HUGO) $(GENERATOR)
 	$(GENERATOR) check -data $(DATA) -format $(FORMAT)
 	$(MAKE) test
-	$(GENERATOR) build -data $(DATA) -out $(OUT) -hugo $(HUGO) -format $(FORMAT)
+	$(GENERATOR) build -data $(DATA) -out $(OUT) -hugo $(HUGO) -format $(FORMAT) $(if $(BASE_URL),-base-url $(BASE_URL))
 
 ## schemas: rewrite schemas/*.schema.json after a change to the Go types
 schemas:

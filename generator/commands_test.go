@@ -33,7 +33,7 @@ func TestUsageIsPackageDoc(t *testing.T) {
 
 // A command's usage line names every flag it defines, and no other.
 func TestUsageListsEveryFlag(t *testing.T) {
-	reFlag := regexp.MustCompile(`(?:^|[\s\[])-([a-z]+)`)
+	reFlag := regexp.MustCompile(`(?:^|[\s\[])-([a-z][a-z-]*)`)
 	for _, c := range commands() {
 		var defined, listed []string
 		c.flags.VisitAll(func(f *flag.Flag) { defined = append(defined, f.Name) })

@@ -166,12 +166,18 @@ func config(p *plan.Plan) []byte {
 		base = "/"
 	}
 	fmt.Fprintf(&b, "baseURL = %s\n", tomlString(base))
+	absolute := plan.Absolute(base)
+	if !absolute {
+		// A sitemap of relative addresses is invalid: none rather than one.
+		b.WriteString("disableKinds = [\"taxonomy\", \"term\", \"sitemap\"]\n")
+	} else {
+		b.WriteString("disableKinds = [\"taxonomy\", \"term\"]\n")
+	}
 	b.WriteString(`defaultContentLanguage = "vi"
 disableHugoGeneratorInject = true
 defaultContentLanguageInSubdir = false
 disableDefaultLanguageRedirect = true
 theme = "plansite"
-disableKinds = ["taxonomy", "term"]
 enableRobotsTXT = true
 timeZone = "Asia/Ho_Chi_Minh"
 
@@ -189,6 +195,8 @@ page = ["html"]
 [params]
 `)
 	fmt.Fprintf(&b, "demo = %t\n", p.Site.Demo)
+	// absolute: the pages write canonical, hreflang and og:url links.
+	fmt.Fprintf(&b, "absolute = %t\n", absolute)
 	fmt.Fprintf(&b, "csp = %s\n", tomlString(MetaPolicy()))
 	for _, l := range languages {
 		fmt.Fprintf(&b, "\n[languages.%s]\ncontentDir = %s\nlocale = %s\nlabel = %s\nweight = %d\ntitle = %s\n",
