@@ -61,6 +61,10 @@ type siteView struct {
 	// Names holds every item's name by kind and id, for links:
 	// Names.targets["3a"].
 	Names map[string]map[string]plan.Text
+	// FormulaWords and SymbolWords are every formula and every symbol of
+	// a formula in words, for "how it is computed" notes: readers see
+	// words, never the symbols.
+	FormulaWords, SymbolWords map[string]plan.Text
 	// SourceByID holds the sources by id, for citations.
 	SourceByID map[string]sourceView
 	// Sections is the URL contract: each section's folder by language.
@@ -405,6 +409,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	for _, x := range v.Reports {
 		v.Names["reports"][x.ID] = x.Title
 	}
+	v.FormulaWords, v.SymbolWords = progress.FormulaWords(), progress.SymbolWords()
 	v.SourceByID = map[string]sourceView{}
 	for _, s := range v.Sources {
 		v.SourceByID[s.ID] = s
