@@ -68,11 +68,15 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 		return nil, err
 	}
 	v.areaPages = nil // written; the pages need only the summaries
-	for _, pg := range pages(p, &v) {
+	ps := pages(p, &v)
+	for _, pg := range ps {
 		for _, lang := range languages {
 			path := "content/" + string(lang.Code) + "/" + pg.path(lang.Code)
 			files[path] = pg.content(lang.Code)
 		}
+	}
+	if err := cardFiles(files, ps, theme, v.Title); err != nil {
+		return nil, err
 	}
 	for name, b := range static {
 		files["static/"+name] = b
