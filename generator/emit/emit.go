@@ -54,7 +54,7 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 		files[name] = b
 	}
 	for _, res := range resources {
-		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, Bytes: res.Bytes, Rows: res.Rows,
+		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, MediaType: res.MediaType, Bytes: res.Bytes, Rows: res.Rows,
 			Title: plan.Text{VI: res.Title.VI, EN: res.Title.EN}, Description: plan.Text{VI: res.Description.VI, EN: res.Description.EN}})
 	}
 	note := opendata.CSVNote()

@@ -342,6 +342,7 @@ type reportView struct {
 
 type fileView struct {
 	Path, Format       string
+	MediaType          string
 	Bytes, Rows        int
 	Title, Description plan.Text
 }
