@@ -15,7 +15,7 @@ import (
 type Answer struct {
 	// Value is the latest value with its unit ("7,50 %"), When its year.
 	Value, When plan.Text
-	// Change is the change from the baseline: "giảm 4,61 điểm % so với
+	// Change is the change from the baseline: "Giảm 4,61 điểm % so với
 	// 12,11 % (2012)"; empty with fewer than two values.
 	Change plan.Text
 	// Goal is the goal with its year: "Mục tiêu 2015: 8,5–9,0 %".
@@ -148,7 +148,7 @@ func AnswerOf(t *plan.Target, tp *progress.TargetProgress) Answer {
 			default:
 				moved = noChange.in(l)
 			}
-			return changeFrom.in(l, moved, withUnit(l, first.Value, d, unit), when(first.Year, first.Half).In(l))
+			return capital(changeFrom.in(l, moved, withUnit(l, first.Value, d, unit), when(first.Year, first.Half).In(l)))
 		})
 	}
 	if tp.Needed != nil && tp.Goal != nil {

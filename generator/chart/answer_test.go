@@ -35,7 +35,7 @@ func TestAnswerOf(t *testing.T) {
 		want plan.Text
 	}{
 		{"2a value", shipped["2a"].Value, plan.Text{VI: "7,50 %", EN: "7.50 %"}},
-		{"2a change", shipped["2a"].Change, plan.Text{VI: "giảm 4,61 điểm % so với 12,11 % (2012)", EN: "down 4.61 points from 12.11 % (2012)"}},
+		{"2a change", shipped["2a"].Change, plan.Text{VI: "Giảm 4,61 điểm % so với 12,11 % (2012)", EN: "Down 4.61 points from 12.11 % (2012)"}},
 		{"2a goal", shipped["2a"].Goal, plan.Text{VI: "Mục tiêu 2015: 8,5–9,0 %", EN: "Target 2015: 8.5–9.0 %"}},
 		{"2a line", shipped["2a"].Line, plan.Text{VI: "Đã đạt: 7,50 % (2015), mục tiêu 8,5–9,0 % đến năm 2015.",
 			EN: "Achieved: 7.50 % (2015), target 8.5–9.0 % by 2015."}},

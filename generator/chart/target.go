@@ -272,6 +272,7 @@ func lineChart(c *Chart, lang plan.Lang, labels []plan.Text, lines []line, unit 
 			so = []charts.SeriesOpts{
 				charts.WithLineChartOpts(opts.LineChart{Symbol: "none", ConnectNulls: opts.Bool(true)}),
 				charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed", Color: inkColour}),
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: inkColour}), // its legend's colour
 			}
 		}
 		if i == 0 {
