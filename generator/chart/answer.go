@@ -32,6 +32,9 @@ type Answer struct {
 	// How says in words how the status is worked out, sentence by
 	// sentence, with the target's own numbers.
 	How []plan.Text
+	// Decimals is how many decimals the target's values are shown with,
+	// all alike (7,50 beside 12,11), in tables as in the chart.
+	Decimals int
 	// Source is the id of the source of the latest value.
 	Source string `json:",omitempty"`
 }
@@ -89,6 +92,7 @@ func AnswerOf(t *plan.Target, tp *progress.TargetProgress) Answer {
 	unit := unitOf(t)
 	pts := tp.Series
 	d := decimals(values(pts)...)
+	a.Decimals = d
 	g := goalOf(t, tp)
 	if g.words.VI != "" {
 		if t.By > 0 {

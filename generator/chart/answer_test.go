@@ -110,3 +110,10 @@ func TestNeededLine(t *testing.T) {
 		t.Errorf("shipped 2a (achieved): %d columns, want 2 (no needed line)", len(c.Table.Columns))
 	}
 }
+
+// A target's values share one number of decimals: 7,50 beside 12,11.
+func TestAnswerDecimals(t *testing.T) {
+	if d := answers(t, "../../data")["2a"].Decimals; d != 2 {
+		t.Errorf("shipped 2a: Decimals = %d, want 2 (12,11 … 7,50)", d)
+	}
+}
