@@ -106,9 +106,6 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	if cfg.baseURL != "" {
 		c.Plan.Site.BaseURL = cfg.baseURL
 	}
-	if !plan.Absolute(c.Plan.Site.BaseURL) {
-		fmt.Fprintln(stderr, noBaseURL)
-	}
 	// Until here a signal ends the process at once: nothing is written yet.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -134,6 +131,9 @@ func build(cfg config, stdout, stderr io.Writer) error {
 		return err
 	}
 	watch.lap("hugo")
+	if !plan.Absolute(c.Plan.Site.BaseURL) {
+		fmt.Fprintln(stderr, noBaseURL) // once the site is built: a failed build says only why
+	}
 	printChanges(cfg, stdout)
 	fmt.Fprintf(stdout, "built %s\n", cfg.out+"/public")
 	return nil
