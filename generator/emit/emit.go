@@ -40,10 +40,18 @@ var Managed = []string{"content", "data", "themes", "static", "assets"}
 func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Files, error) {
 	files := Files{}
 	files["hugo.toml"] = config(p)
-	static, resources, err := opendata.Files(p, r)
-	if err != nil {
-		return nil, fmt.Errorf("open data: %w", err)
+	// The open data is written meanwhile: its workbooks take a while at
+	// national scale, and it only reads the plan and the report.
+	type openData struct {
+		static    map[string][]byte
+		resources []opendata.Resource
+		err       error
 	}
+	od := make(chan openData, 1)
+	go func() {
+		s, res, err := opendata.Files(p, r)
+		od <- openData{s, res, err}
+	}()
 	v := view(p, r)
 	addCharts(&v, cs)
 	charts, err := chartFiles(cs)
@@ -53,7 +61,16 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	for name, b := range charts {
 		files[name] = b
 	}
-	for _, res := range resources {
+	if err := areaFiles(files, v.areaPages); err != nil {
+		return nil, err
+	}
+	v.areaPages = nil // written; the pages need only the summaries
+	o := <-od
+	if o.err != nil {
+		return nil, fmt.Errorf("open data: %w", o.err)
+	}
+	static := o.static
+	for _, res := range o.resources {
 		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, MediaType: res.MediaType, Bytes: res.Bytes, Rows: res.Rows,
 			Title: plan.Text{VI: res.Title.VI, EN: res.Title.EN}, Description: plan.Text{VI: res.Description.VI, EN: res.Description.EN}})
 	}
@@ -64,10 +81,6 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 		return nil, err
 	}
 	files["data/site.json"] = b
-	if err := areaFiles(files, v.areaPages); err != nil {
-		return nil, err
-	}
-	v.areaPages = nil // written; the pages need only the summaries
 	ps := pages(p, &v)
 	for _, pg := range ps {
 		for _, lang := range languages {
