@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -115,5 +116,26 @@ func TestNeededLine(t *testing.T) {
 func TestAnswerDecimals(t *testing.T) {
 	if d := answers(t, "../../data")["2a"].Decimals; d != 2 {
 		t.Errorf("shipped 2a: Decimals = %d, want 2 (12,11 … 7,50)", d)
+	}
+}
+
+// Years are spaced by time: every year between the first and the last is
+// on the axis, so that 2010 and 2013 are three years apart, not side by
+// side; a half-year point keeps its place between its neighbours.
+func TestYearsSpacedByTime(t *testing.T) {
+	if got := everyYear([]int{2010, 2013, 2014}); !reflect.DeepEqual(got, []int{2010, 2011, 2012, 2013, 2014}) {
+		t.Errorf("everyYear = %v", got)
+	}
+	labels, lines := trendLines(plan.Text{VI: "x"}, []progress.Point{{Year: 2010, Value: 50}, {Year: 2014, Half: 1, Value: 40}, {Year: 2014, Value: 38}}, 2015, nil)
+	var got []string
+	for _, l := range labels {
+		got = append(got, l.VI)
+	}
+	want := []string{"2010", "2011", "2012", "2013", "30/6/2014", "2014", "2015"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("labels = %q, want %q", got, want)
+	}
+	if v := lines[0].values; v[1] != nil || v[0] == nil || *v[4] != 40 {
+		t.Errorf("values = %v, want 50 in 2010, none in 2011, 40 on 30/6/2014", v)
 	}
 }

@@ -113,6 +113,18 @@ func trendLines(own plan.Text, pts []progress.Point, by int, compared []named) (
 		at = append(at, x)
 	}
 	sort.Float64s(at)
+	// Every year between the first and the last, so that the points are
+	// spaced by time.
+	if len(at) > 0 {
+		last := at[len(at)-1]
+		for y := int(math.Ceil(at[0])); float64(y) < last; y++ {
+			if _, ok := times[float64(y)]; !ok {
+				times[float64(y)] = when(y, 0)
+				at = append(at, float64(y))
+			}
+		}
+		sort.Float64s(at)
+	}
 	index := map[float64]int{}
 	labels := make([]plan.Text, len(at))
 	for i, x := range at {
@@ -265,7 +277,10 @@ func lineChart(c *Chart, lang plan.Lang, labels []plan.Text, lines []line, unit 
 			}
 		}
 		so := []charts.SeriesOpts{
-			charts.WithLineChartOpts(opts.LineChart{Symbol: symbolOf(i), SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
+			// A year without a value leaves no gap in the line: the years
+			// are all on the axis, spaced by time, and the markers say which
+			// have values.
+			charts.WithLineChartOpts(opts.LineChart{Symbol: symbolOf(i), SymbolSize: 9, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(true)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
 		}
 		if ln.dashed {
