@@ -80,13 +80,14 @@ clean:
 ## everything passed. FORMAT=github prints the data's problems as pull-request
 ## annotations. SITE_URL is the published site's address, whose open data the
 ## build compares with to say what changed; without it nothing is fetched.
+## BASE_URL=https://… is the site's absolute address (build -base-url).
 FORMAT ?= text
 SITE_URL ?=
 .PHONY: nightly published schemas
 nightly: $(HUGO) $(GENERATOR) published
 	$(GENERATOR) check -data $(DATA) -format $(FORMAT)
 	$(MAKE) test
-	$(GENERATOR) build -data $(DATA) -out $(OUT) -hugo $(HUGO) -format $(FORMAT)
+	$(GENERATOR) build -data $(DATA) -out $(OUT) -hugo $(HUGO) -format $(FORMAT) $(if $(BASE_URL),-base-url $(BASE_URL))
 
 ## published: fetch the published site's open data into $(OUT)/public/data/
 ## (a first run, or an address that does not answer, finds none: that is fine)

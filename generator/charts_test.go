@@ -74,8 +74,9 @@ func TestChartsAreOnTheirPages(t *testing.T) {
 
 // A page with charts loads ECharts (and its Vietnamese locale on a
 // Vietnamese page) and charts.js from this site; a page without charts
-// loads none of them. Every chart's figure holds its table, and its
-// option and data files are valid.
+// loads none of them. Every chart's figure has its caption, its table is
+// on the page (in the figure, or in the Table tab of a target's page), and
+// its option and data files are valid.
 func TestChartPagesAndScripts(t *testing.T) {
 	for _, data := range datasets {
 		t.Run(filepath.Base(data), func(t *testing.T) {
@@ -102,8 +103,9 @@ func TestChartPagesAndScripts(t *testing.T) {
 					t.Errorf("%s: %d figures for %d charts", u, len(figs), len(charts))
 				} else {
 					for i, f := range figs {
-						if !strings.Contains(f, "<table class=chart-table>") || !strings.Contains(f, "<figcaption>") {
-							t.Errorf("%s: chart %s has no table or caption", u, charts[i][1])
+						id := charts[i][1]
+						if !strings.Contains(html, "<table class=chart-table data-chart="+id+">") || !strings.Contains(f, "<figcaption>") {
+							t.Errorf("%s: chart %s has no table or caption", u, id)
 						}
 					}
 				}

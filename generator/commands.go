@@ -42,10 +42,10 @@ func checkCmd() *command {
 }
 
 func buildCmd() *command {
-	return checkingCmd("build", "[-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-quiet] [-lang vi|en] [-format text|json|github]",
+	return checkingCmd("build", "[-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-base-url URL] [-quiet] [-lang vi|en] [-format text|json|github]",
 		build, func(cfg *config, fs *flag.FlagSet) {
 			fs.BoolVar(&cfg.drafts, "drafts", false, "publish drafts too, under a \"Bản nháp / Draft\" banner, for review")
-		}, (*config).siteFlags, func(cfg *config, fs *flag.FlagSet) {
+		}, (*config).siteFlags, (*config).baseURLFlag, func(cfg *config, fs *flag.FlagSet) {
 			fs.BoolVar(&cfg.quiet, "quiet", false, "print only the problems and the last line, not each stage as it runs")
 		})
 }
@@ -63,7 +63,7 @@ func checkingCmd(name, args string, do func(cfg config, stdout, stderr io.Writer
 	}
 	cfg.messageFlags(fs)
 	c.run = func(args []string, stdout, stderr io.Writer) error {
-		if err := firstErr(noArgs(args), cfg.checkMessages()); err != nil {
+		if err := firstErr(noArgs(args), cfg.checkMessages(), cfg.checkBaseURL()); err != nil {
 			return err
 		}
 		return do(cfg, stdout, stderr)
@@ -149,6 +149,12 @@ func (cfg *config) siteFlags(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.hugo, "hugo", "", "Hugo executable (default: go tool -modfile=tools/hugo.mod hugo)")
 }
 
+// baseURLFlag is build's -base-url: the site's absolute address, which
+// canonical and alternate links, og:url and the sitemap need.
+func (cfg *config) baseURLFlag(fs *flag.FlagSet) {
+	fs.StringVar(&cfg.baseURL, "base-url", "", "the site's absolute address, https://… (default: base_url in site.yaml)")
+}
+
 // messageFlags are the flags of the commands that print the data's
 // problems.
 func (cfg *config) messageFlags(fs *flag.FlagSet) {
@@ -162,6 +168,14 @@ func (cfg *config) checkMessages() error {
 		return usageError(fmt.Sprintf("-lang must be vi or en (got %q)", cfg.lang))
 	}
 	return checkFormat(cfg.format)
+}
+
+// checkBaseURL refuses a -base-url that is not an absolute http(s) address.
+func (cfg *config) checkBaseURL() error {
+	if cfg.baseURL != "" && !plan.Absolute(cfg.baseURL) {
+		return usageError(fmt.Sprintf("-base-url must be an absolute address, https://… (got %q)", cfg.baseURL))
+	}
+	return nil
 }
 
 // An argsError is an argument a command does not take: a usage error,

@@ -29,11 +29,20 @@ type config struct {
 	out     string // emitted Hugo project
 	hugo    string // Hugo executable
 	port    string // preview port
+	// baseURL is the site's absolute address (-base-url), over base_url
+	// in site.yaml; "" for that one.
+	baseURL string
 	lang    string // language of messages
 	// format of printed problems: text, json or github (plan.Formats)
 	format string
 	quiet  bool // build: no line per stage
 }
+
+// noBaseURL is the one warning of a build without the site's absolute
+// address: the tags that need one are left out rather than written
+// relative, which would make them invalid.
+const noBaseURL = "cảnh báo: chưa có địa chỉ tuyệt đối của trang (-base-url hoặc base_url trong site.yaml): không ghi canonical, hreflang, og:url, og:image và sitemap" +
+	" — warning: no absolute address for the site (-base-url or base_url in site.yaml): canonical, hreflang, og:url, og:image and the sitemap are left out"
 
 // errBadData is returned when the data has fatal problems, already printed.
 var errBadData = pipeline.ErrBadData
@@ -139,6 +148,9 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if cfg.baseURL != "" {
+		c.Plan.Site.BaseURL = cfg.baseURL
+	}
 	// Until here a signal ends the process at once: nothing is written yet.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -174,6 +186,9 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	}
 	m.End(st.Pages, "pages")
 	watch.lap("hugo")
+	if !plan.Absolute(c.Plan.Site.BaseURL) {
+		fmt.Fprintln(stderr, noBaseURL) // once the site is built: a failed build says only why
+	}
 	if !cfg.quiet {
 		printChanges(cfg, stdout)
 	}

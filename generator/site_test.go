@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"net/url"
 	"os"
 	"path"
@@ -59,7 +60,9 @@ func TestURLContract(t *testing.T) {
 			if probs.Fatal() {
 				t.Fatal(probs)
 			}
-			want := []string{"/", "/en/", "/404.html", "/sitemap.xml", "/robots.txt"}
+			// No sitemap: these builds have no absolute address, and a
+			// sitemap of relative ones is invalid (build-base-url.txtar).
+			want := []string{"/", "/en/", "/404.html", "/robots.txt"}
 			for _, sec := range emit.Sections {
 				want = append(want, "/"+sec["vi"]+"/", "/en/"+sec["en"]+"/")
 			}
@@ -101,7 +104,7 @@ var (
 	reHref   = regexp.MustCompile(`\b(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))`)
 	reID     = regexp.MustCompile(`\bid=(?:"([^"]*)"|([^\s>"']+))`)
 	reHTML   = regexp.MustCompile(`<html lang=(\w+)`)
-	reAltern = regexp.MustCompile(`<link rel=alternate hreflang=([\w-]+) href=([^\s>]+)>`)
+	reAltern = regexp.MustCompile(`<a href=([^\s>]+) hreflang=(\w+) lang=\w+>`)
 )
 
 func first(m []string) string {
@@ -186,8 +189,9 @@ func TestInternalLinksResolve(t *testing.T) {
 	}
 }
 
-// Every page has its counterpart in the other language, and says so in
-// its hreflang links.
+// Every page has its counterpart in the other language, and links to it
+// from its language switch (the hreflang <link> elements need an absolute
+// address, which these builds have not: TestAbsoluteAddresses).
 func TestEveryPageHasItsTranslation(t *testing.T) {
 	for _, data := range datasets {
 		t.Run(filepath.Base(data), func(t *testing.T) {
@@ -203,10 +207,10 @@ func TestEveryPageHasItsTranslation(t *testing.T) {
 				}
 				langs := map[string]string{}
 				for _, a := range reAltern.FindAllStringSubmatch(html, -1) {
-					langs[a[1]] = a[2]
+					langs[a[2]] = a[1]
 				}
-				if len(langs) != 2 {
-					t.Errorf("%s: hreflang links %v, want vi-VN and en-GB", u, langs)
+				if _, self := langs[m[1]]; len(langs) != 1 || self {
+					t.Errorf("%s (%s): language switch links %v, want one to the other language", u, m[1], langs)
 					continue
 				}
 				for _, href := range langs {
@@ -240,6 +244,60 @@ func TestMissingValuesAreNotZero(t *testing.T) {
 			if strings.Contains(html, zero) {
 				t.Errorf("%s: shows %q for a value the data does not have", tc.page, zero)
 			}
+		}
+	}
+}
+
+// With the site's absolute address (-base-url), every page has its
+// canonical and alternate-language links, og:url and og:image absolute,
+// the share card it names exists, and the sitemap lists absolute
+// addresses; without one (the other tests' builds), none of them is
+// written.
+func TestAbsoluteAddresses(t *testing.T) {
+	const base = "https://example.org/plan/"
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-data", "../examples/demo", "-out", out, "-hugo", hugoCmd(t), "-base-url", base}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build -base-url: exit %d\n%s", code, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "no absolute address") {
+		t.Errorf("build -base-url warns: %s", stderr.String())
+	}
+	public := filepath.Join(out, "public")
+	b, err := os.ReadFile(filepath.Join(public, "en", "indicators", "3h", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	for _, want := range []string{
+		`<link rel=canonical href=` + base + `en/indicators/3h/>`,
+		`<link rel=alternate hreflang=vi-VN href=` + base + `chi-tieu/3h/>`,
+		`<link rel=alternate hreflang=en-GB href=` + base + `en/indicators/3h/>`,
+		`<meta property="og:url" content="` + base + `en/indicators/3h/">`,
+		`<meta property="og:image" content="` + base + `cards/en/target-3h.png">`,
+		`<meta name=twitter:card content="summary_large_image">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/en/indicators/3h/ lacks %s", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(public, "cards", "en", "target-3h.png")); err != nil {
+		t.Error(err)
+	}
+	sm, err := os.ReadFile(filepath.Join(public, "en", "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(sm), "<loc>"+base+"en/indicators/3h/</loc>") {
+		t.Errorf("the English sitemap does not list %sen/indicators/3h/", base)
+	}
+	other, err := os.ReadFile(filepath.Join(siteOf(t, "../examples/demo"), "en", "indicators", "3h", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, absent := range []string{"rel=canonical", "rel=alternate hreflang", "og:url", "og:image"} {
+		if strings.Contains(string(other), absent) {
+			t.Errorf("without an absolute address, /en/indicators/3h/ has %s", absent)
 		}
 	}
 }

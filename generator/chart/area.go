@@ -264,7 +264,21 @@ func (b *builder) districtRates() (ds []district, years []int, hi float64) {
 		years = append(years, y)
 	}
 	sort.Ints(years)
-	return ds, years, hi
+	return ds, everyYear(years), hi
+}
+
+// everyYear is every year from the first of years to the last, so that
+// the years of a chart are spaced by time: 2010 and 2013 two years apart,
+// not side by side.
+func everyYear(years []int) []int {
+	if len(years) == 0 {
+		return years
+	}
+	var out []int
+	for y := years[0]; y <= years[len(years)-1]; y++ {
+		out = append(out, y)
+	}
+	return out
 }
 
 // smallMultiple charts one district's rates over the years, labelled

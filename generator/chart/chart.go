@@ -197,6 +197,11 @@ func (t *Table) showAllDecimals() {
 	}
 }
 
+// Font is the charts' text font: the page's own (body in
+// themes/plansite/assets/css/00-base.css, which a test ties to this), so
+// that a chart's text reads as the page around it.
+const Font = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif`
+
 // An echart is a go-echarts chart: its options are ready once Validate
 // has run, and JSON returns them.
 type echart interface {
@@ -212,7 +217,9 @@ func options(id string, make func(lang plan.Lang) echart) (map[plan.Lang][]byte,
 	for _, lang := range plan.Langs {
 		c := make(lang)
 		c.Validate()
-		b, err := json.Marshal(c.JSON())
+		o := c.JSON()
+		o["textStyle"] = map[string]string{"fontFamily": Font} // go-echarts has no option for it
+		b, err := json.Marshal(o)
 		if err != nil {
 			return nil, fmt.Errorf("chart %s: %w", id, err)
 		}

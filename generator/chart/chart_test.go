@@ -462,3 +462,20 @@ func TestGoalOf(t *testing.T) {
 		}
 	}
 }
+
+// The charts' text is in the page's font: Font is the body's font-family
+// of the theme's stylesheet, and every option carries it.
+func TestChartFontIsThePages(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("..", "..", "themes", "plansite", "assets", "css", "00-base.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(css), "font-family: "+Font+";") {
+		t.Errorf("00-base.css has no body font-family %q", Font)
+	}
+	for _, c := range build(t, "../../examples/demo") {
+		if !strings.Contains(string(c.Options[plan.VI]), `"textStyle":{"fontFamily":`) {
+			t.Errorf("%s: no textStyle font", c.ID)
+		}
+	}
+}

@@ -154,10 +154,13 @@ type bound struct {
 }
 
 // band marks the range [lo, hi] of the value axis, named name; vertical
-// is true when the values run along the x axis.
+// is true when the values run along the x axis. A horizontal band's label
+// is at its right end, inside it: the baseline's mark and the lines'
+// starts are at the left, and by the target year a line has left the
+// band or ends in it below the label.
 func band(name string, lo, hi float64, vertical bool) []charts.SeriesOpts {
 	from, to := bound{Name: name, YAxis: ptr(lo)}, bound{YAxis: ptr(hi)}
-	position := "insideTopLeft"
+	position := "insideTopRight"
 	if vertical {
 		from, to = bound{Name: name, XAxis: ptr(lo)}, bound{XAxis: ptr(hi)}
 		position = "top"

@@ -18,6 +18,9 @@ type line struct {
 	name   plan.Text
 	values []*float64
 	status []string // of each value: final (or empty), provisional, estimate
+	// dashed marks the line of what it takes from here: from the latest
+	// value to the goal, drawn dashed without markers.
+	dashed bool
 }
 
 // trend charts a target's values over time against its goal: the goal as a
@@ -30,10 +33,16 @@ func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, er
 	unit := unitOf(t)
 	compared := b.compared(t, tp.Series)
 	labels, lines := trendLines(b.ownName(t), tp.Series, t.By, compared)
+	if l, ok := neededLine(labels, tp); ok {
+		lines = append(lines, l)
+	}
 	g := goalOf(t, tp)
 	c := &Chart{ID: "target-" + t.ID + "-trend", Kind: KindTrend, Page: "targets/" + t.ID, Title: plain(t.Name), Unit: unit,
 		Description: describeTrend(b.subject(t), t, tp, g, compared, unit),
 		Table:       lineTable(yearHead, labels, lines, unit, late(tp.Series) != nil)}
+	if pace := AnswerOf(t, tp).Pace; pace.VI != "" {
+		c.Description = both(func(l plan.Lang) string { return c.Description.In(l) + " " + pace.In(l) })
+	}
 	provisional := late(tp.Series) != nil // drawn hollow, whichever line they are on
 	for _, cp := range compared {
 		provisional = provisional || late(cp.pts) != nil
@@ -98,6 +107,18 @@ func trendLines(own plan.Text, pts []progress.Point, by int, compared []named) (
 		at = append(at, x)
 	}
 	sort.Float64s(at)
+	// Every year between the first and the last, so that the points are
+	// spaced by time.
+	if len(at) > 0 {
+		last := at[len(at)-1]
+		for y := int(math.Ceil(at[0])); float64(y) < last; y++ {
+			if _, ok := times[float64(y)]; !ok {
+				times[float64(y)] = when(y, 0)
+				at = append(at, float64(y))
+			}
+		}
+		sort.Float64s(at)
+	}
 	index := map[float64]int{}
 	labels := make([]plan.Text, len(at))
 	for i, x := range at {
@@ -113,6 +134,28 @@ func trendLines(own plan.Text, pts []progress.Point, by int, compared []named) (
 		}
 	}
 	return labels, lines
+}
+
+// neededLine is the line of what it takes from here (progress's Needed):
+// from the latest value to the goal at the target year, over labels.
+func neededLine(labels []plan.Text, tp *progress.TargetProgress) (line, bool) {
+	if tp.Needed == nil || tp.Latest == nil || tp.Goal == nil {
+		return line{}, false
+	}
+	from, to := when(tp.Latest.Year, tp.Latest.Half).VI, when(tp.By, 0).VI
+	l := line{name: plan.Text(paceLine), values: make([]*float64, len(labels)), status: make([]string, len(labels)), dashed: true}
+	found := 0
+	for i, lb := range labels {
+		switch lb.VI {
+		case from:
+			l.values[i] = ptr(tp.Latest.Value)
+			found++
+		case to:
+			l.values[i] = ptr(tp.Goal.Result)
+			found++
+		}
+	}
+	return l, found == 2
 }
 
 // trendAxis is the value axis of lines and the goal's marks.
@@ -228,8 +271,18 @@ func lineChart(c *Chart, lang plan.Lang, labels []plan.Text, lines []line, unit 
 			}
 		}
 		so := []charts.SeriesOpts{
-			charts.WithLineChartOpts(opts.LineChart{Symbol: symbolOf(i), SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
+			// A year without a value leaves no gap in the line: the years
+			// are all on the axis, spaced by time, and the markers say which
+			// have values.
+			charts.WithLineChartOpts(opts.LineChart{Symbol: symbolOf(i), SymbolSize: 9, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(true)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 2.5}),
+		}
+		if ln.dashed {
+			so = []charts.SeriesOpts{
+				charts.WithLineChartOpts(opts.LineChart{Symbol: "none", ConnectNulls: opts.Bool(true)}),
+				charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed", Color: inkColour}),
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: inkColour}), // its legend's colour
+			}
 		}
 		if i == 0 {
 			so = append(so, marks...)

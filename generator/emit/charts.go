@@ -98,7 +98,20 @@ func addCharts(v *siteView, cs []chart.Chart) {
 		if !placed {
 			v.ChartsOn[c.Page] = append(v.ChartsOn[c.Page], c.ID)
 		}
+		if c.Page == chart.PageAreas && (c.Kind == chart.KindMap || c.Kind == chart.KindRank) {
+			for i := range v.Targets {
+				if byArea(v, &v.Targets[i]) {
+					v.Targets[i].MapCharts = append(v.Targets[i].MapCharts, c.ID)
+				}
+			}
+		}
 	}
+}
+
+// byArea reports whether the districts' charts show the target's values
+// by area: the poor-household rate of the plan's own area.
+func byArea(v *siteView, t *targetView) bool {
+	return t.Measure == plan.MeasurePoorRate && t.Scope == v.Document.Area
 }
 
 // chartFiles are each chart's option and data in each language, served

@@ -40,10 +40,18 @@ var Managed = []string{"content", "data", "themes", "static", "assets"}
 func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Files, error) {
 	files := Files{}
 	files["hugo.toml"] = config(p)
-	static, resources, err := opendata.Files(p, r)
-	if err != nil {
-		return nil, fmt.Errorf("open data: %w", err)
+	// The open data is written meanwhile: its workbooks take a while at
+	// national scale, and it only reads the plan and the report.
+	type openData struct {
+		static    map[string][]byte
+		resources []opendata.Resource
+		err       error
 	}
+	od := make(chan openData, 1)
+	go func() {
+		s, res, err := opendata.Files(p, r)
+		od <- openData{s, res, err}
+	}()
 	v := view(p, r)
 	addCharts(&v, cs)
 	charts, err := chartFiles(cs)
@@ -53,8 +61,17 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	for name, b := range charts {
 		files[name] = b
 	}
-	for _, res := range resources {
-		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, Bytes: res.Bytes, Rows: res.Rows,
+	if err := areaFiles(files, v.areaPages); err != nil {
+		return nil, err
+	}
+	v.areaPages = nil // written; the pages need only the summaries
+	o := <-od
+	if o.err != nil {
+		return nil, fmt.Errorf("open data: %w", o.err)
+	}
+	static := o.static
+	for _, res := range o.resources {
+		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, MediaType: res.MediaType, Bytes: res.Bytes, Rows: res.Rows,
 			Title: plan.Text{VI: res.Title.VI, EN: res.Title.EN}, Description: plan.Text{VI: res.Description.VI, EN: res.Description.EN}})
 	}
 	note := opendata.CSVNote()
@@ -64,15 +81,15 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 		return nil, err
 	}
 	files["data/site.json"] = b
-	if err := areaFiles(files, v.areaPages); err != nil {
-		return nil, err
-	}
-	v.areaPages = nil // written; the pages need only the summaries
-	for _, pg := range pages(p, &v) {
+	ps := pages(p, &v)
+	for _, pg := range ps {
 		for _, lang := range languages {
 			path := "content/" + string(lang.Code) + "/" + pg.path(lang.Code)
 			files[path] = pg.content(lang.Code)
 		}
+	}
+	if err := cardFiles(files, ps, theme, v.Title); err != nil {
+		return nil, err
 	}
 	for name, b := range static {
 		files["static/"+name] = b
@@ -166,12 +183,18 @@ func config(p *plan.Plan) []byte {
 		base = "/"
 	}
 	fmt.Fprintf(&b, "baseURL = %s\n", tomlString(base))
+	absolute := plan.Absolute(base)
+	if !absolute {
+		// A sitemap of relative addresses is invalid: none rather than one.
+		b.WriteString("disableKinds = [\"taxonomy\", \"term\", \"sitemap\"]\n")
+	} else {
+		b.WriteString("disableKinds = [\"taxonomy\", \"term\"]\n")
+	}
 	b.WriteString(`defaultContentLanguage = "vi"
 disableHugoGeneratorInject = true
 defaultContentLanguageInSubdir = false
 disableDefaultLanguageRedirect = true
 theme = "plansite"
-disableKinds = ["taxonomy", "term"]
 enableRobotsTXT = true
 timeZone = "Asia/Ho_Chi_Minh"
 
@@ -189,6 +212,8 @@ page = ["html"]
 [params]
 `)
 	fmt.Fprintf(&b, "demo = %t\n", p.Site.Demo)
+	// absolute: the pages write canonical, hreflang and og:url links.
+	fmt.Fprintf(&b, "absolute = %t\n", absolute)
 	fmt.Fprintf(&b, "csp = %s\n", tomlString(MetaPolicy()))
 	for _, l := range languages {
 		fmt.Fprintf(&b, "\n[languages.%s]\ncontentDir = %s\nlocale = %s\nlabel = %s\nweight = %d\ntitle = %s\n",

@@ -41,6 +41,10 @@ type sitePage struct {
 	noData bool
 	draft  bool // a draft, published by build -drafts and serve under a banner
 	viOnly bool // the English page shows the Vietnamese text: no translation yet
+	// card is the page's own share card; nil for a page that shows its
+	// section's (cardOf).
+	card   *shareCard
+	cardOf string // the name of the card the page shows
 }
 
 func (pg sitePage) path(lang plan.Lang) string {
@@ -89,6 +93,9 @@ func (pg sitePage) content(lang plan.Lang) []byte {
 	if d := pg.desc.In(lang); d != "" {
 		fm["description"] = clip(d, 300)
 	}
+	if pg.cardOf != "" {
+		fm["card"] = cardPath(lang, pg.cardOf)
+	}
 	b, _ := json.MarshalIndent(fm, "", " ")
 	b = append(b, '\n')
 	if body := pg.body.In(lang); body != "" {
@@ -136,13 +143,32 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 			desc: plan.Text{VI: "Cách tính tiến độ, chuẩn nghèo của giai đoạn và mọi nguồn số liệu.", EN: "How progress is computed, the poverty line of the period, and every source."},
 			body: plan.Text{VI: progress.Methodology(plan.VI), EN: progress.Methodology(plan.EN)}},
 	}
+	// Each section's page has a card of its title; the home page and each
+	// target's page have their own, with the result.
+	for i := range ps {
+		pg := &ps[i]
+		pg.cardOf = "section-" + pg.section
+		pg.card = &shareCard{name: pg.cardOf, kicker: v.Document.Title, title: pg.title}
+	}
+	home := &ps[0]
+	home.cardOf, home.card.name = "home", "home"
+	for _, t := range v.Targets {
+		if t.ID == v.Headline {
+			home.card = targetCard(t.Name, plan.Text{VI: "Kết quả chính", EN: "The headline result"}, t)
+			home.card.name = "home"
+			home.desc = plan.Text{VI: t.Name.VI + ". " + t.Answer.Line.VI, EN: t.Name.In(plan.EN) + ". " + t.Answer.Line.In(plan.EN)}
+		}
+	}
 	for i, t := range v.Targets {
-		ps = append(ps, sitePage{section: "targets", id: t.ID, layout: "target", weight: i + 1, noData: t.NoData != nil,
-			title: plan.Text{VI: t.ID + ": " + t.Name.VI, EN: t.ID + ": " + t.Name.In(plan.EN)},
-			desc:  plan.Text{VI: markdown.Plain(t.Description.VI), EN: markdown.Plain(t.Description.In(plan.EN))}})
+		pg := sitePage{section: "targets", id: t.ID, layout: "target", weight: i + 1, title: t.Name, cardOf: "target-" + t.ID, noData: t.NoData != nil,
+			desc: plan.Text{VI: strings.TrimSpace(t.Answer.Line.VI + " " + t.Answer.Pace.VI),
+				EN: strings.TrimSpace(t.Answer.Line.In(plan.EN) + " " + t.Answer.Pace.In(plan.EN))}}
+		pg.card = targetCard(t.Name, ps[2].title, t)
+		pg.card.name = pg.cardOf
+		ps = append(ps, pg)
 	}
 	for i, po := range v.Policies {
-		ps = append(ps, sitePage{section: "policies", id: po.ID, layout: "policy", weight: i + 1,
+		ps = append(ps, sitePage{section: "policies", id: po.ID, layout: "policy", weight: i + 1, cardOf: "section-policies",
 			title: plan.Text{VI: po.Number + ". " + po.Name.VI, EN: po.Number + ". " + po.Name.In(plan.EN)},
 			desc:  plan.Text{VI: markdown.Plain(po.Content.VI), EN: markdown.Plain(po.Content.In(plan.EN))}})
 	}
@@ -150,11 +176,11 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 		if a.Kind == plan.KindCountry {
 			continue // shown for comparison only
 		}
-		ps = append(ps, sitePage{section: "areas", id: a.ID, layout: "area", weight: i + 1,
+		ps = append(ps, sitePage{section: "areas", id: a.ID, layout: "area", weight: i + 1, cardOf: "section-areas",
 			title: a.Name, desc: plan.Text{VI: "Số liệu hộ nghèo: " + a.Name.VI, EN: "Poor-household figures: " + a.Name.In(plan.EN)}})
 	}
 	for i, a := range v.Agencies {
-		ps = append(ps, sitePage{section: "agencies", id: a.ID, layout: "agency", weight: i + 1,
+		ps = append(ps, sitePage{section: "agencies", id: a.ID, layout: "agency", weight: i + 1, cardOf: "section-agencies",
 			title: a.Name, desc: plan.Text{VI: markdown.Plain(a.Responsibilities.VI), EN: markdown.Plain(a.Responsibilities.In(plan.EN))}})
 	}
 	narr := narratives(p)
@@ -163,7 +189,7 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 		if n, ok := narr[r.ID]; ok {
 			body = plan.Text{VI: body.VI + "\n\n" + n.VI, EN: body.In(plan.EN) + "\n\n" + n.In(plan.EN)}
 		}
-		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1, date: r.Date, draft: r.Draft,
+		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1, date: r.Date, draft: r.Draft, cardOf: "section-reports",
 			title: r.Title, desc: plan.Text{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(r.Body.In(plan.EN))}, body: body})
 	}
 	return append(ps, contentPages(p)...)

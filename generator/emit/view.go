@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 
+	"plansite/generator/chart"
 	"plansite/generator/markdown"
 	"plansite/generator/opendata"
 	"plansite/generator/plan"
@@ -78,6 +79,10 @@ type siteView struct {
 	// Names holds every item's name by kind and id, for links:
 	// Names.targets["3a"].
 	Names map[string]map[string]plan.Text
+	// FormulaWords and SymbolWords are every formula and every symbol of
+	// a formula in words, for "how it is computed" notes: readers see
+	// words, never the symbols.
+	FormulaWords, SymbolWords map[string]plan.Text
 	// SourceByID holds the sources by id, for citations.
 	SourceByID map[string]sourceView
 	// Sections is the URL contract: each section's folder by language.
@@ -174,6 +179,17 @@ type targetView struct {
 	// NoData, for a target without any value, says who is to report one,
 	// under which rule of the plan, and where a reader may send one.
 	NoData *noDataView `json:",omitempty"`
+	// Answer is the target's result in words, for the top of its page and
+	// the overview.
+	Answer chart.Answer
+	// Every is how often the plan has results reported (plan.EveryYear, …):
+	// the shortest period of the plan's reporting duties; empty when the
+	// plan sets none.
+	Every string `json:",omitempty"`
+	// MapCharts are the ids of the charts of its values by area (the
+	// districts' rates), for the target's map tab; none when the target
+	// has no values by area.
+	MapCharts []string
 }
 
 // A noDataView tells the reader of a target without results what would
@@ -409,6 +425,7 @@ type reportView struct {
 
 type fileView struct {
 	Path, Format       string
+	MediaType          string
 	Bytes, Rows        int
 	Title, Description plan.Text
 }
@@ -479,6 +496,7 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	for _, x := range v.Reports {
 		v.Names["reports"][x.ID] = x.Title
 	}
+	v.FormulaWords, v.SymbolWords = progress.FormulaWords(), progress.SymbolWords()
 	v.SourceByID = map[string]sourceView{}
 	for _, s := range v.Sources {
 		v.SourceByID[s.ID] = s
@@ -534,7 +552,8 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		tv := targetView{ID: t.ID, Name: plain(t.Name), Description: inert(t.Description), Unit: t.LevelUnit(), ChangeUnit: t.ChangeUnit(),
 			Scope: t.Scope, Section: t.Section, By: t.By, Measure: t.Measure, Policies: nonNil(t.Policies),
 			Agencies: nonNil(t.Agencies), Note: inert(t.Note), GoalKind: t.Goal.Kind(), GoalQualifier: t.Goal.Qualifier,
-			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}}
+			Progress: r.Targets[i], Compare: []compareView{}, Charts: []string{}, MapCharts: []string{},
+			Answer: chart.AnswerOf(&p.Targets[i], &r.Targets[i]), Every: every(p.Document.Reporting)}
 		tv.GoalLow, tv.GoalHigh = goalNumbers(t.Goal)
 		if t.UnitCost != nil {
 			tv.UnitCost = &amountView{Value: t.UnitCost.Value, Unit: t.UnitCost.Unit}
@@ -588,6 +607,19 @@ func targets(p *plan.Plan, r *progress.Report) []targetView {
 		out = append(out, tv)
 	}
 	return out
+}
+
+// every is the shortest period of the duties ds (plan.EveryQuarter, …),
+// or "" when they set none.
+func every(ds []plan.Duty) string {
+	best := ""
+	rank := map[string]int{plan.EveryQuarter: 1, plan.EveryHalfYear: 2, plan.EveryYear: 3}
+	for _, d := range ds {
+		if r, ok := rank[d.Every]; ok && (best == "" || r < rank[best]) {
+			best = d.Every
+		}
+	}
+	return best
 }
 
 // goalNumbers are the one or two numbers a goal names, as its words in

@@ -57,6 +57,9 @@ const focusables = `(() => {
   const sel = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"]), [contenteditable]:not([contenteditable=false])';
   const shown = e => {
     if (e.disabled || e.closest('[inert], [hidden]')) return false;
+    // A tab of a tablist that is not selected: the tabs pattern keeps one
+    // tab in the Tab order, and the arrow keys move between them.
+    if (e.getAttribute('role') === 'tab' && e.getAttribute('tabindex') === '-1') return false;
     const closed = e.closest('details:not([open])');
     if (closed && !(e.tagName === 'SUMMARY' && e.parentElement === closed)) return false;
     const s = getComputedStyle(e);

@@ -329,6 +329,11 @@ func visit(bctx context.Context, u string, notFound bool, vp viewport, c checks)
 			`[...document.querySelectorAll('.chart[data-src]')].filter(e => !e.querySelector('svg')).map(e => e.id)`))
 		r.add("charts not drawn after 20 s: %v (%v)", undrawn, err)
 	}
+	if vp.mobile {
+		for _, p := range tooWide(ctx, vp.w) {
+			r.add("%s", p)
+		}
+	}
 	if c.hover {
 		for _, p := range hoverCharts(ctx) {
 			r.add("%s", p)
@@ -472,8 +477,8 @@ func pressTab(ctx context.Context, t *chromedp.Target) error {
 // shipped data, at 360×800 and 1280×800, served with the site's own
 // Content-Security-Policy: no console error or uncaught exception, no
 // failed request, no request to another origin, no policy violation, every
-// chart drawn, 0 axe-core violations, and every control reached by Tab
-// and visible when focused.
+// chart drawn, nothing wider than the 360 px screen, 0 axe-core
+// violations, and every control reached by Tab and visible when focused.
 func TestPagesInBrowser(t *testing.T) {
 	axe, err := os.ReadFile(nodeModule(t, "axe-core/axe.min.js"))
 	if err != nil {

@@ -68,7 +68,7 @@ type pkgResource struct {
 	Description string   `json:"description"`
 	Format      string   `json:"format"`
 	MediaType   string   `json:"mediatype"`
-	Encoding    string   `json:"encoding"`
+	Encoding    string   `json:"encoding,omitempty"`
 	Bytes       int      `json:"bytes"`
 	Hash        string   `json:"hash"`
 	Dialect     *dialect `json:"dialect,omitempty"`
@@ -139,6 +139,9 @@ func dataPackage(p *plan.Plan, tables []*table, res []Resource) pkg {
 			Title: r.Title.EN, Description: r.Description.EN,
 			Format: r.Format, MediaType: r.MediaType, Encoding: "utf-8",
 			Bytes: r.Bytes, Hash: r.Hash,
+		}
+		if r.Format == FormatXLSX {
+			pr.Encoding = "" // a zip of XML, not text
 		}
 		if r.Format == FormatCSV {
 			for _, t := range tables {

@@ -44,9 +44,11 @@ const PackageFile = "datapackage.json"
 const (
 	FormatCSV  = "csv"
 	FormatJSON = "json"
+	FormatXLSX = "xlsx"
 
 	MediaCSV  = "text/csv"
 	MediaJSON = "application/json"
+	MediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 )
 
 // A Resource is one downloadable file, as the open-data page lists it.
@@ -99,9 +101,16 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, []Resource, err
 		if err != nil {
 			return nil, nil, err
 		}
+		x, err := t.xlsx()
+		if err != nil {
+			return nil, nil, err
+		}
 		files[path.Join(Dir, t.name+".csv")] = c
 		files[path.Join(Dir, t.name+".json")] = j
-		rows[path.Join(Dir, t.name+".csv")], rows[path.Join(Dir, t.name+".json")] = len(t.rows), len(t.rows)
+		files[path.Join(Dir, t.name+".xlsx")] = x
+		for _, ext := range []string{".csv", ".json", ".xlsx"} {
+			rows[path.Join(Dir, t.name+ext)] = len(t.rows)
+		}
 		tables = append(tables, t)
 	}
 	for _, f := range []struct {
@@ -156,6 +165,11 @@ func resources(files map[string][]byte, rows map[string]int) []Resource {
 			r.MediaType = MediaCSV
 			if !counted {
 				n = csvRows(b)
+			}
+		case e.format == FormatXLSX:
+			r.MediaType = MediaXLSX
+			if !counted {
+				n = xlsxRows(b)
 			}
 		case e.file == PackageFile:
 			n = 0
@@ -254,6 +268,10 @@ func catalogue() []entry {
 			entry{file: t.name + ".json", format: FormatJSON, title: t.title, desc: plan.Text{
 				VI: t.desc.VI + " Cùng các cột như tệp CSV, dạng JSON; giá trị thiếu là null.",
 				EN: t.desc.EN + " The same fields as the CSV file, as JSON; a missing value is null.",
+			}},
+			entry{file: t.name + ".xlsx", format: FormatXLSX, title: t.title, desc: plan.Text{
+				VI: t.desc.VI + " Cùng các cột như tệp CSV, dạng bảng tính Excel: mở được ngay, số là số; ô trống là giá trị thiếu.",
+				EN: t.desc.EN + " The same fields as the CSV file, as an Excel workbook: it opens as it is, with numbers as numbers; an empty cell is a missing value.",
 			}})
 	}
 	return append(out,

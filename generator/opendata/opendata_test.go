@@ -17,6 +17,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+
 	"plansite/generator/load"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -447,12 +449,15 @@ func checkSame(t *testing.T, a, b map[string][]byte) {
 // checkEncoding: UTF-8 without BOM, LF only, a final newline.
 func checkEncoding(t *testing.T, files map[string][]byte) {
 	t.Helper()
-	want := []string{"agencies.json", "budgets.csv", "budgets.json", "datapackage.json", "districts.csv", "districts.json",
-		"indicators.csv", "indicators.json", "observations.csv", "observations.json", "policies.json"}
+	want := []string{"agencies.json", "budgets.csv", "budgets.json", "budgets.xlsx", "datapackage.json", "districts.csv", "districts.json",
+		"districts.xlsx", "indicators.csv", "indicators.json", "indicators.xlsx", "observations.csv", "observations.json",
+		"observations.xlsx", "policies.json"}
 	var got []string
 	for k, b := range files {
 		got = append(got, strings.TrimPrefix(k, "data/"))
 		switch {
+		case strings.HasSuffix(k, ".xlsx"):
+			// A workbook is a zip of XML: checkWorkbooks reads it.
 		case !utf8.Valid(b):
 			t.Errorf("%s is not UTF-8", k)
 		case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
@@ -514,7 +519,11 @@ func checkPackage(t *testing.T, files map[string][]byte) {
 			t.Errorf("datapackage: %s is not a file", r.Path)
 			continue
 		}
-		if r.Bytes != len(b) || r.Hash != hash(b) || r.Encoding != "utf-8" {
+		wantEncoding := "utf-8"
+		if r.Format == FormatXLSX {
+			wantEncoding = ""
+		}
+		if r.Bytes != len(b) || r.Hash != hash(b) || r.Encoding != wantEncoding {
 			t.Errorf("datapackage %s: %d bytes, %s, %s; file has %d bytes, %s", r.Path, r.Bytes, r.Hash, r.Encoding, len(b), hash(b))
 		}
 		if r.Format != FormatCSV {
@@ -639,15 +648,78 @@ func TestEmpty(t *testing.T) {
 	for _, r := range Resources(files) {
 		paths = append(paths, r.Path)
 	}
-	want := []string{"data/indicators.csv", "data/indicators.json", "data/observations.csv", "data/observations.json",
-		"data/districts.csv", "data/districts.json", "data/budgets.csv", "data/budgets.json",
-		"data/policies.json", "data/agencies.json", "data/datapackage.json"}
+	want := []string{"data/indicators.csv", "data/indicators.json", "data/indicators.xlsx", "data/observations.csv",
+		"data/observations.json", "data/observations.xlsx", "data/districts.csv", "data/districts.json", "data/districts.xlsx",
+		"data/budgets.csv", "data/budgets.json", "data/budgets.xlsx", "data/policies.json", "data/agencies.json", "data/datapackage.json"}
 	if !slices.Equal(paths, want) {
 		t.Errorf("Resources paths = %v, want %v", paths, want)
 	}
 	for _, name := range []string{"indicators.json", "policies.json", "agencies.json"} {
 		if got := string(files["data/"+name]); got != "[]\n" {
 			t.Errorf("%s = %q, want []", name, got)
+		}
+	}
+}
+
+// Each table's workbook holds the CSV file's cells, numbers as numbers
+// and text as text (a cell the CSV neutralises is plain text here), one
+// sheet named after the table.
+func TestWorkbooks(t *testing.T) {
+	for _, dir := range []string{"../../data", "../../examples/demo"} {
+		p, probs := load.Dir(dir)
+		if probs.Fatal() {
+			t.Fatal(probs)
+		}
+		files, _, err := Files(p, progress.Compute(p, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"indicators", "observations", "districts", "budgets"} {
+			f, err := excelize.OpenReader(bytes.NewReader(files["data/"+name+".xlsx"]))
+			if err != nil {
+				t.Fatalf("%s %s.xlsx: %v", dir, name, err)
+			}
+			rows, err := f.GetRows(name)
+			if err != nil {
+				t.Fatalf("%s %s.xlsx: %v", dir, name, err)
+			}
+			recs, err := csv.NewReader(bytes.NewReader(files["data/"+name+".csv"])).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != len(recs) {
+				t.Fatalf("%s %s: %d rows in the workbook, %d in the CSV file", dir, name, len(rows), len(recs))
+			}
+			numbers := 0
+			for i, rec := range recs {
+				for j, want := range rec {
+					got := ""
+					if j < len(rows[i]) {
+						got = rows[i][j]
+					}
+					if strings.HasPrefix(want, "'") && !strings.HasPrefix(got, "'") {
+						want = want[1:] // neutralised in CSV only
+					}
+					if got != want && !(want == "true" || want == "false") || !strings.EqualFold(got, want) {
+						t.Errorf("%s %s row %d col %d: workbook %q, CSV %q", dir, name, i+1, j+1, got, want)
+					}
+					if i == 0 || want == "" {
+						continue
+					}
+					cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+					typ, err := f.GetCellType(name, cell)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if _, err := strconv.ParseFloat(want, 64); err == nil && (typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset) {
+						numbers++
+					}
+				}
+			}
+			if name != "budgets" && numbers == 0 {
+				t.Errorf("%s %s: no cell is a number", dir, name)
+			}
+			f.Close()
 		}
 	}
 }

@@ -8,6 +8,8 @@
 // Index (index.go) finds its items by id and the items that refer to each.
 package plan
 
+import "strings"
+
 // A Plan is everything the data folder says.
 type Plan struct {
 	Site         Site
@@ -56,6 +58,12 @@ type Site struct {
 	// Credits are the credit lines that sources of the data ask for,
 	// printed in every page's footer beside the data's licence.
 	Credits []Text `yaml:"credits"`
+}
+
+// Absolute reports whether a base URL is an absolute http(s) address, as
+// canonical links, og:url, og:image and a sitemap need; "/" is not.
+func Absolute(baseURL string) bool {
+	return strings.HasPrefix(baseURL, "https://") || strings.HasPrefix(baseURL, "http://")
 }
 
 // A Document is the plan as issued: its identity and its text by section.

@@ -2,6 +2,7 @@ package progress
 
 import (
 	_ "embed"
+	"regexp"
 
 	"plansite/generator/plan"
 )
@@ -13,12 +14,23 @@ var (
 	methodologyEN string
 )
 
+// reCodeSpan is a code span of the methodology's markdown: a formula or a
+// symbol, which the page shows in words.
+var reCodeSpan = regexp.MustCompile("`[^`\n]+`")
+
 // Methodology is the markdown of the site's methodology page in lang:
 // the statuses, both methods with their formulas, and a worked example.
-// It is Vietnamese unless lang is plan.EN.
+// It is Vietnamese unless lang is plan.EN. Its formulas, written with
+// their symbols in methodology.*.md, are shown in words (InWords), in
+// italics.
 func Methodology(lang plan.Lang) string {
+	md := methodologyVI
 	if lang == plan.EN {
-		return methodologyEN
+		md, lang = methodologyEN, plan.EN
+	} else {
+		lang = plan.VI
 	}
-	return methodologyVI
+	return reCodeSpan.ReplaceAllStringFunc(md, func(code string) string {
+		return "*" + InWords(lang, code[1:len(code)-1]) + "*"
+	})
 }

@@ -30,6 +30,9 @@ func TestMethodology(t *testing.T) {
 		if !strings.HasPrefix(md, "## ") {
 			t.Errorf("Methodology(%q) starts with %q, want a heading", lang, md[:min(len(md), 20)])
 		}
+		if code := reCodeWord.FindString(md); code != "" {
+			t.Errorf("Methodology(%q) shows %q to readers: a formula's symbol or a goal kind's name", lang, code)
+		}
 		if tag := regexp.MustCompile(`<[A-Za-z/!?]`).FindString(md); tag != "" {
 			t.Errorf("Methodology(%q) holds %q, which the site would refuse as raw HTML", lang, tag)
 		}
@@ -38,8 +41,8 @@ func TestMethodology(t *testing.T) {
 			FormulaFall, FormulaAverageFall, FormulaAverageCount, FormulaCountShare, FormulaCountProjected,
 			FormulaRate, FormulaChange, FormulaAverageReduction, FormulaAllocatedRate, FormulaDisbursedRate,
 			FormulaFundShare, FormulaCost} {
-			if !strings.Contains(md, f) {
-				t.Errorf("Methodology(%q) lacks the formula %q", lang, f)
+			if w := InWords(lang, f); !strings.Contains(md, w) {
+				t.Errorf("Methodology(%q) lacks the formula %q, in words %q", lang, f, w)
 			}
 		}
 		for _, n := range []string{

@@ -192,6 +192,7 @@ const (
 	FormulaShare    = "clamp((v_latest − v_base) / (v_target − v_base), 0, 1)"
 	FormulaRequired = "(v_target − v_base) / (t_target − t_base)"
 	FormulaObserved = "(v_latest − v_base) / (t_latest − t_base)"
+	FormulaNeeded   = "(v_target − v_latest) / (t_target − t_latest)"
 
 	// The linear method.
 	FormulaRatio            = "d · observed / |required|"

@@ -45,6 +45,10 @@ type TargetProgress struct {
 	ObservedGrowth *Explanation
 	// Ratio is observed over required pace; its bands give the status.
 	Ratio *Explanation
+	// Needed is the yearly change needed from the latest value to meet the
+	// goal by the target year: what it takes from here. Nil once the
+	// target is achieved or its year is reached, and for a count per year.
+	Needed *Explanation
 	// Projected is the value expected at the target year if the observed
 	// pace goes on (for a count per year, the total over the plan's years);
 	// nil once the latest value is of the target year or later.
@@ -254,6 +258,18 @@ func (c *computer) level(t *plan.Target, tp *TargetProgress) {
 	}
 	tp.pace(pts, goal, float64(t.By), bounds(t))
 	tp.judge(pts, achieved, float64(t.By))
+	tp.needed(goal, float64(t.By))
+}
+
+// needed fills Needed for a target not yet achieved whose year is ahead
+// of its latest value.
+func (tp *TargetProgress) needed(goal, by float64) {
+	l := tp.Latest
+	if l == nil || tp.Status == Achieved || l.T() >= by {
+		return
+	}
+	tp.Needed = explain(FormulaNeeded, (goal-l.Value)/(by-l.T()),
+		num("v_target", goal), l.input("v_latest"), num("t_target", by), num("t_latest", l.T()))
 }
 
 // reductionChecks compares each year's fall, and the average fall, with the

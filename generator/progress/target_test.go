@@ -556,3 +556,34 @@ func TestNilPlan(t *testing.T) {
 		t.Errorf("Compute(nil, 0) = %+v, want an empty report", r)
 	}
 }
+
+// What it takes from here: the yearly change from the latest value to the
+// goal by the target year, for a target not met whose year is ahead; none
+// once the target is met or its year reached.
+func TestNeeded(t *testing.T) {
+	tests := []struct {
+		name string
+		asOf int
+		want float64
+	}{
+		// 2013: 10.44, goal 9.0 by 2015: (9.0 − 10.44) / 2 = −0.72 a year.
+		{"ahead", 2013, (9.0 - 10.44) / 2},
+		{"achieved", 2014, none},
+		{"one value", 2012, (9.0 - 12.11) / 3},
+		{"no data", 2011, none},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tp := Compute(bacGiangPlan(), tt.asOf).Target("2a")
+			checkValue(t, "Needed", tp.Needed, tt.want)
+		})
+	}
+	// The target year reached without the target met: nothing is needed
+	// "from here" any more.
+	tp := Compute(targetPlan(plan.Target{Unit: plan.UnitPercent, Goal: plan.Goal{AtLeast: fp(90)},
+		Baseline: baseline(2012, 80), By: 2015}, at2(2015, 85)), 0).Target("t")
+	checkValue(t, "Needed (closed)", tp.Needed, none)
+	if tp.Status == Achieved {
+		t.Fatalf("Status = %s, want not achieved", tp.Status)
+	}
+}
