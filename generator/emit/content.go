@@ -80,7 +80,8 @@ func contentPages(p *plan.Plan) []sitePage {
 		sp := sitePage{section: vi.Section, id: vi.Slug, title: plan.Text{VI: vi.Title, EN: en.Title},
 			desc: plan.Text{VI: describe(vi), EN: describe(en)},
 			body: plan.Text{VI: Resolve(vi.Body, plan.VI), EN: Resolve(en.Body, plan.EN)},
-			date: vi.Date, draft: vi.Draft, viOnly: en.Fallback, layout: "article"}
+			date: vi.Date, draft: vi.Draft, viOnly: en.Fallback, layout: "article",
+			cardOf: "home"} // the site's card: an editor's page has none of its own
 		if en.Fallback {
 			sp.title.EN = ""
 		}
@@ -89,7 +90,7 @@ func contentPages(p *plan.Plan) []sitePage {
 		}
 		ps = append(ps, sp)
 	}
-	ps = append(ps, sitePage{section: plan.PageNews, layout: "news", feed: true, title: newsTitle,
+	ps = append(ps, sitePage{section: plan.PageNews, layout: "news", feed: true, title: newsTitle, cardOf: "home",
 		desc: plan.Text{VI: "Tin tức về thực hiện kế hoạch giảm nghèo.", EN: "News about the poverty-reduction plan."}})
 	return ps
 }
