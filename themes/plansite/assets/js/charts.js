@@ -1,20 +1,62 @@
-// Starts every chart of the page: each .chart[data-src] fetches its ECharts
-// option (a JSON file of this site, written by the generator) and draws it
-// as SVG in the page's language, numbers formatted for that language. The
-// table after each chart holds the same numbers; when anything fails the
-// chart stays hidden and the table is all there is.
+// Starts every chart of the page, lazily: no chart code loads until a chart
+// comes near the viewport. Then ECharts (this site's own build, named by
+// this script's data-echarts, with the locale of data-locale) loads once,
+// and each .chart[data-src] fetches its ECharts option (a JSON file of this
+// site, written by the generator) and draws it as SVG in the page's
+// language, numbers formatted for that language. A map chart names its
+// boundaries (data-geo, the site's own GeoJSON) and the map they register
+// as (data-map). A figure's year buttons (.chart-years) swap the option
+// for that year's. Each chart's height is reserved by the stylesheet from
+// the start, so nothing shifts when it draws. The table after each chart
+// holds the same numbers; when anything fails the chart hides again and
+// the table is all there is.
 (function () {
   "use strict";
-  var echarts = window.echarts;
-  if (!echarts || !window.fetch) return;
+  var me = document.currentScript;
+  var els = [].slice.call(document.querySelectorAll(".chart[data-src]"));
+  if (!me || !els.length || !window.fetch || !window.Promise) return;
   var lang = document.documentElement.lang || "vi";
   var locale = lang === "vi" ? "VI" : "EN";
   var nf = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var all = [];
+  var lib;
+  var echarts;
 
   function number(v) {
     return typeof v === "number" && isFinite(v) ? nf.format(v) : "–";
+  }
+
+  function script(src) {
+    return new Promise(function (ok, fail) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = ok;
+      s.onerror = function () { fail(new Error(src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // library loads ECharts and its locale once, for every chart.
+  function library() {
+    if (!lib) {
+      var loc = me.getAttribute("data-locale");
+      lib = script(me.getAttribute("data-echarts"))
+        .then(function () { return loc ? script(loc) : null; })
+        .then(function () {
+          echarts = window.echarts;
+          if (!echarts) throw new Error("no echarts");
+          return echarts;
+        });
+    }
+    return lib;
+  }
+
+  function json(src) {
+    return fetch(src, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.url);
+      return r.json();
+    });
   }
 
   // localise sets the formatters ECharts cannot get from JSON: numbers on
@@ -33,14 +75,23 @@
       return typeof v === "number" && isFinite(v) ? number(v) + unit : "–";
     };
     [].concat(option.series || []).forEach(function (s) {
-      if (s.type !== "scatter") return;
-      s.tooltip = {
-        formatter: function (p) {
-          var v = p.value || [];
-          var text = v.length > 2 ? number(v[2]) + unit : p.seriesName;
-          return echarts.format.encodeHTML(p.name + ": " + text);
-        }
-      };
+      if (s.type === "scatter") {
+        s.tooltip = {
+          formatter: function (p) {
+            var v = p.value || [];
+            var text = v.length > 2 ? number(v[2]) + unit : p.seriesName;
+            return echarts.format.encodeHTML(p.name + ": " + text);
+          }
+        };
+      } else if (s.type === "map") {
+        s.tooltip = {
+          formatter: function (p) {
+            var d = p.data || {};
+            var text = typeof d.value === "number" ? number(d.value) + unit : (d.band || "–");
+            return echarts.format.encodeHTML(p.name + ": " + text);
+          }
+        };
+      }
     });
     if (still) option.animation = false;
     return option;
@@ -68,25 +119,95 @@
     box.appendChild(li);
   }
 
-  function start(el) {
-    fetch(el.getAttribute("data-src"), { credentials: "same-origin" })
+  // A map's regions link to their pages (the option's data items carry
+  // the address as "link").
+  function links(chart) {
+    chart.on("click", function (p) {
+      var d = p && p.data;
+      if (d && typeof d.link === "string" && d.link.charAt(0) === "/") window.location.href = d.link;
+    });
+  }
+
+  function geo(el) {
+    var src = el.getAttribute("data-geo");
+    if (!src) return Promise.resolve();
+    return json(src).then(function (g) {
+      var name = el.getAttribute("data-map");
+      if (!echarts.getMap(name)) echarts.registerMap(name, g);
+    });
+  }
+
+  function draw(el) {
+    return Promise.all([library(), json(el.getAttribute("data-src"))])
       .then(function (r) {
-        if (!r.ok) throw new Error(r.status + " " + r.url);
-        return r.json();
+        return geo(el).then(function () { return r[1]; });
       })
       .then(function (option) {
-        el.hidden = false;
         var chart = echarts.init(el, null, { renderer: "svg", locale: locale });
         chart.setOption(localise(option, el.getAttribute("data-unit") || ""));
         all.push(chart);
+        el.chart = chart;
         saveButton(el, chart);
+        links(chart);
+        el.dispatchEvent(new CustomEvent("chart-drawn", { bubbles: true }));
       })
       .catch(function () {
         el.hidden = true; // the table below says it all
       });
   }
 
-  document.querySelectorAll(".chart[data-src]").forEach(start);
+  // Year buttons: aria-pressed on the chosen one; its option replaces the
+  // chart's and its text alternative is the one shown.
+  function years(fig) {
+    var el = fig.querySelector(".chart[data-src]");
+    var box = fig.querySelector(".chart-years");
+    if (!el || !box) return;
+    box.hidden = false;
+    box.addEventListener("click", function (e) {
+      var b = e.target.closest("button[data-src]");
+      if (!b) return;
+      choose(fig, el, b);
+      if (window.history && history.replaceState) {
+        history.replaceState(null, "", "#" + fig.id + "=" + b.getAttribute("data-year"));
+      }
+    });
+    var m = /^#([^=]+)=(\d{4})$/.exec(window.location.hash);
+    if (m && m[1] === fig.id) {
+      var b = box.querySelector('button[data-year="' + m[2] + '"]');
+      if (b) choose(fig, el, b);
+    }
+  }
+
+  function choose(fig, el, b) {
+    [].forEach.call(fig.querySelectorAll(".chart-years button"), function (o) {
+      o.setAttribute("aria-pressed", o === b ? "true" : "false");
+    });
+    var year = b.getAttribute("data-year");
+    [].forEach.call(fig.querySelectorAll("[data-year-text]"), function (t) {
+      t.hidden = t.getAttribute("data-year-text") !== year;
+    });
+    el.setAttribute("data-src", b.getAttribute("data-src"));
+    if (!el.chart) return;
+    json(b.getAttribute("data-src")).then(function (option) {
+      el.chart.setOption(localise(option, el.getAttribute("data-unit") || ""), true);
+    }).catch(function () {});
+  }
+
+  els.forEach(function (el) { el.hidden = false; });
+  [].forEach.call(document.querySelectorAll("figure .chart-years"), function (b) { years(b.closest("figure")); });
+
+  if ("IntersectionObserver" in window) {
+    var io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting) return;
+        io.unobserve(e.target);
+        draw(e.target);
+      });
+    }, { rootMargin: "300px 0px" });
+    els.forEach(function (el) { io.observe(el); });
+  } else {
+    els.forEach(draw);
+  }
 
   var timer;
   window.addEventListener("resize", function () {
