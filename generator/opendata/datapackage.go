@@ -71,6 +71,7 @@ type pkgResource struct {
 	Encoding    string   `json:"encoding"`
 	Bytes       int      `json:"bytes"`
 	Hash        string   `json:"hash"`
+	Sources     []source `json:"sources,omitempty"`
 	Dialect     *dialect `json:"dialect,omitempty"`
 	Schema      *schema  `json:"schema,omitempty"`
 }
@@ -139,6 +140,9 @@ func dataPackage(p *plan.Plan, tables []*table, res []Resource) pkg {
 			Title: r.Title.EN, Description: r.Description.EN,
 			Format: r.Format, MediaType: r.MediaType, Encoding: "utf-8",
 			Bytes: r.Bytes, Hash: r.Hash,
+		}
+		if file == BoundariesFile {
+			pr.Sources = []source{{Title: Credit(p).EN}}
 		}
 		if r.Format == FormatCSV {
 			for _, t := range tables {

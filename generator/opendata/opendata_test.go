@@ -449,6 +449,9 @@ func checkEncoding(t *testing.T, files map[string][]byte) {
 	t.Helper()
 	want := []string{"agencies.json", "budgets.csv", "budgets.json", "datapackage.json", "districts.csv", "districts.json",
 		"indicators.csv", "indicators.json", "observations.csv", "observations.json", "policies.json"}
+	if _, ok := files["data/"+BoundariesFile]; ok {
+		want = append(want[:1], append([]string{BoundariesFile}, want[1:]...)...)
+	}
 	var got []string
 	for k, b := range files {
 		got = append(got, strings.TrimPrefix(k, "data/"))

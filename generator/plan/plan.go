@@ -21,6 +21,8 @@ type Plan struct {
 	Funds        []Fund
 	BudgetLines  []BudgetLine
 	Reports      []Report
+	// Boundaries are the areas' outlines, when the data has them.
+	Boundaries *Boundaries
 }
 
 // Headline is the target the site leads with, on the overview and in its

@@ -119,13 +119,40 @@
     box.appendChild(li);
   }
 
-  // A map's regions link to their pages (the option's data items carry
-  // the address as "link").
-  function links(chart) {
+  // A map's districts link to their pages: the link of the same district
+  // in the figure's text alternative (a data item names its area).
+  function links(el, chart) {
+    var fig = el.closest("figure");
     chart.on("click", function (p) {
       var d = p && p.data;
-      if (d && typeof d.link === "string" && d.link.charAt(0) === "/") window.location.href = d.link;
+      if (!d || !d.area || !fig) return;
+      [].some.call(fig.querySelectorAll("a[data-area]"), function (a) {
+        if (a.getAttribute("data-area") !== d.area) return false;
+        window.location.href = a.href;
+        return true;
+      });
     });
+  }
+
+  // highlight outlines the district of the page on its map.
+  function highlight(option, id) {
+    [].concat(option.series || []).forEach(function (s) {
+      if (s.type !== "map") return;
+      (s.data || []).forEach(function (d) {
+        if (d.area !== id) return;
+        d.itemStyle = d.itemStyle || {};
+        d.itemStyle.borderColor = "#000";
+        d.itemStyle.borderWidth = 3;
+        d.label = { fontWeight: "bold" };
+      });
+    });
+    return option;
+  }
+
+  function prepare(el, option) {
+    var h = el.getAttribute("data-highlight");
+    if (h) highlight(option, h);
+    return localise(option, el.getAttribute("data-unit") || "");
   }
 
   function geo(el) {
@@ -144,11 +171,11 @@
       })
       .then(function (option) {
         var chart = echarts.init(el, null, { renderer: "svg", locale: locale });
-        chart.setOption(localise(option, el.getAttribute("data-unit") || ""));
+        chart.setOption(prepare(el, option));
         all.push(chart);
         el.chart = chart;
         saveButton(el, chart);
-        links(chart);
+        links(el, chart);
         el.dispatchEvent(new CustomEvent("chart-drawn", { bubbles: true }));
       })
       .catch(function () {
@@ -172,10 +199,8 @@
       }
     });
     var m = /^#([^=]+)=(\d{4})$/.exec(window.location.hash);
-    if (m && m[1] === fig.id) {
-      var b = box.querySelector('button[data-year="' + m[2] + '"]');
-      if (b) choose(fig, el, b);
-    }
+    var b = m && m[1] === fig.id && box.querySelector('button[data-year="' + m[2] + '"]');
+    choose(fig, el, b || box.querySelector('button[aria-pressed="true"]'));
   }
 
   function choose(fig, el, b) {
@@ -189,7 +214,7 @@
     el.setAttribute("data-src", b.getAttribute("data-src"));
     if (!el.chart) return;
     json(b.getAttribute("data-src")).then(function (option) {
-      el.chart.setOption(localise(option, el.getAttribute("data-unit") || ""), true);
+      el.chart.setOption(prepare(el, option), true);
     }).catch(function () {});
   }
 
