@@ -87,6 +87,8 @@ var reserved = map[string]why{
 	"bao-cao": whySite, "reports": whySite,
 	"du-lieu": whySite, "data": whySite, // data is also opendata.Dir: /data/*.csv
 	"phuong-phap": whySite, "methodology": whySite,
+	"tra-cuu": whySite, "search": whySite, // also the search index, /search/<lang>.json
+	"nhung": whySite, "embed": whySite,
 	// Emit's own folders: the charts' files (/charts/<lang>/) and the
 	// areas' views (assets/areas/).
 	"charts": whySite, "areas": whySite,

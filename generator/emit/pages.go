@@ -21,6 +21,7 @@ var Sections = map[string]map[plan.Lang]string{
 	"reports":     {plan.VI: "bao-cao", plan.EN: "reports"},
 	"opendata":    {plan.VI: "du-lieu", plan.EN: "data"},
 	"methodology": {plan.VI: "phuong-phap", plan.EN: "methodology"},
+	"search":      {plan.VI: "tra-cuu", plan.EN: "search"},
 }
 
 // A sitePage is one page in both languages.
@@ -45,6 +46,23 @@ func (pg sitePage) path(lang plan.Lang) string {
 		return dir + "/_index.md"
 	}
 	return dir + "/" + pg.id + ".md"
+}
+
+// url is the page's address in lang from the site's root, without the
+// leading slash: "chi-tieu/2a/", "en/indicators/2a/".
+func (pg sitePage) url(lang plan.Lang) string {
+	u := ""
+	if lang != plan.VI {
+		u = string(lang) + "/"
+	}
+	if pg.section == "" {
+		return u
+	}
+	u += Sections[pg.section][lang] + "/"
+	if pg.id != "" {
+		u += pg.id + "/"
+	}
+	return u
 }
 
 // content is the page's file: JSON front matter, which no title can
@@ -119,6 +137,8 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 		{section: "methodology", layout: "methodology", title: plan.Text{VI: "Phương pháp và nguồn", EN: "Methodology and sources"},
 			desc: plan.Text{VI: "Cách tính tiến độ, chuẩn nghèo của giai đoạn và mọi nguồn số liệu.", EN: "How progress is computed, the poverty line of the period, and every source."},
 			body: plan.Text{VI: progress.Methodology(plan.VI), EN: progress.Methodology(plan.EN)}},
+		{section: "search", layout: "search", title: plan.Text{VI: "Tra cứu từ A đến Z", EN: "A–Z index"},
+			desc: plan.Text{VI: "Mọi chỉ tiêu, chính sách, cơ quan, địa bàn, mục của kế hoạch và báo cáo, theo thứ tự chữ cái.", EN: "Every target, policy, agency, area, section of the plan and report, in alphabetical order."}},
 	}
 	for i, t := range v.Targets {
 		ps = append(ps, sitePage{section: "targets", id: t.ID, layout: "target", weight: i + 1,

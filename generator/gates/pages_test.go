@@ -63,6 +63,7 @@ var sections = map[string][2]string{
 	"reports":     {"bao-cao", "reports"},
 	"opendata":    {"du-lieu", "data"},
 	"methodology": {"phuong-phap", "methodology"},
+	"search":      {"tra-cuu", "search"},
 }
 
 // pagesOf lists one page of every page type that d has.
@@ -97,6 +98,7 @@ func pagesOf(d dataset) []pageType {
 	add("report", "reports", s.report, true)
 	add("open-data", "opendata", "", false)
 	add("methodology", "methodology", "", false)
+	add("search", "search", "", false)
 	return append(ps, pageType{kind: "404", vi: "/khong-co-trang-nay/", en: "/en/no-such-page/", notFound: true})
 }
 
