@@ -60,7 +60,10 @@ func TestURLContract(t *testing.T) {
 				t.Fatal(probs)
 			}
 			want := []string{"/", "/en/", "/404.html", "/sitemap.xml", "/robots.txt"}
-			for _, sec := range emit.Sections {
+			for name, sec := range emit.Sections {
+				if name == "embed" {
+					continue // only pages of charts, no page of its own
+				}
 				want = append(want, "/"+sec["vi"]+"/", "/en/"+sec["en"]+"/")
 			}
 			item := func(section, id string) {
@@ -79,6 +82,17 @@ func TestURLContract(t *testing.T) {
 			for _, x := range p.Areas {
 				if x.Kind != "country" {
 					item("areas", x.ID)
+				}
+			}
+			v := readSiteJSON(t, public)
+			for _, x := range v.Targets {
+				for _, id := range x.Charts {
+					item("embed", id)
+				}
+			}
+			for _, ids := range v.ChartsOn {
+				for _, id := range ids {
+					item("embed", id)
 				}
 			}
 			want = append(want, "/"+emit.Sections["reports"]["vi"]+"/index.xml", "/en/"+emit.Sections["reports"]["en"]+"/index.xml")

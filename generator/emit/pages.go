@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"plansite/generator/chart"
 	"plansite/generator/markdown"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -22,6 +23,8 @@ var Sections = map[string]map[plan.Lang]string{
 	"opendata":    {plan.VI: "du-lieu", plan.EN: "data"},
 	"methodology": {plan.VI: "phuong-phap", plan.EN: "methodology"},
 	"search":      {plan.VI: "tra-cuu", plan.EN: "search"},
+	// The only pages other sites may frame (security.go): a chart each.
+	"embed": {plan.VI: "nhung", plan.EN: "embed"},
 }
 
 // A sitePage is one page in both languages.
@@ -35,6 +38,11 @@ type sitePage struct {
 	weight  int
 	date    string // YYYY-MM-DD, for dated pages (reports, in feeds)
 	feed    bool   // the page has an RSS feed of its pages too
+	// An embed page's chart, and the page the chart is on (section and
+	// id), which it links back to and names as canonical.
+	chart           string
+	onSection, onID string
+	hidden          bool // the page is not rendered: a section that only holds pages
 }
 
 func (pg sitePage) path(lang plan.Lang) string {
@@ -90,6 +98,14 @@ func (pg sitePage) content(lang plan.Lang) []byte {
 	}
 	if d := pg.desc.In(lang); d != "" {
 		fm["description"] = clip(d, 300)
+	}
+	if pg.hidden {
+		fm["build"] = map[string]any{"render": "never"}
+	}
+	if pg.chart != "" {
+		fm["chart"] = pg.chart
+		fm["on"] = sitePage{section: pg.onSection, id: pg.onID}.url(lang) + "#figure-" + pg.chart
+		fm["sitemap"] = map[string]any{"disable": true}
 	}
 	b, _ := json.MarshalIndent(fm, "", " ")
 	b = append(b, '\n')
@@ -164,6 +180,34 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 	for i, r := range v.Reports {
 		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1, date: r.Date,
 			title: r.Title, desc: plan.Text{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(r.Body.In(plan.EN))}, body: r.Body})
+	}
+	return append(ps, embedPages(v)...)
+}
+
+// embedPages are the charts' embed pages, each with the page its chart is
+// on: a target's, or the overview, districts or budget page.
+func embedPages(v *siteView) []sitePage {
+	// The section itself has no page: /nhung/ is no chart, and other sites
+	// may frame only charts.
+	ps := []sitePage{{section: "embed", layout: "embed", hidden: true}}
+	add := func(id, section, item string) {
+		c := v.Charts[id]
+		ps = append(ps, sitePage{section: "embed", id: id, layout: "embed", weight: len(ps),
+			title: c.Title, desc: c.Description, chart: id, onSection: section, onID: item})
+	}
+	for _, t := range v.Targets {
+		for _, id := range t.Charts {
+			add(id, "targets", t.ID)
+		}
+	}
+	for _, page := range []string{chart.PageHome, chart.PageAreas, chart.PageBudget} {
+		section := page
+		if page == chart.PageHome {
+			section = ""
+		}
+		for _, id := range v.ChartsOn[page] {
+			add(id, section, "")
+		}
 	}
 	return ps
 }

@@ -64,6 +64,7 @@ var sections = map[string][2]string{
 	"opendata":    {"du-lieu", "data"},
 	"methodology": {"phuong-phap", "methodology"},
 	"search":      {"tra-cuu", "search"},
+	"embed":       {"nhung", "embed"},
 }
 
 // pagesOf lists one page of every page type that d has.
@@ -99,6 +100,7 @@ func pagesOf(d dataset) []pageType {
 	add("open-data", "opendata", "", false)
 	add("methodology", "methodology", "", false)
 	add("search", "search", "", false)
+	add("embed", "embed", "target-"+s.targetData+"-trend", s.targetData != "")
 	return append(ps, pageType{kind: "404", vi: "/khong-co-trang-nay/", en: "/en/no-such-page/", notFound: true})
 }
 
@@ -115,7 +117,7 @@ var viewports = []viewport{{360, 800, true}, {1280, 800, false}}
 // 404, for a path that has no file.
 func serve(t *testing.T, public string) *httptest.Server {
 	t.Helper()
-	return serveWith(t, public, parseHeaders(t, public))
+	return serveRules(t, public, headerRules(t, public))
 }
 
 // serveWith serves a built site with the given headers on every response:
@@ -123,9 +125,16 @@ func serve(t *testing.T, public string) *httptest.Server {
 // site's choosing, where only the pages' own <meta> policy holds.
 func serveWith(t *testing.T, public string, headers http.Header) *httptest.Server {
 	t.Helper()
+	return serveRules(t, public, func(string) http.Header { return headers })
+}
+
+// serveRules serves a built site with, on every response, the headers
+// headers gives for its path.
+func serveRules(t *testing.T, public string, headers func(path string) http.Header) *httptest.Server {
+	t.Helper()
 	files := http.FileServer(http.Dir(public))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for k, v := range headers {
+		for k, v := range headers(r.URL.Path) {
 			w.Header()[k] = v
 		}
 		p := path.Clean("/" + r.URL.Path)

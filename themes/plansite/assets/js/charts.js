@@ -218,6 +218,29 @@
     }).catch(function () {});
   }
 
+  // The embed control's code names the embed page by its full address,
+  // which only the browser knows, and gains a copy button.
+  [].forEach.call(document.querySelectorAll("textarea.embed-code[data-src]"), function (t) {
+    var src = new URL(t.getAttribute("data-src"), window.location.href).href;
+    var code = document.createElement("iframe");
+    code.setAttribute("src", src);
+    code.setAttribute("width", "100%");
+    code.setAttribute("height", "560");
+    code.setAttribute("loading", "lazy");
+    code.setAttribute("title", t.getAttribute("data-title") || "");
+    t.value = code.outerHTML;
+    t.hidden = false;
+    if (t.labels && t.labels[0]) t.labels[0].hidden = false;
+    if (!navigator.clipboard) return;
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = t.getAttribute("data-copy");
+    b.addEventListener("click", function () {
+      navigator.clipboard.writeText(t.value).then(function () { b.textContent = t.getAttribute("data-copied"); });
+    });
+    t.insertAdjacentElement("afterend", b);
+  });
+
   els.forEach(function (el) { el.hidden = false; });
   [].forEach.call(document.querySelectorAll("figure .chart-years"), function (b) { years(b.closest("figure")); });
 
