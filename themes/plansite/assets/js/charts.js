@@ -198,9 +198,26 @@
         history.replaceState(null, "", "#" + fig.id + "=" + b.getAttribute("data-year"));
       }
     });
+    copyLink(box);
     var m = /^#([^=]+)=(\d{4})$/.exec(window.location.hash);
     var b = m && m[1] === fig.id && box.querySelector('button[data-year="' + m[2] + '"]');
     choose(fig, el, b || box.querySelector('button[aria-pressed="true"]'));
+  }
+
+  // copyLink adds after box a button that copies the page's address, with
+  // the view chosen in it (the map's year).
+  function copyLink(box) {
+    if (!navigator.clipboard || !box.getAttribute("data-copy-link")) return;
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "copy-link";
+    b.textContent = box.getAttribute("data-copy-link");
+    b.addEventListener("click", function () {
+      navigator.clipboard.writeText(window.location.href).then(function () {
+        b.textContent = box.getAttribute("data-copied");
+      });
+    });
+    box.appendChild(b);
   }
 
   function choose(fig, el, b) {
