@@ -37,8 +37,8 @@ func readSiteJSON(t *testing.T, public string) siteJSON {
 }
 
 // Every chart is on its page in both languages: a target's on the
-// target's page, the others on the overview, the districts page and the
-// budget page.
+// target's page, a district's on the district's page, the others on the
+// overview, the districts page and the budget page.
 func TestChartsAreOnTheirPages(t *testing.T) {
 	pageOf := map[string][2]string{"home": {"/", "/en/"}, "areas": {"/dia-phuong/", "/en/districts/"}, "budget": {"/ngan-sach/", "/en/budget/"}}
 	for _, data := range datasets {
@@ -52,7 +52,11 @@ func TestChartsAreOnTheirPages(t *testing.T) {
 				want["/en/indicators/"+tv.ID+"/"] = append(want["/en/indicators/"+tv.ID+"/"], tv.Charts...)
 			}
 			for page, ids := range v.ChartsOn {
-				for _, u := range pageOf[page] {
+				us := pageOf[page]
+				if id, ok := strings.CutPrefix(page, "areas/"); ok {
+					us = [2]string{"/dia-phuong/" + id + "/", "/en/districts/" + id + "/"}
+				}
+				for _, u := range us {
 					want[u] = append(want[u], ids...)
 				}
 			}

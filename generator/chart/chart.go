@@ -66,6 +66,9 @@ type Chart struct {
 	Options map[plan.Lang][]byte
 	// Map is set on a choropleth: its boundaries, bands and years.
 	Map *Map
+	// Compare are the areas a reader may add to the chart, their series
+	// hidden until then (a district's chart, KindCompare).
+	Compare []CompareArea
 }
 
 // A Table holds exactly the numbers a chart draws: one row per category
@@ -169,6 +172,11 @@ func Build(p *plan.Plan, r *progress.Report) ([]Chart, error) {
 		return nil, err
 	}
 	out = append(out, small...)
+	compares, err := b.compares()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, compares...)
 	for _, f := range []func() (*Chart, error){b.byFundYear, b.stages} {
 		if err := add(f()); err != nil {
 			return nil, err

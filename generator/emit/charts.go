@@ -23,6 +23,14 @@ type chartView struct {
 	Table    tableView
 	// Map is set on a choropleth (chart.Map).
 	Map *mapView `json:",omitempty"`
+	// Compare are the areas a reader may add to the chart (chart.Compare).
+	Compare []addableView `json:",omitempty"`
+}
+
+// An addableView is an area whose series a reader may add to a chart.
+type addableView struct {
+	ID   string
+	Name plan.Text
 }
 
 // A mapView is what a page needs to show a choropleth: the boundaries'
@@ -150,6 +158,9 @@ func addCharts(v *siteView, cs []chart.Chart) {
 				d = max(d, col.Decimals)
 			}
 			cv.Map = newMapView(c.ID, c.Map, d)
+		}
+		for _, a := range c.Compare {
+			cv.Compare = append(cv.Compare, addableView{ID: a.ID, Name: translated(a.Name)})
 		}
 		v.Charts[c.ID] = cv
 		placed := false

@@ -209,5 +209,10 @@ func embedPages(v *siteView) []sitePage {
 			add(id, section, "")
 		}
 	}
+	for _, a := range v.Areas {
+		for _, id := range v.ChartsOn["areas/"+a.ID] {
+			add(id, "areas", a.ID)
+		}
+	}
 	return ps
 }

@@ -258,6 +258,35 @@
     t.insertAdjacentElement("afterend", b);
   });
 
+  // A compare control (.compare[data-figure]) adds other areas' series to
+  // its figure's chart, from the legend's hidden ones; the areas chosen
+  // are kept in the address (#figure-<id>=a,b) and chosen again from it.
+  [].forEach.call(document.querySelectorAll("fieldset.compare[data-figure]"), function (box) {
+    var fig = document.getElementById(box.getAttribute("data-figure"));
+    var el = fig && fig.querySelector(".chart[data-src]");
+    if (!el) return;
+    var boxes = [].slice.call(box.querySelectorAll("input[type=checkbox]"));
+    var m = new RegExp("^#" + fig.id + "=([a-z0-9,-]*)$").exec(window.location.hash);
+    var chosen = m ? m[1].split(",") : [];
+    boxes.forEach(function (b) { b.checked = chosen.indexOf(b.getAttribute("data-area")) >= 0; });
+    function apply() {
+      if (!el.chart) return;
+      boxes.forEach(function (b) {
+        el.chart.dispatchAction({ type: b.checked ? "legendSelect" : "legendUnSelect", name: b.value });
+      });
+    }
+    el.addEventListener("chart-drawn", apply);
+    box.addEventListener("change", function () {
+      apply();
+      var ids = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute("data-area"); });
+      if (window.history && history.replaceState) {
+        history.replaceState(null, "", ids.length ? "#" + fig.id + "=" + ids.join(",") : window.location.pathname + window.location.search);
+      }
+    });
+    box.hidden = false;
+    copyLink(box);
+  });
+
   els.forEach(function (el) { el.hidden = false; });
   [].forEach.call(document.querySelectorAll("figure .chart-years"), function (b) { years(b.closest("figure")); });
 
