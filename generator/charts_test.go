@@ -21,8 +21,9 @@ var (
 // siteJSON is the part of the emitted view the chart tests read.
 type siteJSON struct {
 	Targets []struct {
-		ID     string
-		Charts []string
+		ID      string
+		Measure string
+		Charts  []string
 	}
 	ChartsOn map[string][]string
 }
@@ -157,6 +158,28 @@ func TestChartScriptWeight(t *testing.T) {
 		t.Errorf("echarts.min.js: %d bytes gzip-compressed, want at most %d", n, echarts)
 	} else {
 		t.Logf("echarts.min.js: %d bytes gzip-compressed", n)
+	}
+}
+
+// The districts' map is on the page of every target measured by the
+// poor-household rate in the areas' figures, and on no other target's.
+func TestMapOnTargetsByArea(t *testing.T) {
+	public := siteOf(t, "../examples/demo")
+	pages := pagesOf(t, public)
+	n := 0
+	for _, tv := range readSiteJSON(t, public).Targets {
+		for _, u := range []string{"/chi-tieu/" + tv.ID + "/", "/en/indicators/" + tv.ID + "/"} {
+			has := strings.Contains(pages[u], "id=figure-areas-map")
+			if has != (tv.Measure == "poor_rate") {
+				t.Errorf("%s (measure %q): map shown %t", u, tv.Measure, has)
+			}
+			if has {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no target page shows the map")
 	}
 }
 

@@ -31,7 +31,7 @@ func pressKey(ctx context.Context, t *chromedp.Target, key, code string, vk int6
 }
 
 // The districts' map is drawn from the site's own boundaries, on the
-// districts page and on a district's page, in both languages, with no
+// districts page, a district's page and a target's page, in both languages, with no
 // console error, no failed request and 0 axe-core violations; its year
 // buttons work from the keyboard alone: Tab reaches them, Enter chooses a
 // year, the map redraws that year's option, the text alternative shows
@@ -43,7 +43,7 @@ func TestMapInBrowser(t *testing.T) {
 	}
 	bctx := browser(t)
 	srv := serve(t, site(t, demo))
-	paths := []string{"/dia-phuong/", "/en/districts/", "/dia-phuong/son-dong/", "/en/districts/son-dong/"}
+	paths := []string{"/dia-phuong/", "/en/districts/", "/dia-phuong/son-dong/", "/en/districts/son-dong/", "/chi-tieu/2a-son-dong/", "/en/indicators/2a/"}
 	for _, path := range paths {
 		for _, vp := range viewports {
 			t.Run(fmt.Sprintf("%s/%d", path, vp.w), func(t *testing.T) {
