@@ -50,6 +50,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "make: npm is needed for the gates' axe-core and vnu-jar (apt-get install npm)"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund
 
+## echarts: rebuild the site's ECharts (themes/plansite/static/vendor/echarts/echarts.min.js)
+## from the npm package pinned in package-lock.json, with esbuild as a Go library
+## (generator/internal/echartsbuild); the gate TestEChartsBuildIsReproducible compares it.
+.PHONY: echarts
+echarts: node_modules/.package-lock.json
+	$(GO) run ./generator/internal/echartsbuild/cmd -node-modules node_modules -out themes/plansite/static/vendor/echarts/echarts.min.js
+
 ## fuzz: run the loader's fuzz target (FUZZTIME=10m for longer)
 FUZZTIME ?= 30s
 fuzz:

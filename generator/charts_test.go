@@ -12,17 +12,18 @@ import (
 )
 
 var (
-	reChart    = regexp.MustCompile(`<div class="chart chart-\w+" id=chart-([\w-]+) data-src=([^\s>]+)`)
-	reScript   = regexp.MustCompile(`<script src=([^\s>]+)`)
-	reFigure   = regexp.MustCompile(`(?s)<figure class="chart-figure[^>]*>.*?</figure>`)
-	echartsSrc = "/vendor/echarts/echarts.common.min.js"
+	reChart  = regexp.MustCompile(`<div class="chart chart-\w+" id=chart-([\w-]+) data-src=([^\s>]+)`)
+	reScript = regexp.MustCompile(`<script src=([^\s>]+)`)
+	reFigure = regexp.MustCompile(`(?s)<figure class="chart-figure[^>]*>.*?</figure>`)
+	reLazy   = regexp.MustCompile(`<script src=/js/charts\.min\.\w+\.js [^>]*data-echarts=/vendor/echarts/echarts\.min\.js`)
 )
 
 // siteJSON is the part of the emitted view the chart tests read.
 type siteJSON struct {
 	Targets []struct {
-		ID     string
-		Charts []string
+		ID      string
+		Measure string
+		Charts  []string
 	}
 	ChartsOn map[string][]string
 }
@@ -37,8 +38,8 @@ func readSiteJSON(t *testing.T, public string) siteJSON {
 }
 
 // Every chart is on its page in both languages: a target's on the
-// target's page, the others on the overview, the districts page and the
-// budget page.
+// target's page, a district's on the district's page, the others on the
+// overview, the districts page and the budget page.
 func TestChartsAreOnTheirPages(t *testing.T) {
 	pageOf := map[string][2]string{"home": {"/", "/en/"}, "areas": {"/dia-phuong/", "/en/districts/"}, "budget": {"/ngan-sach/", "/en/budget/"}}
 	for _, data := range datasets {
@@ -52,7 +53,11 @@ func TestChartsAreOnTheirPages(t *testing.T) {
 				want["/en/indicators/"+tv.ID+"/"] = append(want["/en/indicators/"+tv.ID+"/"], tv.Charts...)
 			}
 			for page, ids := range v.ChartsOn {
-				for _, u := range pageOf[page] {
+				us := pageOf[page]
+				if id, ok := strings.CutPrefix(page, "areas/"); ok {
+					us = [2]string{"/dia-phuong/" + id + "/", "/en/districts/" + id + "/"}
+				}
+				for _, u := range us {
 					want[u] = append(want[u], ids...)
 				}
 			}
@@ -72,11 +77,10 @@ func TestChartsAreOnTheirPages(t *testing.T) {
 	}
 }
 
-// A page with charts loads ECharts (and its Vietnamese locale on a
-// Vietnamese page) and charts.js from this site; a page without charts
-// loads none of them. Every chart's figure has its caption, its table is
-// on the page (in the figure, or in the Table tab of a target's page), and
-// its option and data files are valid.
+// A page with charts loads charts.js from this site, which names ECharts
+// (and its Vietnamese locale on a Vietnamese page) to load when a chart
+// nears the viewport; a page without charts loads none of them. Every chart's figure holds its table, and its
+// option and data files are valid.
 func TestChartPagesAndScripts(t *testing.T) {
 	for _, data := range datasets {
 		t.Run(filepath.Base(data), func(t *testing.T) {
@@ -88,9 +92,9 @@ func TestChartPagesAndScripts(t *testing.T) {
 					scripts = append(scripts, m[1])
 				}
 				joined := strings.Join(scripts, " ")
-				hasECharts := strings.Contains(joined, echartsSrc)
+				hasECharts := reLazy.MatchString(html)
 				hasOurs := regexp.MustCompile(`/js/charts\.min\.\w+\.js`).MatchString(joined)
-				hasVI := strings.Contains(joined, "/vendor/echarts/langVI.js")
+				hasVI := strings.Contains(html, "data-locale=/vendor/echarts/langVI.js")
 				switch {
 				case len(charts) == 0 && (hasECharts || hasOurs || hasVI):
 					t.Errorf("%s: no charts, but loads %v", u, scripts)
@@ -124,29 +128,59 @@ func TestChartPagesAndScripts(t *testing.T) {
 	}
 }
 
-// A page with charts loads at most 260 KB of gzip-compressed script in
-// all.
+// A page with charts loads at most 30 KB of gzip-compressed script for its
+// first screen (the scripts of its <script> elements); ECharts, which
+// charts.js loads only when a chart nears the viewport, is at most 240 KB.
 func TestChartScriptWeight(t *testing.T) {
-	const limit = 260 * 1024
+	const firstScreen, echarts = 30 * 1024, 240 * 1024
+	gz := func(path string) int {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var z bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&z, gzip.DefaultCompression)
+		w.Write(b)
+		w.Close()
+		return z.Len()
+	}
 	public := siteOf(t, "../examples/demo")
 	pages := pagesOf(t, public)
-	for _, u := range []string{"/chi-tieu/2a/", "/en/indicators/2a/"} {
+	for u, html := range pages {
 		total := 0
-		for _, m := range reScript.FindAllStringSubmatch(pages[u], -1) {
-			b, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(m[1])))
-			if err != nil {
-				t.Fatal(err)
+		for _, m := range reScript.FindAllStringSubmatch(html, -1) {
+			total += gz(filepath.Join(public, filepath.FromSlash(m[1])))
+		}
+		if total > firstScreen {
+			t.Errorf("%s: %d bytes of gzip-compressed script for the first screen, want at most %d", u, total, firstScreen)
+		}
+	}
+	if n := gz(filepath.Join(public, "vendor", "echarts", "echarts.min.js")); n > echarts {
+		t.Errorf("echarts.min.js: %d bytes gzip-compressed, want at most %d", n, echarts)
+	} else {
+		t.Logf("echarts.min.js: %d bytes gzip-compressed", n)
+	}
+}
+
+// The districts' map is on the page of every target measured by the
+// poor-household rate in the areas' figures, and on no other target's.
+func TestMapOnTargetsByArea(t *testing.T) {
+	public := siteOf(t, "../examples/demo")
+	pages := pagesOf(t, public)
+	n := 0
+	for _, tv := range readSiteJSON(t, public).Targets {
+		for _, u := range []string{"/chi-tieu/" + tv.ID + "/", "/en/indicators/" + tv.ID + "/"} {
+			has := strings.Contains(pages[u], "id=figure-areas-map")
+			if has != (tv.Measure == "poor_rate") {
+				t.Errorf("%s (measure %q): map shown %t", u, tv.Measure, has)
 			}
-			var z bytes.Buffer
-			w, _ := gzip.NewWriterLevel(&z, gzip.DefaultCompression)
-			w.Write(b)
-			w.Close()
-			total += z.Len()
+			if has {
+				n++
+			}
 		}
-		t.Logf("%s: %d bytes of gzip-compressed script", u, total)
-		if total == 0 || total > limit {
-			t.Errorf("%s: %d bytes of gzip-compressed script, want 1–%d", u, total, limit)
-		}
+	}
+	if n == 0 {
+		t.Error("no target page shows the map")
 	}
 }
 

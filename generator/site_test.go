@@ -63,7 +63,10 @@ func TestURLContract(t *testing.T) {
 			// No sitemap: these builds have no absolute address, and a
 			// sitemap of relative ones is invalid (build-base-url.txtar).
 			want := []string{"/", "/en/", "/404.html", "/robots.txt"}
-			for _, sec := range emit.Sections {
+			for name, sec := range emit.Sections {
+				if name == "embed" {
+					continue // only pages of charts, no page of its own
+				}
 				want = append(want, "/"+sec["vi"]+"/", "/en/"+sec["en"]+"/")
 			}
 			item := func(section, id string) {
@@ -86,6 +89,17 @@ func TestURLContract(t *testing.T) {
 			}
 			for _, feed := range []string{"reports", "news"} {
 				want = append(want, "/"+emit.Sections[feed]["vi"]+"/index.xml", "/en/"+emit.Sections[feed]["en"]+"/index.xml")
+			}
+			v := readSiteJSON(t, public)
+			for _, x := range v.Targets {
+				for _, id := range x.Charts {
+					item("embed", id)
+				}
+			}
+			for _, ids := range v.ChartsOn {
+				for _, id := range ids {
+					item("embed", id)
+				}
 			}
 			for _, u := range want {
 				f := filepath.Join(public, filepath.FromSlash(u))

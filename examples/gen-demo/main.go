@@ -96,6 +96,12 @@ func run(data, out string) error {
 			return err
 		}
 	}
+	// The boundaries are real lines, not results: copied as they are.
+	if geo, err := os.ReadFile(filepath.Join(data, "boundaries.geojson")); err == nil {
+		if err := os.WriteFile(filepath.Join(out, "boundaries.geojson"), geo, 0o644); err != nil {
+			return err
+		}
+	}
 	return os.WriteFile(filepath.Join(out, "README.md"), []byte(readme), 0o644)
 }
 

@@ -27,10 +27,14 @@ type pageStats struct {
 // them loads, gzip-compressed, as a browser fetches them.
 type typeStats struct {
 	pages         int
-	script, style int64 // bytes, gzip
+	script, style int64 // bytes, gzip; script is what the first screen needs
+	// lazy is the script a page loads once a chart nears the viewport (the
+	// files charts.js names in data-echarts and data-locale), so that
+	// script+lazy is all the script the page may load.
+	lazy int64
 }
 
-var reAttr = regexp.MustCompile(`(?i)\b(src|href|rel)=("[^"]*"|'[^']*'|[^\s>]+)`)
+var reAttr = regexp.MustCompile(`(?i)(?:^|\s)(src|href|rel|data-echarts|data-locale)=("[^"]*"|'[^']*'|[^\s>]+)`)
 
 // pagesOf reads every HTML page of the built site in public.
 func pagesOf(public string) (*pageStats, error) {
@@ -59,12 +63,17 @@ func pagesOf(public string) (*pageStats, error) {
 			st.types[pageType(rel)] = ts
 		}
 		ts.pages++
-		var script, style int64
+		var script, style, lazy int64
 		for _, t := range tags(b, "script") {
 			if src := attr(t.attrs, "src"); src != "" {
 				script += sizeOf(resolve(rel, src))
 			} else {
 				script += gzipSize(t.body)
+			}
+			for _, a := range []string{"data-echarts", "data-locale"} {
+				if src := attr(t.attrs, a); src != "" {
+					lazy += sizeOf(resolve(rel, src))
+				}
 			}
 		}
 		for _, t := range tags(b, "style") {
@@ -75,7 +84,7 @@ func pagesOf(public string) (*pageStats, error) {
 				style += sizeOf(resolve(rel, attr(t.attrs, "href")))
 			}
 		}
-		ts.script, ts.style = max(ts.script, script), max(ts.style, style)
+		ts.script, ts.style, ts.lazy = max(ts.script, script), max(ts.style, style), max(ts.lazy, lazy)
 		return nil
 	})
 	return st, err

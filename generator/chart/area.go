@@ -340,6 +340,16 @@ func className(k int) plan.Text {
 	return rateClasses[k].name
 }
 
+// areasMap is the choropleth where the data has boundaries, else the
+// seats on longitude and latitude.
+func (b *builder) areasMap() (*Chart, error) {
+	c, err := b.choropleth()
+	if c != nil || err != nil {
+		return c, err
+	}
+	return b.seats()
+}
+
 // seats places the district seats on longitude and latitude, coloured and
 // shaped by the class of their latest poor-household rate. It is not a
 // choropleth: that needs the districts' boundaries, which the data does

@@ -13,9 +13,9 @@
 //
 // A chart with no data is not made: the page then says there is no data
 // yet. Ids are fixed ("target-2a-trend", "areas-ranking") and the same
-// input gives the same bytes. Choropleth maps need district boundaries;
-// the data holds no GeoJSON yet, so the map places the district seats on
-// longitude and latitude axes.
+// input gives the same bytes. The map is a choropleth of the districts'
+// boundaries (data/boundaries.geojson) where the data has them; without
+// them it places the district seats on longitude and latitude axes.
 package chart
 
 import (
@@ -64,6 +64,11 @@ type Chart struct {
 	Table Table
 	// Options is the ECharts option as JSON, by language.
 	Options map[plan.Lang][]byte
+	// Map is set on a choropleth: its boundaries, bands and years.
+	Map *Map
+	// Compare are the areas a reader may add to the chart, their series
+	// hidden until then (a district's chart, KindCompare).
+	Compare []CompareArea
 }
 
 // A Table holds exactly the numbers a chart draws: one row per category
@@ -157,7 +162,7 @@ func Build(p *plan.Plan, r *progress.Report) ([]Chart, error) {
 			}
 		}
 	}
-	for _, f := range []func() (*Chart, error){b.ranking, b.seats} {
+	for _, f := range []func() (*Chart, error){b.ranking, b.areasMap} {
 		if err := add(f()); err != nil {
 			return nil, err
 		}
@@ -167,6 +172,11 @@ func Build(p *plan.Plan, r *progress.Report) ([]Chart, error) {
 		return nil, err
 	}
 	out = append(out, small...)
+	compares, err := b.compares()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, compares...)
 	for _, f := range []func() (*Chart, error){b.byFundYear, b.stages} {
 		if err := add(f()); err != nil {
 			return nil, err

@@ -213,6 +213,10 @@ func TestTableEqualsSeries(t *testing.T) {
 // checkMap compares the points of the map, every class together, with
 // the rows of its table: name, longitude, latitude and rate.
 func checkMap(t *testing.T, c Chart, lang plan.Lang, o option) {
+	if c.Map != nil {
+		checkChoropleth(t, c, lang)
+		return
+	}
 	var got, want []string
 	for _, s := range o.Series {
 		for _, d := range s.Data {
@@ -476,6 +480,47 @@ func TestChartFontIsThePages(t *testing.T) {
 	for _, c := range build(t, "../../examples/demo") {
 		if !strings.Contains(string(c.Options[plan.VI]), `"textStyle":{"fontFamily":`) {
 			t.Errorf("%s: no textStyle font", c.ID)
+		}
+	}
+}
+
+// checkChoropleth compares each year's map with its column of the table:
+// every district with its rate, or none.
+func checkChoropleth(t *testing.T, c Chart, lang plan.Lang) {
+	if len(c.Map.Years) != len(c.Table.Columns) {
+		t.Fatalf("%d years of map, %d columns of table", len(c.Map.Years), len(c.Table.Columns))
+	}
+	for i, y := range c.Map.Years {
+		var o struct {
+			Series []struct {
+				Type string
+				Data []struct {
+					Name  string
+					Value any
+				}
+			}
+		}
+		if err := json.Unmarshal(y.Options[lang], &o); err != nil {
+			t.Fatal(err)
+		}
+		if len(o.Series) != 1 || o.Series[0].Type != "map" {
+			t.Fatalf("%d: series %+v, want one map", y.Year, o.Series)
+		}
+		var got, want []string
+		for _, d := range o.Series[0].Data {
+			v := d.Value
+			if v == nil {
+				v = "-"
+			}
+			got = append(got, fmt.Sprint(d.Name, " ", v))
+		}
+		for _, r := range c.Table.Rows {
+			want = append(want, fmt.Sprint(r.Head.In(lang), " ", cellValue(r.Cells[i])))
+		}
+		sort.Strings(got)
+		sort.Strings(want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d: map %q, table %q", y.Year, got, want)
 		}
 	}
 }

@@ -47,6 +47,7 @@ func PlanAt(p *plan.Plan, today time.Time) plan.Problems {
 	c.policies()
 	c.agencies()
 	c.areas()
+	c.boundaries()
 	c.sources()
 	c.budget()
 	c.reports()

@@ -89,6 +89,8 @@ var reserved = map[string]why{
 	"phuong-phap": whySite, "methodology": whySite,
 	"gioi-thieu": whySite, "about": whySite,
 	"tin-tuc": whySite, "news": whySite,
+	"tra-cuu": whySite, "search": whySite, // also the search index, /search/<lang>.json
+	"nhung": whySite, "embed": whySite,
 	// Emit's own folders: the charts' files (/charts/<lang>/) and the
 	// areas' views (assets/areas/).
 	"charts": whySite, "areas": whySite,

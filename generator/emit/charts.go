@@ -2,9 +2,10 @@ package emit
 
 import (
 	"fmt"
-	"plansite/generator/plan"
 
 	"plansite/generator/chart"
+	"plansite/generator/opendata"
+	"plansite/generator/plan"
 )
 
 // A chartView is what a page needs to show a chart: the words of its
@@ -20,7 +21,71 @@ type chartView struct {
 	// root, by language, for relURL.
 	Src, CSV plan.Text
 	Table    tableView
+	// Map is set on a choropleth (chart.Map).
+	Map *mapView `json:",omitempty"`
+	// Compare are the areas a reader may add to the chart (chart.Compare).
+	Compare []addableView `json:",omitempty"`
 }
+
+// An addableView is an area whose series a reader may add to a chart.
+type addableView struct {
+	ID   string
+	Name plan.Text
+}
+
+// A mapView is what a page needs to show a choropleth: the boundaries'
+// path and the name they register under, the credit, the bands of the
+// legend and, for each year, its option's path and its districts by band.
+type mapView struct {
+	Geo, Name string
+	Credit    plan.Text
+	Bands     []mapBandView
+	Years     []mapYearView
+	Decimals  int
+}
+
+type mapBandView struct {
+	Name plan.Text
+	None bool
+}
+
+type mapYearView struct {
+	Year        int
+	Src         plan.Text
+	Description plan.Text
+	Bands       [][]mapAreaView // by band, as Bands
+}
+
+type mapAreaView struct {
+	ID    string
+	Name  plan.Text
+	Value *float64
+}
+
+// newMapView is the view of the choropleth m of chart id.
+func newMapView(id string, m *chart.Map, decimals int) *mapView {
+	mv := &mapView{Geo: "data/" + opendata.BoundariesFile, Name: m.Name, Credit: translated(m.Credit), Decimals: decimals}
+	for _, b := range m.Bands {
+		mv.Bands = append(mv.Bands, mapBandView{Name: translated(b.Name), None: b.None})
+	}
+	for _, y := range m.Years {
+		yid := mapYearID(id, y.Year)
+		yv := mapYearView{Year: y.Year, Description: translated(y.Description),
+			Src: plan.Text{VI: chartPath(plan.VI, yid, "json"), EN: chartPath(plan.EN, yid, "json")}}
+		for _, as := range y.Bands {
+			avs := []mapAreaView{}
+			for _, a := range as {
+				avs = append(avs, mapAreaView{ID: a.ID, Name: translated(a.Name), Value: a.Value})
+			}
+			yv.Bands = append(yv.Bands, avs)
+		}
+		mv.Years = append(mv.Years, yv)
+	}
+	return mv
+}
+
+// mapYearID names the option file of a map's year: areas-map-2014.
+func mapYearID(id string, year int) string { return fmt.Sprintf("%s-%d", id, year) }
 
 type tableView struct {
 	Head    plan.Text
@@ -87,6 +152,16 @@ func addCharts(v *siteView, cs []chart.Chart) {
 			}
 			cv.Table.Rows = append(cv.Table.Rows, rv)
 		}
+		if c.Map != nil {
+			d := 0
+			for _, col := range c.Table.Columns {
+				d = max(d, col.Decimals)
+			}
+			cv.Map = newMapView(c.ID, c.Map, d)
+		}
+		for _, a := range c.Compare {
+			cv.Compare = append(cv.Compare, addableView{ID: a.ID, Name: translated(a.Name)})
+		}
 		v.Charts[c.ID] = cv
 		placed := false
 		for i := range v.Targets {
@@ -126,6 +201,11 @@ func chartFiles(cs []chart.Chart) (Files, error) {
 				return nil, fmt.Errorf("chart %s: %w", c.ID, err)
 			}
 			files["static/"+chartPath(lang, c.ID, "csv")] = b
+			if c.Map != nil {
+				for _, y := range c.Map.Years {
+					files["static/"+chartPath(lang, mapYearID(c.ID, y.Year), "json")] = append(y.Options[lang], '\n')
+				}
+			}
 		}
 	}
 	return files, nil

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"plansite/generator/chart"
 	"plansite/generator/markdown"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -24,6 +25,9 @@ var Sections = map[string]map[plan.Lang]string{
 	// The pages editors write in content/ (package content).
 	plan.PageAbout: {plan.VI: "gioi-thieu", plan.EN: "about"},
 	plan.PageNews:  {plan.VI: "tin-tuc", plan.EN: "news"},
+	"search":       {plan.VI: "tra-cuu", plan.EN: "search"},
+	// The only pages other sites may frame (security.go): a chart each.
+	"embed": {plan.VI: "nhung", plan.EN: "embed"},
 }
 
 // A sitePage is one page in both languages.
@@ -45,6 +49,11 @@ type sitePage struct {
 	// section's (cardOf).
 	card   *shareCard
 	cardOf string // the name of the card the page shows
+	// An embed page's chart, and the page the chart is on (section and
+	// id), which it links back to and names as canonical.
+	chart           string
+	onSection, onID string
+	hidden          bool // the page is not rendered: a section that only holds pages
 }
 
 func (pg sitePage) path(lang plan.Lang) string {
@@ -56,6 +65,23 @@ func (pg sitePage) path(lang plan.Lang) string {
 		return dir + "/_index.md"
 	}
 	return dir + "/" + pg.id + ".md"
+}
+
+// url is the page's address in lang from the site's root, without the
+// leading slash: "chi-tieu/2a/", "en/indicators/2a/".
+func (pg sitePage) url(lang plan.Lang) string {
+	u := ""
+	if lang != plan.VI {
+		u = string(lang) + "/"
+	}
+	if pg.section == "" {
+		return u
+	}
+	u += Sections[pg.section][lang] + "/"
+	if pg.id != "" {
+		u += pg.id + "/"
+	}
+	return u
 }
 
 // content is the page's file: JSON front matter, which no title can
@@ -95,6 +121,14 @@ func (pg sitePage) content(lang plan.Lang) []byte {
 	}
 	if pg.cardOf != "" {
 		fm["card"] = cardPath(lang, pg.cardOf)
+	}
+	if pg.hidden {
+		fm["build"] = map[string]any{"render": "never"}
+	}
+	if pg.chart != "" {
+		fm["chart"] = pg.chart
+		fm["on"] = sitePage{section: pg.onSection, id: pg.onID}.url(lang) + "#figure-" + pg.chart
+		fm["sitemap"] = map[string]any{"disable": true}
 	}
 	b, _ := json.MarshalIndent(fm, "", " ")
 	b = append(b, '\n')
@@ -142,6 +176,8 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 		{section: "methodology", layout: "methodology", title: plan.Text{VI: "Phương pháp và nguồn", EN: "Methodology and sources"},
 			desc: plan.Text{VI: "Cách tính tiến độ, chuẩn nghèo của giai đoạn và mọi nguồn số liệu.", EN: "How progress is computed, the poverty line of the period, and every source."},
 			body: plan.Text{VI: progress.Methodology(plan.VI), EN: progress.Methodology(plan.EN)}},
+		{section: "search", layout: "search", title: plan.Text{VI: "Tra cứu từ A đến Z", EN: "A–Z index"},
+			desc: plan.Text{VI: "Mọi chỉ tiêu, chính sách, cơ quan, địa bàn, mục của kế hoạch và báo cáo, theo thứ tự chữ cái.", EN: "Every target, policy, agency, area, section of the plan and report, in alphabetical order."}},
 	}
 	// Each section's page has a card of its title; the home page and each
 	// target's page have their own, with the result.
@@ -192,5 +228,38 @@ func pages(p *plan.Plan, v *siteView) []sitePage {
 		ps = append(ps, sitePage{section: "reports", id: r.ID, layout: "report", weight: i + 1, date: r.Date, draft: r.Draft, cardOf: "section-reports",
 			title: r.Title, desc: plan.Text{VI: markdown.Plain(r.Body.VI), EN: markdown.Plain(r.Body.In(plan.EN))}, body: body})
 	}
-	return append(ps, contentPages(p)...)
+	return append(append(ps, contentPages(p)...), embedPages(v)...)
+}
+
+// embedPages are the charts' embed pages, each with the page its chart is
+// on: a target's, or the overview, districts or budget page.
+func embedPages(v *siteView) []sitePage {
+	// The section itself has no page: /nhung/ is no chart, and other sites
+	// may frame only charts.
+	ps := []sitePage{{section: "embed", layout: "embed", hidden: true, cardOf: "home"}}
+	add := func(id, section, item string) {
+		c := v.Charts[id]
+		ps = append(ps, sitePage{section: "embed", id: id, layout: "embed", weight: len(ps), cardOf: "home",
+			title: c.Title, desc: c.Description, chart: id, onSection: section, onID: item})
+	}
+	for _, t := range v.Targets {
+		for _, id := range t.Charts {
+			add(id, "targets", t.ID)
+		}
+	}
+	for _, page := range []string{chart.PageHome, chart.PageAreas, chart.PageBudget} {
+		section := page
+		if page == chart.PageHome {
+			section = ""
+		}
+		for _, id := range v.ChartsOn[page] {
+			add(id, section, "")
+		}
+	}
+	for _, a := range v.Areas {
+		for _, id := range v.ChartsOn["areas/"+a.ID] {
+			add(id, "areas", a.ID)
+		}
+	}
+	return ps
 }

@@ -49,6 +49,52 @@ func parseHeaders(t *testing.T, public string) http.Header {
 	return h
 }
 
+// headerRules reads every rule of a _headers file, and returns the
+// headers of a path as Cloudflare Pages applies them: each rule whose
+// pattern (a path, or a prefix ending in *) matches, in order, adding its
+// headers; "! Name" takes off the header of that name set so far.
+func headerRules(t *testing.T, public string) func(path string) http.Header {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(public, "_headers"))
+	if err != nil {
+		t.Fatalf("the site has no _headers file (generator/emit/security.go writes it): %v", err)
+	}
+	type rule struct {
+		pattern string
+		lines   []string
+	}
+	var rules []rule
+	for n, line := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.TrimSpace(line) == "", strings.HasPrefix(strings.TrimSpace(line), "#"):
+		case line[0] != ' ' && line[0] != '\t':
+			rules = append(rules, rule{pattern: strings.TrimSpace(line)})
+		case len(rules) == 0:
+			t.Fatalf("_headers:%d: a header before any path", n+1)
+		default:
+			rules[len(rules)-1].lines = append(rules[len(rules)-1].lines, strings.TrimSpace(line))
+		}
+	}
+	return func(path string) http.Header {
+		h := http.Header{}
+		for _, r := range rules {
+			prefix, wild := strings.CutSuffix(r.pattern, "*")
+			if !(wild && strings.HasPrefix(path, prefix) || path == r.pattern) {
+				continue
+			}
+			for _, l := range r.lines {
+				if name, ok := strings.CutPrefix(l, "! "); ok {
+					h.Del(strings.TrimSpace(name))
+					continue
+				}
+				name, value, _ := strings.Cut(l, ":")
+				h.Add(strings.TrimSpace(name), strings.TrimSpace(value))
+			}
+		}
+		return h
+	}
+}
+
 // directives splits a Content-Security-Policy into its directives.
 func directives(csp string) map[string][]string {
 	d := map[string][]string{}
@@ -101,6 +147,22 @@ func TestHeadersFile(t *testing.T) {
 			}
 			if _, ok := dirs["object-src"]; !ok {
 				t.Error("_headers: no object-src")
+			}
+			// Only the embed pages may be framed by other sites; each
+			// path gets one policy.
+			rules := headerRules(t, site(t, d))
+			for path, want := range map[string]string{
+				"/": "'self'", "/chi-tieu/2a/": "'self'", "/en/indicators/2a/": "'self'", "/nhung-khac/": "'self'",
+				"/nhung/target-2a-trend/": "*", "/en/embed/target-2a-trend/": "*",
+			} {
+				csp := rules(path).Values("Content-Security-Policy")
+				if len(csp) != 1 {
+					t.Errorf("_headers: %d policies for %s, want 1", len(csp), path)
+					continue
+				}
+				if got := strings.Join(directives(csp[0])["frame-ancestors"], " "); got != want {
+					t.Errorf("_headers: frame-ancestors %q for %s, want %q", got, path, want)
+				}
 			}
 		})
 	}

@@ -67,6 +67,8 @@ var sections = map[string][2]string{
 	"methodology": {"phuong-phap", "methodology"},
 	"about":       {"gioi-thieu", "about"},
 	"news":        {"tin-tuc", "news"},
+	"search":      {"tra-cuu", "search"},
+	"embed":       {"nhung", "embed"},
 }
 
 // pagesOf lists one page of every page type that d has.
@@ -106,6 +108,8 @@ func pagesOf(d dataset) []pageType {
 	}
 	add("news", "news", "", false)
 	add("news-item", "news", s.news, true)
+	add("search", "search", "", false)
+	add("embed", "embed", "target-"+s.targetData+"-trend", s.targetData != "")
 	return append(ps, pageType{kind: "404", vi: "/khong-co-trang-nay/", en: "/en/no-such-page/", notFound: true})
 }
 
@@ -122,7 +126,7 @@ var viewports = []viewport{{360, 800, true}, {1280, 800, false}}
 // 404, for a path that has no file.
 func serve(t *testing.T, public string) *httptest.Server {
 	t.Helper()
-	return serveWith(t, public, parseHeaders(t, public))
+	return serveRules(t, public, headerRules(t, public))
 }
 
 // serveWith serves a built site with the given headers on every response:
@@ -130,9 +134,16 @@ func serve(t *testing.T, public string) *httptest.Server {
 // site's choosing, where only the pages' own <meta> policy holds.
 func serveWith(t *testing.T, public string, headers http.Header) *httptest.Server {
 	t.Helper()
+	return serveRules(t, public, func(string) http.Header { return headers })
+}
+
+// serveRules serves a built site with, on every response, the headers
+// headers gives for its path.
+func serveRules(t *testing.T, public string, headers func(path string) http.Header) *httptest.Server {
+	t.Helper()
 	files := http.FileServer(http.Dir(public))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for k, v := range headers {
+		for k, v := range headers(r.URL.Path) {
 			w.Header()[k] = v
 		}
 		p := path.Clean("/" + r.URL.Path)
@@ -322,7 +333,7 @@ func visit(bctx context.Context, u string, notFound bool, vp viewport, c checks)
 	}
 	// Wait until every chart has drawn; a chart that cannot hides itself.
 	_, err = chromedp.Run(ctx, chromedp.Poll[bool](
-		`[...document.querySelectorAll('.chart[data-src]')].every(e => e.querySelector('svg'))`,
+		`(() => { const u = [...document.querySelectorAll('.chart[data-src]')].filter(e => !e.querySelector('svg')); if (u.length) u[0].scrollIntoView(); else scrollTo(0, 0); return !u.length })()`,
 		chromedp.WithPollingTimeout(20*time.Second)))
 	if err != nil {
 		undrawn, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](

@@ -150,6 +150,15 @@ func (f *folder) find() ([]file, plan.Problems) {
 			}
 		}
 	}
+	if listed[boundariesFile] {
+		handled[boundariesFile] = true
+		fl, res, pr := f.look(boundariesFile, false)
+		add(pr)
+		if res == fit {
+			fl.k = boundariesKind
+			files = append(files, fl)
+		}
+	}
 	stray, renamed := f.strays(top, handled, hasData, folders)
 	probs = append(probs, stray...)
 	for _, k := range kinds {
@@ -355,6 +364,10 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int6
 	}
 	d := &decoder{file: file, lines: lines, room: room}
 	doc := root.Content[0]
+	if k.name == boundariesKind.name {
+		decodeBoundaries(d, doc, p)
+		return d.problems(), d.full
+	}
 	targets := k.target(p)
 	if k.keys == nil {
 		d.value(doc, reflect.ValueOf(targets[0]).Elem(), k.name, "")

@@ -71,6 +71,7 @@ type pkgResource struct {
 	Encoding    string   `json:"encoding,omitempty"`
 	Bytes       int      `json:"bytes"`
 	Hash        string   `json:"hash"`
+	Sources     []source `json:"sources,omitempty"`
 	Dialect     *dialect `json:"dialect,omitempty"`
 	Schema      *schema  `json:"schema,omitempty"`
 }
@@ -142,6 +143,9 @@ func dataPackage(p *plan.Plan, tables []*table, res []Resource) pkg {
 		}
 		if r.Format == FormatXLSX {
 			pr.Encoding = "" // a zip of XML, not text
+		}
+		if file == BoundariesFile {
+			pr.Sources = []source{{Title: Credit(p).EN}}
 		}
 		if r.Format == FormatCSV {
 			for _, t := range tables {

@@ -123,6 +123,14 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, []Resource, err
 		}
 		files[path.Join(Dir, f.name+".json")] = b
 	}
+	if p.Boundaries != nil {
+		b, err := boundaries(p, r.Index)
+		if err != nil {
+			return nil, nil, err
+		}
+		files[path.Join(Dir, BoundariesFile)] = b
+		rows[path.Join(Dir, BoundariesFile)] = len(p.Boundaries.Features)
+	}
 	res := resources(files, rows)
 	b, err := marshal(dataPackage(p, tables, res))
 	if err != nil {
@@ -161,6 +169,16 @@ func resources(files map[string][]byte, rows map[string]int) []Resource {
 		}
 		n, counted := rows[r.Path]
 		switch {
+		case e.format == FormatGeoJSON:
+			r.MediaType = MediaGeoJSON
+			var fc struct {
+				Credit   plan.Text
+				Features []json.RawMessage
+			}
+			json.Unmarshal(b, &fc)
+			n = len(fc.Features)
+			r.Description.VI += " " + fc.Credit.VI + "."
+			r.Description.EN += " " + fc.Credit.EN + "."
 		case e.format == FormatCSV:
 			r.MediaType = MediaCSV
 			if !counted {
@@ -286,6 +304,12 @@ func catalogue() []entry {
 			desc: plan.Text{
 				VI: "Các cơ quan được giao nhiệm vụ, các chính sách mà mỗi cơ quan chủ trì hoặc phối hợp, và các chỉ tiêu giao cho cơ quan.",
 				EN: "The agencies given tasks, the policies each leads or takes part in, and the targets assigned to it.",
+			}},
+		entry{file: BoundariesFile, format: FormatGeoJSON,
+			title: plan.Text{VI: "Ranh giới địa bàn", EN: "Area boundaries"},
+			desc: plan.Text{
+				VI: "Ranh giới các huyện, thành phố (GeoJSON, kinh độ và vĩ độ WGS 84), đã giản lược cho web; mỗi Feature mang id của địa bàn.",
+				EN: "The districts' boundaries (GeoJSON, WGS 84 longitude and latitude), simplified for the web; each Feature carries the area's id.",
 			}},
 		entry{file: PackageFile, format: FormatJSON,
 			title: plan.Text{VI: "Mô tả gói dữ liệu", EN: "Data package descriptor"},

@@ -26,6 +26,8 @@ type Plan struct {
 	// Pages are the pages editors write in content/ (package content),
 	// not a data file: the loader never fills them.
 	Pages []Page `yaml:"-"`
+	// Boundaries are the areas' outlines, when the data has them.
+	Boundaries *Boundaries
 }
 
 // Headline is the target the site leads with, on the overview and in its

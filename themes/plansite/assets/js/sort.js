@@ -1,6 +1,7 @@
 // Makes the site's data tables sortable by any column, as progressive
 // enhancement: without JavaScript a table keeps the order the page gives
-// it. A table qualifies when it sits in a .table-scroll region, has one
+// it. A table qualifies when it is a data table (in a .table-scroll region,
+// or of class data-table or chart-table), has one
 // header row of column headers (th scope="col") and a body whose rows
 // have one cell per column, with no cell spanning rows or columns.
 //
@@ -117,7 +118,7 @@
     th.setAttribute("aria-sort", up ? "ascending" : "descending");
   }
 
-  var tables = document.querySelectorAll(".table-scroll table");
+  var tables = document.querySelectorAll(".table-scroll table, table.data-table, table.chart-table");
   Array.prototype.forEach.call(tables, function (table) {
     if (!sortable(table)) return;
     table.classList.add("sortable");
