@@ -89,3 +89,26 @@ func TestMarked(t *testing.T) {
 		}
 	}
 }
+
+// Options.Targets adds targets up to the count asked, each with distinct
+// ids, spread over the provinces; the dataset stays clean.
+func TestTargets(t *testing.T) {
+	for _, o := range []synth.Options{
+		{Provinces: 2, Communes: 10, Years: 3, Seed: 1},
+		{Provinces: 2, Communes: 10, Years: 3, Targets: 5, Seed: 1},
+		{Provinces: 2, Communes: 10, Years: 3, Targets: 40, Seed: 1},
+		{Provinces: 3, Communes: 10, Years: 4, Targets: 101, Seed: 1},
+	} {
+		p, probs := load.FS(mapFS(synth.Files(o)), "synth")
+		probs = append(probs, check.Plan(p)...)
+		if len(probs) > 0 {
+			t.Errorf("%+v: %d problems, first: %v", o, len(probs), probs[0])
+		}
+		if got, want := len(p.Targets), synth.TargetCount(o); got != want {
+			t.Errorf("%+v: %d targets, want %d", o, got, want)
+		}
+		if want := max(o.Targets, 9+2*o.Provinces); synth.TargetCount(o) != want {
+			t.Errorf("TargetCount(%+v) = %d, want %d", o, synth.TargetCount(o), want)
+		}
+	}
+}
