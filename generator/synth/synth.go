@@ -48,8 +48,10 @@ func National() Options {
 	return Options{Provinces: 63, Districts: 700, Communes: 10600, Years: 6, Seed: 1}
 }
 
-// FirstYear is the baseline year: the figures run from it for Years years.
-const FirstYear = 2020
+// LastYear is the last year of figures: they run up to it for Years
+// years, the first of them the baseline year, so that no figure is of a
+// year to come (the checker refuses those) however many years there are.
+const LastYear = 2025
 
 // Header is the first line of every file.
 const Header = "# DỮ LIỆU TỔNG HỢP (GIẢ LẬP) — không phải số liệu thực tế / SYNTHETIC DATA — generated, not real results\n"
@@ -138,7 +140,7 @@ type gen struct {
 func newGen(o Options) *gen {
 	g := &gen{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15)), ids: map[string]int{}}
 	for i := range o.Years {
-		g.years = append(g.years, FirstYear+i)
+		g.years = append(g.years, LastYear-o.Years+1+i)
 	}
 	return g
 }

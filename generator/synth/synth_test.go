@@ -112,3 +112,28 @@ func TestTargets(t *testing.T) {
 		}
 	}
 }
+
+// However many years a dataset has, they end in LastYear, and it checks
+// clean: no figure is of a year to come.
+func TestYears(t *testing.T) {
+	for _, years := range []int{2, 6, 12} {
+		o := synth.Options{Provinces: 1, Communes: 4, Years: years, Seed: 1}
+		p, probs := load.FS(mapFS(synth.Files(o)), "synth")
+		probs = append(probs, check.Plan(p)...)
+		if len(probs) > 0 {
+			t.Errorf("%d years: %d problems, first: %v", years, len(probs), probs[0])
+		}
+		first, last := 0, 0
+		for _, a := range p.Areas {
+			for _, f := range a.Figures {
+				if first == 0 || f.Year < first {
+					first = f.Year
+				}
+				last = max(last, f.Year)
+			}
+		}
+		if first != synth.LastYear-years+1 || last != synth.LastYear {
+			t.Errorf("%d years: figures from %d to %d, want %d to %d", years, first, last, synth.LastYear-years+1, synth.LastYear)
+		}
+	}
+}
