@@ -111,8 +111,10 @@ schemas:
 	$(GO) test ./generator/schema -run TestSchemasMatchTypes -update
 
 ## bench: the performance benchmark (README, Performance): the shipped data and a
-## synthetic national-scale dataset, per stage, and the pipeline against Hugo alone.
-## Its last line is "ratio pipeline/hugo-alone: X.XX". BENCH_SCALE=tenth runs a
+## synthetic national-scale dataset, per stage, the pipeline against Hugo alone and
+## against Hugo's floor (minimal pages), and how pages per second hold as targets,
+## communes and years grow. It ends with "generator stages national: X.XX s",
+## "ratio pipeline/hugo-floor: X.XX", "ratio pipeline/hugo-alone: X.XX". BENCH_SCALE=tenth runs a
 ## tenth of national scale (and says so); BENCH_RUNS sets the runs (median). It builds
 ## in /dev/shm when that is a tmpfs with 8 GiB free (BENCH_WORK=DIR to choose).
 BENCH_RUNS ?= 3

@@ -117,13 +117,14 @@ func newYearCmd() *command {
 
 // synthCmd writes a synthetic dataset for make bench (synth.go).
 func synthCmd() *command {
-	c, fs := newCommand("synth", "[-provinces P] [-districts D] [-communes N] [-years Y] [-seed S] -out DIR")
+	c, fs := newCommand("synth", "[-provinces P] [-districts D] [-communes N] [-years Y] [-targets T] [-seed S] -out DIR")
 	nat := synth.National()
 	var o synth.Options
 	fs.IntVar(&o.Provinces, "provinces", nat.Provinces, "provinces")
 	fs.IntVar(&o.Districts, "districts", 0, "districts in all (default: about 11 a province)")
 	fs.IntVar(&o.Communes, "communes", nat.Communes, "communes in all")
 	fs.IntVar(&o.Years, "years", nat.Years, "years of figures, the first the baseline")
+	fs.IntVar(&o.Targets, "targets", 0, "targets in all (default: the plan's own, 9 and 2 a province)")
 	fs.Uint64Var(&o.Seed, "seed", nat.Seed, "seed of the random numbers: the same seed gives the same files")
 	out := fs.String("out", "", "folder to write the dataset into (required)")
 	c.run = func(args []string, stdout, stderr io.Writer) error {

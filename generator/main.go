@@ -6,7 +6,7 @@
 //	generator new report -date YYYY-MM-DD [-period half-year|year] [-data DIR]
 //	generator new year YYYY [-data DIR]
 //	generator import [-data DIR] [-kind households|budget|results] [-source ID] [-dry-run] [-lang vi|en] FILE  |  -template KIND [-o FILE]
-//	generator synth [-provinces P] [-districts D] [-communes N] [-years Y] [-seed S] -out DIR
+//	generator synth [-provinces P] [-districts D] [-communes N] [-years Y] [-targets T] [-seed S] -out DIR
 //
 // check reads and checks the data folder and prints every problem, one a
 // line as path:line:col: id: problem (-format json: a JSON array; -format

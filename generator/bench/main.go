@@ -12,25 +12,34 @@
 //     areas.yaml, each timed until Hugo's server serves the changed page;
 //  2. generator synth at the scale asked (BENCH_SCALE=tenth for a tenth of
 //     national scale, which it says is not national scale);
-//  3. -runs pairs, interleaved, of the full pipeline (generator build, the
-//     first one into a fresh folder) and Hugo alone on the project the
-//     pipeline emitted, into a fresh destination, as the pipeline runs it;
+//  3. -runs rounds, interleaved, of the full pipeline (generator build,
+//     the first one into a fresh folder), Hugo alone on the project the
+//     pipeline emitted, into a fresh destination, as the pipeline runs
+//     it, and Hugo's floor: Hugo on a project of as many minimal pages,
+//     with a one-line layout and no data (floor.go);
 //  4. the stages of the generator one by one (load, check, compute,
 //     charts, emit), in a child process of its own so that its peak memory
 //     is theirs: "bench stages" runs the generator's pipeline (package
 //     pipeline) with a hook that times each stage, at least 3 times into
 //     a fresh folder (the first writes every file; the median is a later
-//     build's).
+//     build's);
+//  5. the growth axes (growth.go): the pipeline on synthetic data at two
+//     sizes of the number of targets, of communes and of years, each
+//     built once, for pages per second at each.
 //
 // Then it prints a table: the wall time of each stage (median of the
 // runs), peak memory, pages per second, the largest page, the script and
-// style bytes per page type (gzip), and, last,
+// style bytes per page type (gzip), the growth axes, the goals, and, last,
 //
+//	generator stages national: X.XX s
+//	ratio pipeline/hugo-floor: X.XX
 //	ratio pipeline/hugo-alone: X.XX
 //
-// the median pipeline over the median Hugo alone. The pipeline's own
-// split between the generator and Hugo comes from generator build under
-// PLANSITE_TIMINGS=1 (generator/timings.go).
+// the stages together (median), and the median pipeline over the median
+// Hugo's floor and over the median Hugo alone. "bench growth" measures the
+// growth axes alone. The pipeline's own split between the generator and
+// Hugo comes from generator build under PLANSITE_TIMINGS=1
+// (generator/timings.go).
 package main
 
 import (
@@ -44,7 +53,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -57,6 +65,13 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "stages" {
 		if err := stagesCommand(os.Args[2:], os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "bench stages:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "growth" {
+		if err := growthCommand(os.Args[2:], os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "bench growth:", err)
 			os.Exit(1)
 		}
 		return
@@ -148,14 +163,14 @@ func run(cfg config, out io.Writer) error {
 	progressf("generator synth: %s scale", cfg.scale)
 	data := filepath.Join(cfg.work, "synth-data")
 	t := time.Now()
-	if _, err := command(cfg.generator, "synth", "-provinces", strconv.Itoa(opts.Provinces), "-districts", strconv.Itoa(opts.Districts),
-		"-communes", strconv.Itoa(opts.Communes), "-years", strconv.Itoa(opts.Years), "-seed", strconv.FormatUint(opts.Seed, 10), "-out", data).run(); err != nil {
+	if _, err := command(cfg.generator, synthArgs(opts, data)...).run(); err != nil {
 		return err
 	}
 	r.synth = time.Since(t)
 
-	// 3. The pipeline and Hugo alone, interleaved.
+	// 3. The pipeline, Hugo alone and Hugo's floor, interleaved.
 	site := filepath.Join(cfg.work, "synth-site")
+	floor := filepath.Join(cfg.work, "hugo-floor")
 	for i := range cfg.runs {
 		progressf("%s scale: pipeline, run %d of %d", cfg.scale, i+1, cfg.runs)
 		m, err := command(cfg.generator, "build", "-data", data, "-out", site, "-hugo", cfg.hugo).run()
@@ -171,6 +186,22 @@ func run(cfg config, out io.Writer) error {
 			return err
 		}
 		r.hugoAlone = append(r.hugoAlone, m)
+		if err := os.RemoveAll(dest); err != nil {
+			return err
+		}
+		if i == 0 {
+			r.floorPages = hugo.Rendered(filepath.Join(site, "public"))
+			if err := writeFloor(floor, r.floorPages); err != nil {
+				return err
+			}
+		}
+		progressf("%s scale: Hugo's floor (%d minimal pages), run %d of %d", cfg.scale, r.floorPages, i+1, cfg.runs)
+		dest = filepath.Join(floor, "public")
+		m, err = (&measured{cmd: hugo.Command(context.Background(), []string{cfg.hugo}, floor, dest)}).run()
+		if err != nil {
+			return err
+		}
+		r.floor = append(r.floor, m)
 		if err := os.RemoveAll(dest); err != nil {
 			return err
 		}
@@ -203,6 +234,10 @@ func run(cfg config, out io.Writer) error {
 			}
 			*ds.into = append(*ds.into, sr)
 		}
+	}
+	// 5. The growth axes: pages per second at two sizes of each.
+	if r.growth, err = measureGrowth(cfg.generator, cfg.hugo, cfg.work, axes(cfg.scale)); err != nil {
+		return err
 	}
 	r.elapsed = time.Since(start)
 	r.print(out)

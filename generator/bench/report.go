@@ -20,6 +20,7 @@ const (
 	goalGenerator   = 1500 * time.Millisecond // the generator's stages at national scale
 	goalGeneratorKB = 1 << 20                 // 1 GiB of peak memory, in kB
 	goalRatio       = 1.15                    // pipeline over Hugo alone
+	goalFloor       = 10                      // pipeline over Hugo's floor
 	goalServeEdit   = 1 * time.Second         // make serve: an edit reaches the page
 )
 
@@ -41,6 +42,12 @@ type report struct {
 	hugoAlone []*measured
 	pages     *pageStats
 	stages    []stageRun
+
+	// floor is Hugo building floorPages minimal pages (writeFloor);
+	// growth is the growth axes measured.
+	floor      []*measured
+	floorPages int
+	growth     []growth
 
 	elapsed time.Duration
 }
@@ -107,6 +114,7 @@ func (r *report) print(w io.Writer) {
 
 	pipe := median(walls(r.pipeline, func(m *measured) time.Duration { return m.wall }))
 	alone := median(walls(r.hugoAlone, func(m *measured) time.Duration { return m.wall }))
+	floor := median(walls(r.floor, func(m *measured) time.Duration { return m.wall }))
 	pipeGen := median(walls(r.pipeline, func(m *measured) time.Duration { return m.generator }))
 	pipeHugo := median(walls(r.pipeline, func(m *measured) time.Duration { return m.hugo }))
 
@@ -128,6 +136,7 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintf(tw, "pipeline (make site; generator build)\t%s\t%s\t%s\t%s\t\n",
 		secs(median(walls(r.shippedMake, wall))), secs(median(walls(r.shippedMake, cpu))), secs(pipe), secs(median(walls(r.pipeline, cpu))))
 	fmt.Fprintf(tw, "Hugo alone\t\t\t%s\t%s\t\n", secs(alone), secs(median(walls(r.hugoAlone, cpu))))
+	fmt.Fprintf(tw, "Hugo's floor (%d minimal pages)\t\t\t%s\t%s\t\n", r.floorPages, secs(floor), secs(median(walls(r.floor, cpu))))
 	tw.Flush()
 	fmt.Fprintf(w, "\npeak memory: generator stages %s shipped, %s %s; Hugo alone %s %s\n",
 		mib(peak(r.shippedStages)), mib(peak(r.stages)), r.scale, mib(maxOf(r.hugoAlone, func(m *measured) int64 { return m.maxRSS })), r.scale)
@@ -150,6 +159,8 @@ func (r *report) print(w io.Writer) {
 	}
 	tw.Flush()
 
+	printGrowth(w, r.scale, r.growth)
+
 	fmt.Fprintf(w, "\ngoals:\n")
 	makeSite := median(walls(r.shippedMake, func(m *measured) time.Duration { return m.wall }))
 	fmt.Fprintf(w, "  shipped data, make site after the first build (%s): %s ≤ 1 s: %s\n",
@@ -163,11 +174,19 @@ func (r *report) print(w io.Writer) {
 			secs(gen), verdict(gen <= goalGenerator), mib(kb), verdict(kb <= goalGeneratorKB))
 		ratio := pipe.Seconds() / alone.Seconds()
 		fmt.Fprintf(w, "  national, pipeline ≤ 1.15 × Hugo alone: %.2f: %s\n", ratio, verdict(ratio <= goalRatio))
+		fl := pipe.Seconds() / floor.Seconds()
+		fmt.Fprintf(w, "  national, pipeline ≤ 10 × Hugo's floor: %.2f: %s\n", fl, verdict(fl <= goalFloor))
+	}
+	for _, g := range r.growth {
+		fmt.Fprintf(w, "  growth of %s, pages per second %d → %d ≥ %.0f %%: %.0f %%: %s\n", g.axis.name,
+			g.axis.size(g.axis.small), g.axis.size(g.axis.large), goalGrowth*100, g.ratio(false)*100, verdict(g.ratio(false) >= goalGrowth))
 	}
 	fmt.Fprintf(w, "\nruns (wall): pipeline %s; Hugo alone %s\n", durations(walls(r.pipeline, wall), 1), durations(walls(r.hugoAlone, wall), 1))
 	fmt.Fprintf(w, "ratio of CPU time, pipeline/hugo-alone: %.2f (less sensitive to other load on the machine)\n",
 		median(walls(r.pipeline, cpu)).Seconds()/median(walls(r.hugoAlone, cpu)).Seconds())
 	fmt.Fprintf(w, "bench took %s\n", r.elapsed.Round(time.Second))
+	fmt.Fprintf(w, "generator stages %s: %.2f s\n", r.scale, stagesTotal(r.stages, false).Seconds())
+	fmt.Fprintf(w, "ratio pipeline/hugo-floor: %.2f\n", pipe.Seconds()/floor.Seconds())
 	fmt.Fprintf(w, "ratio pipeline/hugo-alone: %.2f\n", pipe.Seconds()/alone.Seconds())
 }
 

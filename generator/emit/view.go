@@ -63,6 +63,11 @@ type siteView struct {
 	// AreaIndex is each area's index in Areas, by id, so that a template
 	// finds an area without a loop over all of them.
 	AreaIndex map[string]int
+	// TargetIndex is each target's index in Targets, by id, so that a
+	// template finds a target without a loop over all of them: a loop in
+	// every target page made the build grow with the square of the
+	// number of targets.
+	TargetIndex map[string]int
 	// AreasPage is which areas the districts page lists.
 	AreasPage areasPage
 	Sources   []sourceView
@@ -452,6 +457,12 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	}
 	v.Document.Sections = sections(r.Index, d.Sections, 0)
 	v.Targets = targets(p, r)
+	v.TargetIndex = map[string]int{}
+	for i, t := range v.Targets {
+		if _, dup := v.TargetIndex[t.ID]; !dup {
+			v.TargetIndex[t.ID] = i
+		}
+	}
 	if t := p.Headline(); t != nil {
 		v.Headline = t.ID
 	}

@@ -49,6 +49,9 @@ type Index struct {
 
 	roles     map[string][]RoleRef // agency → the roles policies give it
 	citations map[string]int       // source → how many items cite it
+	// observed holds each target's observations, by the target's id: a
+	// scan of them all for each target grew with the square of the plan.
+	observed map[string][]*Observation
 }
 
 // A RoleRef is a role found from its agency: the policy that gives the
@@ -80,7 +83,7 @@ func NewIndex(p *Plan) *Index {
 		children: refs{}, scoped: refs{}, policyTargets: refs{}, agencyTargets: refs{},
 		leads: refs{}, partners: refs{},
 		sectionTargets: refs{}, sectionPolicies: refs{}, sectionAgencies: refs{},
-		roles: map[string][]RoleRef{}, citations: map[string]int{},
+		roles: map[string][]RoleRef{}, citations: map[string]int{}, observed: map[string][]*Observation{},
 	}
 	cite := func(source string) {
 		if source != "" {
@@ -123,7 +126,9 @@ func NewIndex(p *Plan) *Index {
 			cite(f.Source)
 		}
 	}
-	for _, o := range p.Observations {
+	for i := range p.Observations {
+		o := &p.Observations[i]
+		x.observed[o.Target] = append(x.observed[o.Target], o)
 		cite(o.Source)
 		for _, s := range o.ConfirmedBy {
 			cite(s)
@@ -141,6 +146,9 @@ func NewIndex(p *Plan) *Index {
 	}
 	for k, v := range x.roles {
 		x.roles[k] = slices.Clip(v)
+	}
+	for k, v := range x.observed {
+		x.observed[k] = slices.Clip(v)
 	}
 	return x
 }
@@ -271,6 +279,10 @@ func (x *Index) Roles(agency string) []RoleRef { return x.roles[agency] }
 func (x *Index) Section(id string) SectionItems {
 	return SectionItems{x.sectionTargets[id], x.sectionPolicies[id], x.sectionAgencies[id]}
 }
+
+// Observations are the observations of the target id, in the plan's
+// order, whatever their area or year.
+func (x *Index) Observations(target string) []*Observation { return x.observed[target] }
 
 // Citations counts the items that cite the source id: the figures and
 // facts of areas, observations, targets' baselines, budget lines and

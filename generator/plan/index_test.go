@@ -17,7 +17,7 @@ func indexed() *Plan {
 			{ID: "1c", Section: "s1", Scope: "tinh", Policies: []string{"ghost"}},
 			{ID: "1a", Section: "s2", Scope: "xa", Policies: []string{"p2"}, Baseline: Baseline{Source: "src"}},
 		},
-		Observations: []Observation{{Target: "1a", Source: "src"}, {Target: "1b", Source: "other"}},
+		Observations: []Observation{{Target: "1a", Source: "src"}, {Target: "1b", Source: "other"}, {Target: "1a", Year: 2015}},
 		Policies: []Policy{
 			{ID: "p1", Section: "s3", Lead: "a1", Partners: []string{"a2", "a2"},
 				Roles: []Role{{Agency: "a2", Text: Text{VI: "một"}}, {Agency: "a1"}, {Agency: "a2", Text: Text{VI: "hai"}}}},
@@ -94,6 +94,8 @@ func TestIndex(t *testing.T) {
 		{"Section of policies", x.Section("s3"), SectionItems{Policies: []string{"p1", "p2"}}},
 		{"Section of the first of two", x.Section("s4"), SectionItems{Agencies: []string{"a1"}}},
 		{"Section none", x.Section("s9"), SectionItems{}},
+		{"Observations, in the plan's order", x.Observations("1a"), []*Observation{&p.Observations[0], &p.Observations[2]}},
+		{"Observations of an unknown target", x.Observations("1z"), []*Observation(nil)},
 		{"Citations", x.Citations("src"), 5},
 		{"Citations other", x.Citations("other"), 3},
 		{"Citations none", x.Citations("unused"), 0},
@@ -135,5 +137,8 @@ func TestIndexListsAreClipped(t *testing.T) {
 	}
 	if roles := x.Roles("a2"); len(roles) != cap(roles) {
 		t.Errorf("Roles has room for %d more, want none", cap(roles)-len(roles))
+	}
+	if obs := x.Observations("1a"); len(obs) != cap(obs) {
+		t.Errorf("Observations has room for %d more, want none", cap(obs)-len(obs))
 	}
 }

@@ -139,8 +139,8 @@ func (c *computer) figurePoints(a *plan.Area, near bool) []Point {
 // time order.
 func (c *computer) observationPoints(t *plan.Target) []Point {
 	var pts []Point
-	for _, o := range c.p.Observations {
-		if o.Target != t.ID || (o.Area != "" && o.Area != t.Scope) || o.Value == nil || !c.visible(o.Year) {
+	for _, o := range c.x.Observations(t.ID) {
+		if (o.Area != "" && o.Area != t.Scope) || o.Value == nil || !c.visible(o.Year) {
 			continue
 		}
 		pts = append(pts, Point{Year: o.Year, Half: o.Half, Value: *o.Value, Status: o.Status, Source: o.Source,
@@ -170,10 +170,8 @@ func (c *computer) rawPoints(t *plan.Target, tp *TargetProgress) (pts []Point, o
 		c.warn(Warning{Kind: WarnUnknownScope, Pos: t.At("scope"), Target: t.ID, Area: t.Scope})
 		return nil, false
 	}
-	for _, o := range c.p.Observations {
-		if o.Target == t.ID {
-			c.warn(Warning{Kind: WarnIgnoredObservation, Pos: o.Pos, Target: t.ID, Year: o.Year, Half: o.Half})
-		}
+	for _, o := range c.x.Observations(t.ID) {
+		c.warn(Warning{Kind: WarnIgnoredObservation, Pos: o.Pos, Target: t.ID, Year: o.Year, Half: o.Half})
 	}
 	return c.figurePoints(a, near), true
 }

@@ -157,6 +157,15 @@ func (g *gen) plan() {
 			goal:     "{at_least: 100}",
 			policies: []string{"1-3"}, agencies: []string{committee(p), "bo-yte"}}, g.between(82, 96), g.between(0.5, 3), 0.8, 0, 100, false)
 	}
+	for i := 0; len(g.targets) < g.o.Targets; i++ {
+		p := g.country.kids[i%len(g.country.kids)]
+		n := strconv.Itoa(i/len(g.country.kids) + 2)
+		g.obsTarget(target{id: "3b-" + p.id + "-" + n, section: "ii-3", scope: p.id, unit: "percent",
+			name:     [2]string{"Người nghèo có thẻ bảo hiểm y tế, " + p.vi + " (" + n + ")", "Poor people with health insurance, " + p.en + " (" + n + ")"},
+			desc:     [2]string{"100% người nghèo của tỉnh được cấp thẻ bảo hiểm y tế", "Every poor person of the province holds a health insurance card"},
+			goal:     "{at_least: 100}",
+			policies: []string{"1-3"}, agencies: []string{committee(p), "bo-yte"}}, g.between(82, 96), g.between(0.5, 3), 0.8, 0, 100, false)
+	}
 }
 
 // obsTarget adds a target measured by observations: a baseline value (none

@@ -89,3 +89,51 @@ func TestMarked(t *testing.T) {
 		}
 	}
 }
+
+// Options.Targets adds targets up to the count asked, each with distinct
+// ids, spread over the provinces; the dataset stays clean.
+func TestTargets(t *testing.T) {
+	for _, o := range []synth.Options{
+		{Provinces: 2, Communes: 10, Years: 3, Seed: 1},
+		{Provinces: 2, Communes: 10, Years: 3, Targets: 5, Seed: 1},
+		{Provinces: 2, Communes: 10, Years: 3, Targets: 40, Seed: 1},
+		{Provinces: 3, Communes: 10, Years: 4, Targets: 101, Seed: 1},
+	} {
+		p, probs := load.FS(mapFS(synth.Files(o)), "synth")
+		probs = append(probs, check.Plan(p)...)
+		if len(probs) > 0 {
+			t.Errorf("%+v: %d problems, first: %v", o, len(probs), probs[0])
+		}
+		if got, want := len(p.Targets), synth.TargetCount(o); got != want {
+			t.Errorf("%+v: %d targets, want %d", o, got, want)
+		}
+		if want := max(o.Targets, 9+2*o.Provinces); synth.TargetCount(o) != want {
+			t.Errorf("TargetCount(%+v) = %d, want %d", o, synth.TargetCount(o), want)
+		}
+	}
+}
+
+// However many years a dataset has, they end in LastYear, and it checks
+// clean: no figure is of a year to come.
+func TestYears(t *testing.T) {
+	for _, years := range []int{2, 6, 12} {
+		o := synth.Options{Provinces: 1, Communes: 4, Years: years, Seed: 1}
+		p, probs := load.FS(mapFS(synth.Files(o)), "synth")
+		probs = append(probs, check.Plan(p)...)
+		if len(probs) > 0 {
+			t.Errorf("%d years: %d problems, first: %v", years, len(probs), probs[0])
+		}
+		first, last := 0, 0
+		for _, a := range p.Areas {
+			for _, f := range a.Figures {
+				if first == 0 || f.Year < first {
+					first = f.Year
+				}
+				last = max(last, f.Year)
+			}
+		}
+		if first != synth.LastYear-years+1 || last != synth.LastYear {
+			t.Errorf("%d years: figures from %d to %d, want %d to %d", years, first, last, synth.LastYear-years+1, synth.LastYear)
+		}
+	}
+}
