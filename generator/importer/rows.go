@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"plansite/generator/check"
+	"plansite/generator/internal/editdist"
 	"plansite/generator/plan"
 )
 
@@ -423,7 +424,7 @@ func (ix *index) suggestArea(s string, lang plan.Lang) string {
 	best, bestD := "", 3
 	name := areaName(s)
 	for _, a := range ix.p.Areas {
-		if d := distance(name, areaName(a.Name.VI)); d < bestD {
+		if d := editdist.Distance(name, areaName(a.Name.VI)); d < bestD {
 			best, bestD = fmt.Sprintf("%s (%s)", a.Name.VI, a.ID), d
 		}
 	}
@@ -434,26 +435,4 @@ func (ix *index) suggestArea(s string, lang plan.Lang) string {
 		return "; có phải là " + best + "?"
 	}
 	return "; did you mean " + best + "?"
-}
-
-// distance is the edit distance between a and b, in characters.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }

@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"plansite/generator/internal/editdist"
 	"plansite/generator/plan"
 )
 
@@ -264,7 +265,7 @@ func suggest(key string, names []string) string {
 	best, bestD := "", 3
 	k := strings.ToLower(key)
 	for _, n := range names {
-		if dist := editDistance(k, n); dist < bestD || (dist == bestD && n < best) {
+		if dist := editdist.Distance(k, n); dist < bestD || (dist == bestD && n < best) {
 			best, bestD = n, dist
 		}
 	}
@@ -272,27 +273,6 @@ func suggest(key string, names []string) string {
 		return ""
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 func (d *decoder) list(n *yaml.Node, v reflect.Value, key, id string) {

@@ -136,13 +136,7 @@ func (m *Meter) End(n int, unit string) {
 	if m.mode == Quiet {
 		return
 	}
-	if m.mode == Live {
-		m.mu.Lock()
-		close(m.stopped)
-		m.mu.Unlock()
-		m.drawn.Wait()
-		fmt.Fprint(m.w, "\r\x1b[K")
-	}
+	m.erase()
 	fmt.Fprintln(m.w, line(stage, took, n, unit))
 }
 
@@ -154,13 +148,19 @@ func (m *Meter) Stop() {
 		return
 	}
 	m.stage = ""
-	if m.mode == Live {
-		m.mu.Lock()
-		close(m.stopped)
-		m.mu.Unlock()
-		m.drawn.Wait()
-		fmt.Fprint(m.w, "\r\x1b[K")
+	m.erase()
+}
+
+// erase stops redrawing the running stage's line and erases it (Live).
+func (m *Meter) erase() {
+	if m.mode != Live {
+		return
 	}
+	m.mu.Lock()
+	close(m.stopped)
+	m.mu.Unlock()
+	m.drawn.Wait()
+	fmt.Fprint(m.w, "\r\x1b[K")
 }
 
 // line is a stage's line: its name padded to a column, its time, and its
