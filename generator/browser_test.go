@@ -112,7 +112,7 @@ func TestChartsRenderInBrowser(t *testing.T) {
 			}
 			// Wait until every chart has drawn, or for the poll's timeout.
 			ready, err := chromedp.Run(ctx, chromedp.Poll[bool](
-				`(() => { const u = [...document.querySelectorAll('.chart')].filter(e => !e.querySelector('svg')); if (u.length) u[0].scrollIntoView(); else scrollTo(0, 0); return !u.length })()`,
+				`(() => { const u = [...document.querySelectorAll('.chart')].filter(e => !e.querySelector('svg')); if (u.length) { const p = u[0].closest('[role=tabpanel][hidden]'); if (p) document.querySelector('[role=tab][aria-controls="' + p.id + '"]').click(); u[0].scrollIntoView() } else scrollTo(0, 0); return !u.length })()`,
 				chromedp.WithPollingTimeout(20*time.Second)))
 			if err != nil || !ready {
 				missing, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](

@@ -333,7 +333,7 @@ func visit(bctx context.Context, u string, notFound bool, vp viewport, c checks)
 	}
 	// Wait until every chart has drawn; a chart that cannot hides itself.
 	_, err = chromedp.Run(ctx, chromedp.Poll[bool](
-		`(() => { const u = [...document.querySelectorAll('.chart[data-src]')].filter(e => !e.querySelector('svg')); if (u.length) u[0].scrollIntoView(); else scrollTo(0, 0); return !u.length })()`,
+		`(() => { const u = [...document.querySelectorAll('.chart[data-src]')].filter(e => !e.querySelector('svg')); if (u.length) { const p = u[0].closest('[role=tabpanel][hidden]'); if (p) document.querySelector('[role=tab][aria-controls="' + p.id + '"]').click(); u[0].scrollIntoView() } else scrollTo(0, 0); return !u.length })()`,
 		chromedp.WithPollingTimeout(20*time.Second)))
 	if err != nil {
 		undrawn, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](
