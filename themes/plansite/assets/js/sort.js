@@ -3,7 +3,8 @@
 // it. A table qualifies when it is a data table (in a .table-scroll region,
 // or of class data-table or chart-table), has one
 // header row of column headers (th scope="col") and a body whose rows
-// have one cell per column, with no cell spanning rows or columns.
+// have one cell per column, with no cell spanning rows or columns, and
+// whose headings hold no link or control of their own.
 //
 // Each column header becomes a button; the sorted column's header carries
 // aria-sort ("ascending" or "descending"), which screen readers announce.
@@ -73,6 +74,9 @@
     if (rows.length < 2) return false;
     for (var i = 0; i < head.length; i++) {
       if (head[i].tagName !== "TH" || head[i].getAttribute("scope") !== "col" || head[i].colSpan !== 1) return false;
+      // A heading that is a link (the responsibility matrix's policies)
+      // stays one: a button may not hold it.
+      if (head[i].querySelector("a, button, input, select, textarea, [tabindex]")) return false;
     }
     for (var r = 0; r < rows.length; r++) {
       if (rows[r].cells.length !== head.length) return false;
