@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"plansite/generator/emit"
 	"plansite/generator/plan"
 	"plansite/generator/synth"
 )
@@ -42,10 +43,11 @@ func checkCmd() *command {
 }
 
 func buildCmd() *command {
-	return checkingCmd("build", "[-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-base-url URL] [-quiet] [-lang vi|en] [-format text|json|github]",
+	return checkingCmd("build", "[-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-base-url URL] [-segment K/N] [-quiet] [-lang vi|en] [-format text|json|github]",
 		build, func(cfg *config, fs *flag.FlagSet) {
 			fs.BoolVar(&cfg.drafts, "drafts", false, "publish drafts too, under a \"Bản nháp / Draft\" banner, for review")
 		}, (*config).siteFlags, (*config).baseURLFlag, func(cfg *config, fs *flag.FlagSet) {
+			fs.StringVar(&cfg.segment, "segment", "", "render only part K of N of the pages, for a build split across machines (docs/scale.md)")
 			fs.BoolVar(&cfg.quiet, "quiet", false, "print only the problems and the last line, not each stage as it runs")
 		})
 }
@@ -63,7 +65,7 @@ func checkingCmd(name, args string, do func(cfg config, stdout, stderr io.Writer
 	}
 	cfg.messageFlags(fs)
 	c.run = func(args []string, stdout, stderr io.Writer) error {
-		if err := firstErr(noArgs(args), cfg.checkMessages(), cfg.checkBaseURL()); err != nil {
+		if err := firstErr(noArgs(args), cfg.checkMessages(), cfg.checkBaseURL(), cfg.checkSegment()); err != nil {
 			return err
 		}
 		return do(cfg, stdout, stderr)
@@ -169,6 +171,17 @@ func (cfg *config) checkMessages() error {
 		return usageError(fmt.Sprintf("-lang must be vi or en (got %q)", cfg.lang))
 	}
 	return checkFormat(cfg.format)
+}
+
+// checkSegment refuses a -segment that is not K/N.
+func (cfg *config) checkSegment() error {
+	if cfg.segment == "" {
+		return nil
+	}
+	if _, err := emit.ParseSegment(cfg.segment); err != nil {
+		return usageError("-segment: " + err.Error())
+	}
+	return nil
 }
 
 // checkBaseURL refuses a -base-url that is not an absolute http(s) address.

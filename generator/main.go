@@ -1,7 +1,7 @@
 // Command generator publishes a plan and its results as a website.
 //
 //	generator check [-data DIR] [-content DIR] [-lang vi|en] [-format text|json|github]
-//	generator build [-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-base-url URL] [-quiet] [-lang vi|en] [-format text|json|github]
+//	generator build [-data DIR] [-content DIR] [-drafts] [-out DIR] [-hugo PATH] [-base-url URL] [-segment K/N] [-quiet] [-lang vi|en] [-format text|json|github]
 //	generator serve [-data DIR] [-content DIR] [-out DIR] [-hugo PATH] [-port N]
 //	generator new report -date YYYY-MM-DD [-period half-year|year] [-data DIR]
 //	generator new year YYYY [-data DIR]

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"syscall"
 
+	"plansite/generator/emit"
 	"plansite/generator/hugo"
 	"plansite/generator/internal/lock"
 	"plansite/generator/internal/meter"
@@ -36,6 +37,9 @@ type config struct {
 	// format of printed problems: text, json or github (plan.Formats)
 	format string
 	quiet  bool // build: no line per stage
+	// segment is build -segment K/N: render only part K of N (docs/scale.md);
+	// "" for the whole site.
+	segment string
 }
 
 // noBaseURL is the one warning of a build without the site's absolute
@@ -150,6 +154,9 @@ func build(cfg config, stdout, stderr io.Writer) error {
 	}
 	if cfg.baseURL != "" {
 		c.Plan.Site.BaseURL = cfg.baseURL
+	}
+	if cfg.segment != "" {
+		c.Segment, _ = emit.ParseSegment(cfg.segment) // checked with the flags
 	}
 	// Until here a signal ends the process at once: nothing is written yet.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -56,6 +56,9 @@ var ErrBadData = errors.New("bad data")
 type Checked struct {
 	Plan   *plan.Plan
 	Report *progress.Report
+	// Segment is the part of the pages Hugo renders (build -segment); the
+	// zero Segment for all of them.
+	Segment emit.Segment
 }
 
 // Check loads and checks the data folder and computes its progress. Its
@@ -129,6 +132,9 @@ func Emit(c *Checked, out string, hook Hook) error {
 	files, err := emit.Build(c.Plan, c.Report, charts, theme)
 	if err != nil {
 		return err
+	}
+	if c.Segment.N > 0 {
+		files["hugo.toml"] = emit.WithSegments(files["hugo.toml"], c.Plan, c.Segment)
 	}
 	addChanges(out, files, c.Plan.Site.Updated)
 	if _, err := emit.Write(out, files); err != nil {
