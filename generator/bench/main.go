@@ -76,6 +76,13 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "segments" {
+		if err := segmentsCommand(os.Args[2:], os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "bench segments:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	var cfg config
 	flag.StringVar(&cfg.generator, "generator", "bin/generator", "the generator, built")
 	flag.StringVar(&cfg.hugo, "hugo", "bin/hugo", "the pinned Hugo, built")
