@@ -18,6 +18,7 @@ import (
 	"image/draw"
 	"image/png"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -80,9 +81,33 @@ var (
 
 const margin = 80
 
+// A canvas is the memory one drawing needs, reused from one card to the
+// next: a card's pixels are 3 MB, and a national site draws hundreds of
+// cards, whose garbage would otherwise cost more than their drawing.
+type canvas struct {
+	rgba *image.RGBA
+	pal  *image.Paletted
+	out  bytes.Buffer
+	enc  png.Encoder
+}
+
+var canvases = sync.Pool{New: func() any {
+	r := image.Rect(0, 0, Width, Height)
+	return &canvas{rgba: image.NewRGBA(r), pal: image.NewPaletted(r, nil),
+		enc: png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &encoderBuffers{}}}
+}}
+
+// encoderBuffers keeps a canvas's PNG encoder's buffers between cards.
+type encoderBuffers struct{ b *png.EncoderBuffer }
+
+func (p *encoderBuffers) Get() *png.EncoderBuffer  { return p.b }
+func (p *encoderBuffers) Put(b *png.EncoderBuffer) { p.b = b }
+
 // Draw draws c as a PNG.
 func (f *Fonts) Draw(c Card) ([]byte, error) {
-	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
+	cv := canvases.Get().(*canvas)
+	defer canvases.Put(cv)
+	img := cv.rgba
 	draw.Draw(img, img.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
 	accent := blue
 	if a, ok := parseHex(c.Accent); ok {
@@ -162,19 +187,18 @@ func (f *Fonts) Draw(c Card) ([]byte, error) {
 		d := font.Drawer{Dst: img, Src: image.NewUniform(ink), Face: foot, Dot: fixed.P(margin, Height-36)}
 		d.DrawString(ln)
 	}
-	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&b, paletted(img, accent)); err != nil {
+	cv.out.Reset()
+	if err := cv.enc.Encode(&cv.out, paletted(cv.pal, img, accent)); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(cv.out.Bytes()), nil
 }
 
 // paletted is img in 256 colours: the blends of each colour of text over
 // its background, in 63 steps. A card has no other colours, and an image
 // of a palette is several times quicker to encode, and smaller, than one
-// of full colour.
-func paletted(img *image.RGBA, accent color.RGBA) *image.Paletted {
+// of full colour. out, of img's size, is overwritten.
+func paletted(out *image.Paletted, img *image.RGBA, accent color.RGBA) *image.Paletted {
 	var pal color.Palette
 	for _, pair := range [][2]color.RGBA{{ink, paper}, {muted, paper}, {accent, paper}, {ink, soft}} {
 		for i := range 63 {
@@ -182,7 +206,7 @@ func paletted(img *image.RGBA, accent color.RGBA) *image.Paletted {
 		}
 	}
 	pal = append(pal, paper, soft, accent, ink)
-	out := image.NewPaletted(img.Bounds(), pal)
+	out.Palette = pal
 	index := map[color.RGBA]uint8{}
 	last, k := color.RGBA{}, uint8(0)
 	for i := 0; i < len(img.Pix); i += 4 {

@@ -101,3 +101,4 @@ func BenchmarkDraw(b *testing.B) {
 		}
 	}
 }
+
