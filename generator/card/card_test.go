@@ -101,4 +101,3 @@ func BenchmarkDraw(b *testing.B) {
 		}
 	}
 }
-
