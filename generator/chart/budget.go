@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"sort"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -73,12 +75,22 @@ func (b *builder) byFundYear() (*Chart, error) {
 	c := &Chart{ID: "budget-by-fund-year", Kind: KindStack, Page: PageBudget, Unit: plan.UnitMillionVND,
 		Title: both(func(lang plan.Lang) string { return byFundAndYear.in(lang, stageMoney[stage].In(lang)) }),
 		Table: seriesTable(plan.Text{VI: "Nguồn vốn", EN: "Fund"}, labels, ls, plan.UnitMillionVND)}
+	c.Scope, c.Sources = b.scope(b.p.Document.Area, years...), lineSources(lines)
 	c.Description = describeFundYear(c, labels, ls, stage, known, len(lines))
 	var err error
 	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
 		return barChart(c, lang, labels, ls, "total")
 	})
 	return c, err
+}
+
+// lineSources are the sources of budget lines.
+func lineSources(lines []*plan.BudgetLine) []string {
+	var ids []string
+	for _, l := range lines {
+		ids = append(ids, l.Source)
+	}
+	return sourceList(ids...)
 }
 
 // oneSetAYear reports whether, each year, the lines that state the money
@@ -143,7 +155,25 @@ func (b *builder) fundLines(lines []*plan.BudgetLine, stage string, years []int)
 			ls = append(ls, l)
 		}
 	}
+	byTotal(ls)
 	return ls
+}
+
+// byTotal orders lines that are parts of a whole (the funds of the
+// budget) by their total, largest first, so that the legend and the table
+// lead with the largest and it is never the one out of sight; lines of
+// equal totals keep their order.
+func byTotal(ls []line) {
+	total := func(l line) float64 {
+		var t float64
+		for _, v := range l.values {
+			if v != nil {
+				t += *v
+			}
+		}
+		return t
+	}
+	sort.SliceStable(ls, func(i, j int) bool { return total(ls[i]) > total(ls[j]) })
 }
 
 // describeFundYear gives the money of each year of labels, the i-th value
@@ -225,6 +255,11 @@ func (b *builder) stages() (*Chart, error) {
 	c := &Chart{ID: "budget-stages", Kind: KindStages, Page: PageBudget, Unit: plan.UnitMillionVND,
 		Title: plan.Text{VI: "Kế hoạch, bố trí và giải ngân theo năm", EN: "Planned, allocated and disbursed by year"},
 		Table: lineTable(yearHead, labels, ls, plan.UnitMillionVND, false)}
+	var ys []int
+	for _, y := range years {
+		ys = append(ys, y.Year)
+	}
+	c.Scope, c.Sources = b.scope(b.p.Document.Area, ys...), lineSources(b.lines())
 	c.Description = describeStages(c, labels, ls, b.r.Budget.Total)
 	var err error
 	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
@@ -287,5 +322,5 @@ func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack str
 		}
 		bar.AddSeries(l.name.In(lang), data, charts.WithBarChartOpts(opts.BarChart{Stack: stack, BarWidth: "28%"}))
 	}
-	return bar
+	return hatched{bar}
 }
