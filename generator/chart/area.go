@@ -234,11 +234,18 @@ func (b *builder) smallMultiples() ([]Chart, error) {
 		labels[i] = when(y, 0)
 	}
 	_, max := axisRange(0, hi, plan.UnitPercent)
+	// The set is read, and downloaded, as one: each chart's scope and
+	// sources are the set's, its title names its district.
+	var all [][]progress.Point
+	for _, d := range ds {
+		all = append(all, d.pts)
+	}
+	scope, sources := b.scope(b.p.Document.Area, years...), sourceList(pointSources(all...)...)
 	var out []Chart
 	for _, d := range ds {
 		c, err := smallMultiple(d, years, labels, max)
 		if c != nil {
-			c.Scope, c.Sources = b.scope(d.a.ID, years...), sourceList(pointSources(d.pts)...)
+			c.Scope, c.Sources = scope, sources
 		}
 		if err != nil {
 			return nil, err
