@@ -105,6 +105,11 @@
         };
       }
     });
+    // The font's names quoted with ' rather than ", which ECharts would
+    // write unescaped into the style attributes of an exported SVG.
+    if (option.textStyle && option.textStyle.fontFamily) {
+      option.textStyle.fontFamily = option.textStyle.fontFamily.replace(/"/g, "'");
+    }
     if (still) option.animation = false;
     return option;
   }
