@@ -101,7 +101,8 @@ func (b *builder) choropleth() (*Chart, error) {
 	for _, d := range ds {
 		srcs = append(srcs, pointSources(d.pts)...)
 	}
-	c.Scope, c.Sources = b.scope(b.p.Document.Area, years...), sourceList(srcs...)
+	// The map shows one year at a time: the page adds the year shown.
+	c.Scope, c.Sources = b.scope(b.p.Document.Area), sourceList(srcs...)
 	c.Note = plan.Text{VI: "Vùng gạch chéo: chưa có số liệu. " + m.Credit.VI + ".", EN: "Hatched: no data yet. " + m.Credit.In(plan.EN) + "."}
 	// The table: a district a row, a year a column.
 	c.Table = Table{Head: districtHead}

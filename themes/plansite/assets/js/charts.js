@@ -273,7 +273,11 @@
       var y = pad;
       var head = block(menu.getAttribute("data-title"), pad, y, width, 18, 700, "#1B1B1B", family);
       y += head.height + 4;
-      var scope = block(menu.getAttribute("data-scope"), pad, y, width, 14, 400, "#4D4D4D", family);
+      // A map's scope names the year shown.
+      var words = menu.getAttribute("data-scope") || "";
+      var shown = [].filter.call(box.querySelectorAll("[data-year-text]"), function (p) { return !p.hidden; });
+      if (shown.length === 1) words += ", " + shown[0].getAttribute("data-year-text");
+      var scope = block(words, pad, y, width, 14, 400, "#4D4D4D", family);
       y += scope.height + 12;
       var body = "";
       var rowH = ch + (set ? 20 : 0);
