@@ -105,7 +105,12 @@ func (b *builder) compares() ([]Chart, error) {
 			}
 		}
 		c.Table = lineTable(yearHead, labels, lines, plan.UnitPercent, false)
-		dec := decimals(values(d.pts)...)
+		// One number of decimals for every line, as the table has.
+		var all []float64
+		for _, o := range shown {
+			all = append(all, values(o.pts)...)
+		}
+		dec := decimals(all...)
 		c.Description = both(func(lang plan.Lang) string {
 			s := ""
 			for i, o := range shown {
