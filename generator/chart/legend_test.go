@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"testing"
 
+	"plansite/generator/load"
 	"plansite/generator/plan"
+	"plansite/generator/progress"
 )
 
 // legendsAndSeries is what these tests read of an option.
@@ -91,27 +93,34 @@ func TestOrderedGroupsSequential(t *testing.T) {
 			t.Errorf("band %d: colour %s, want %s", k, b.Colour, mapPalette[k])
 		}
 	}
-	// The seats: the demo's data has no boundaries for the map of the
-	// shipped data, which draws them as seats.
-	for _, dir := range datasets {
-		c := byID(build(t, dir), "areas-map")
-		if c == nil || c.Map != nil {
-			continue
-		}
-		for _, s := range decode(t, c, plan.VI).Series {
-			k := -1
-			for i := range rateClasses {
-				if className(i).VI == s.Name {
-					k = i
-				}
+	// The seats, as the map is drawn without boundaries.
+	p, probs := load.Dir("../../examples/demo")
+	if probs.Fatal() {
+		t.Fatal(probs)
+	}
+	p.Boundaries = nil
+	cs, err := Build(p, progress.Compute(p, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := byID(cs, "areas-map")
+	if c == nil || c.Map != nil {
+		t.Fatal("no map of the seats")
+	}
+	classes := 0
+	for _, s := range decode(t, c, plan.VI).Series {
+		for k := range rateClasses {
+			if className(k).VI != s.Name {
+				continue
 			}
-			if k < 0 {
-				continue // no data
-			}
+			classes++
 			if s.ItemStyle.Color != mapPalette[k] {
-				t.Errorf("%s: class %q coloured %s, want %s (light to dark)", dir, s.Name, s.ItemStyle.Color, mapPalette[k])
+				t.Errorf("seats: class %q coloured %s, want %s (light to dark)", s.Name, s.ItemStyle.Color, mapPalette[k])
 			}
 		}
+	}
+	if classes < 2 {
+		t.Errorf("seats: %d classes of rates drawn, want several", classes)
 	}
 }
 
