@@ -449,8 +449,9 @@
     }).catch(function () {});
   }
 
-  // The embed control's code names the embed page by its full address,
-  // which only the browser knows, and gains a copy button.
+  // The embed item's code names the embed page by its full address, which
+  // only the browser knows: a button copies it, or, where the browser
+  // cannot copy, the code is shown to copy by hand.
   [].forEach.call(document.querySelectorAll("textarea.embed-code[data-src]"), function (t) {
     var src = new URL(t.getAttribute("data-src"), window.location.href).href;
     var code = document.createElement("iframe");
@@ -460,9 +461,11 @@
     code.setAttribute("loading", "lazy");
     code.setAttribute("title", t.getAttribute("data-title") || "");
     t.value = code.outerHTML;
-    t.hidden = false;
-    if (t.labels && t.labels[0]) t.labels[0].hidden = false;
-    if (!navigator.clipboard) return;
+    if (!navigator.clipboard) {
+      t.hidden = false;
+      if (t.labels && t.labels[0]) t.labels[0].hidden = false;
+      return;
+    }
     var b = document.createElement("button");
     b.type = "button";
     b.textContent = t.getAttribute("data-copy");
