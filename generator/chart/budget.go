@@ -79,7 +79,7 @@ func (b *builder) byFundYear() (*Chart, error) {
 	c.Description = describeFundYear(c, labels, ls, stage, known, len(lines))
 	var err error
 	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
-		return barChart(c, lang, labels, ls, "total")
+		return barChart(c, lang, labels, ls, "total", nil)
 	})
 	return c, err
 }
@@ -263,7 +263,7 @@ func (b *builder) stages() (*Chart, error) {
 	c.Description = describeStages(c, labels, ls, b.r.Budget.Total)
 	var err error
 	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
-		return barChart(c, lang, labels, ls, "")
+		return barChart(c, lang, labels, ls, "", stagePalette)
 	})
 	return c, err
 }
@@ -306,9 +306,15 @@ func describeStages(c *Chart, labels []plan.Text, ls []line, total progress.Tota
 	})
 }
 
+// stagePalette colours the stages planned, allocated and disbursed: an
+// ordered sequence, so light to dark in the map's sequential palette, each
+// bar outlined so that the lightest stands out from the page.
+var stagePalette = []string{mapPalette[1], mapPalette[2], mapPalette[4]}
+
 // barChart is the ECharts option of bars of each line by year, stacked
-// when stack is set; a missing value draws no bar.
-func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack string) echart {
+// when stack is set; a missing value draws no bar. The lines of an ordered
+// sequence take colours, outlined, one a line; others the palette's.
+func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack string, colours []string) echart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(overTime(c, lang, true, plan.UnitMillionVND, opts.YAxis{})...)
 	bar.SetXAxis(textsIn(lang, labels))
@@ -320,7 +326,11 @@ func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack str
 				data[i] = opts.BarData{Value: *v}
 			}
 		}
-		bar.AddSeries(l.name.In(lang), data, charts.WithBarChartOpts(opts.BarChart{Stack: stack, BarWidth: "28%"}))
+		so := []charts.SeriesOpts{charts.WithBarChartOpts(opts.BarChart{Stack: stack, BarWidth: "28%"})}
+		if i := len(bar.MultiSeries); i < len(colours) {
+			so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: colours[i], BorderColor: markColour, BorderWidth: 1}))
+		}
+		bar.AddSeries(l.name.In(lang), data, so...)
 	}
 	return hatched{bar}
 }

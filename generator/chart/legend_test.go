@@ -93,6 +93,17 @@ func TestOrderedGroupsSequential(t *testing.T) {
 			t.Errorf("band %d: colour %s, want %s", k, b.Colour, mapPalette[k])
 		}
 	}
+	// The budget's stages, planned to disbursed, light to dark.
+	st := byID(build(t, "../../examples/demo"), "budget-stages")
+	if st == nil {
+		t.Fatal("no chart budget-stages")
+	}
+	ss := decode(t, st, plan.VI).Series
+	for i, s := range ss {
+		if s.ItemStyle.Color == "" || i > 0 && luminance(s.ItemStyle.Color) >= luminance(ss[i-1].ItemStyle.Color) {
+			t.Errorf("budget-stages: %q coloured %q, want darker than the stage before", s.Name, s.ItemStyle.Color)
+		}
+	}
 	// The seats, as the map is drawn without boundaries.
 	p, probs := load.Dir("../../examples/demo")
 	if probs.Fatal() {
@@ -141,7 +152,7 @@ func TestHatchOnlyWhereColoursRepeat(t *testing.T) {
 	}
 	c := &Chart{ID: "x"}
 	opt, err := options(c.ID, func(lang plan.Lang) echart {
-		return barChart(c, lang, []plan.Text{{VI: "2015"}}, ls, "total")
+		return barChart(c, lang, []plan.Text{{VI: "2015"}}, ls, "total", nil)
 	})
 	if err != nil {
 		t.Fatal(err)
