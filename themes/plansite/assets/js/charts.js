@@ -355,7 +355,7 @@
   function imageItems(menu) {
     if (menu.querySelector("button[data-type]")) return;
     var list = menu.querySelector("ul");
-    ["png", "svg"].reverse().forEach(function (type) {
+    ["svg", "png"].forEach(function (type) { // each put first: PNG, SVG, then the links
       var li = document.createElement("li");
       var b = document.createElement("button");
       b.type = "button";
