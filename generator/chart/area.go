@@ -40,6 +40,12 @@ func (b *builder) ranking() (*Chart, error) {
 	c := &Chart{ID: "areas-ranking", Kind: KindRank, Page: PageAreas, Unit: plan.UnitPercent,
 		Title: plan.Text{VI: "Tỷ lệ hộ nghèo mới nhất theo huyện, thành phố", EN: "Latest poor-household rate by district"},
 		Table: rankTable(rs)}
+	var years []int
+	var srcs []string
+	for _, r := range rs {
+		years, srcs = append(years, r.y.Year), append(srcs, r.y.Source)
+	}
+	c.Scope, c.Sources = b.scope(b.p.Document.Area, years...), sourceList(srcs...)
 	d := decimals(rates(rs)...)
 	c.Description = describeRanking(rs, missing, g, d)
 	if mixedYears(rs) {
@@ -228,9 +234,19 @@ func (b *builder) smallMultiples() ([]Chart, error) {
 		labels[i] = when(y, 0)
 	}
 	_, max := axisRange(0, hi, plan.UnitPercent)
+	// The set is read, and downloaded, as one: each chart's scope and
+	// sources are the set's, its title names its district.
+	var all [][]progress.Point
+	for _, d := range ds {
+		all = append(all, d.pts)
+	}
+	scope, sources := b.scope(b.p.Document.Area, years...), sourceList(pointSources(all...)...)
 	var out []Chart
 	for _, d := range ds {
 		c, err := smallMultiple(d, years, labels, max)
+		if c != nil {
+			c.Scope, c.Sources = scope, sources
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -251,7 +267,7 @@ func (b *builder) districtRates() (ds []district, years []int, hi float64) {
 		var pts []progress.Point
 		for _, y := range ap.Years {
 			if y.Poor != nil {
-				pts = append(pts, progress.Point{Year: y.Year, Value: y.Poor.Value, Status: y.Status})
+				pts = append(pts, progress.Point{Year: y.Year, Value: y.Poor.Value, Status: y.Status, Source: y.Source})
 				seen[y.Year] = true
 				hi = math.Max(hi, y.Poor.Value)
 			}
@@ -309,18 +325,19 @@ func smallMultiple(dd district, years []int, labels []plan.Text, max float64) (*
 }
 
 // rateClasses group rates for the map: below 5 %, 5–10 %, 10–20 %, 20–40 %
-// and from 40 % on, each with a colour and a marker shape of its own.
+// and from 40 % on. They are ordered, so their colours are the map's
+// sequential palette, light to dark (mapPalette, one a class); each has a
+// marker shape of its own as well.
 var rateClasses = []struct {
 	upTo   float64
 	name   plan.Text
-	colour string
 	symbol string
 }{
-	{5, plan.Text{VI: "Dưới 5 %", EN: "Under 5 %"}, "#0072B2", "circle"},
-	{10, plan.Text{VI: "5–10 %", EN: "5–10 %"}, "#009E73", "diamond"},
-	{20, plan.Text{VI: "10–20 %", EN: "10–20 %"}, "#9E7200", "triangle"},
-	{40, plan.Text{VI: "20–40 %", EN: "20–40 %"}, "#D55E00", "rect"},
-	{math.Inf(1), plan.Text{VI: "Từ 40 % trở lên", EN: "40 % and over"}, "#882255", "pin"}, // drawn larger
+	{5, plan.Text{VI: "Dưới 5 %", EN: "Under 5 %"}, "circle"},
+	{10, plan.Text{VI: "5–10 %", EN: "5–10 %"}, "diamond"},
+	{20, plan.Text{VI: "10–20 %", EN: "10–20 %"}, "triangle"},
+	{40, plan.Text{VI: "20–40 %", EN: "20–40 %"}, "rect"},
+	{math.Inf(1), plan.Text{VI: "Từ 40 % trở lên", EN: "40 % and over"}, "pin"}, // drawn larger
 }
 
 // A seat is a district's seat on the map, with its latest figures (nil
@@ -362,6 +379,14 @@ func (b *builder) seats() (*Chart, error) {
 	c := &Chart{ID: "areas-map", Kind: KindMap, Page: PageAreas, Unit: plan.UnitPercent,
 		Title: plan.Text{VI: "Trụ sở các huyện, thành phố theo tỷ lệ hộ nghèo", EN: "District seats by poor-household rate"},
 		Table: seatTable(ss), Description: describeSeats(ss)}
+	var years []int
+	var srcs []string
+	for _, s := range ss {
+		if s.y != nil {
+			years, srcs = append(years, s.y.Year), append(srcs, s.y.Source)
+		}
+	}
+	c.Scope, c.Sources = b.scope(b.p.Document.Area, years...), sourceList(srcs...)
 	c.Note = plan.Text{
 		VI: "Biểu đồ chỉ đánh dấu vị trí trụ sở, không vẽ ranh giới hành chính: dữ liệu chưa có ranh giới (GeoJSON).",
 		EN: "The chart marks the seats only and draws no boundaries: the data holds no boundaries (GeoJSON) yet.",
@@ -404,7 +429,7 @@ func (b *builder) seatList() (ss []seat, boundaries bool) {
 // a row.
 func seatTable(ss []seat) Table {
 	t := Table{Head: districtHead, Columns: []Column{
-		{Head: plan.Text{VI: "Kinh độ", EN: "Longitude"}}, {Head: plan.Text{VI: "Vĩ độ", EN: "Latitude"}},
+		{Head: plan.Text{VI: "Kinh độ", EN: "Longitude"}, Place: true}, {Head: plan.Text{VI: "Vĩ độ", EN: "Latitude"}, Place: true},
 		{Head: poorRateHead}, {Head: yearHead, Words: true}, {Head: plan.Text{VI: "Nhóm", EN: "Class"}, Words: true}}}
 	for _, s := range ss {
 		r := Row{Head: s.name, Cells: []Cell{{Value: ptr(s.lon)}, {Value: ptr(s.lat)}, {}, {}, {Text: className(s.class)}}}
@@ -486,7 +511,9 @@ func seatsOption(c *Chart, lang plan.Lang, ss []seat) echart {
 		// outline in the item's colour, so it takes no white border.
 		style, symbol := opts.ItemStyle{Color: noneColour, BorderWidth: 2}, "emptyCircle"
 		if k < len(rateClasses) {
-			style = opts.ItemStyle{Color: rateClasses[k].colour, BorderColor: "#FFFFFF", BorderWidth: 1}
+			// The light classes need the dark outline to stand out from
+			// the white ground.
+			style = opts.ItemStyle{Color: mapPalette[k], BorderColor: markColour, BorderWidth: 1}
 			symbol = rateClasses[k].symbol
 		}
 		size := 16

@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"sort"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -73,12 +75,22 @@ func (b *builder) byFundYear() (*Chart, error) {
 	c := &Chart{ID: "budget-by-fund-year", Kind: KindStack, Page: PageBudget, Unit: plan.UnitMillionVND,
 		Title: both(func(lang plan.Lang) string { return byFundAndYear.in(lang, stageMoney[stage].In(lang)) }),
 		Table: seriesTable(plan.Text{VI: "Nguồn vốn", EN: "Fund"}, labels, ls, plan.UnitMillionVND)}
+	c.Scope, c.Sources = b.scope(b.p.Document.Area, years...), lineSources(lines)
 	c.Description = describeFundYear(c, labels, ls, stage, known, len(lines))
 	var err error
 	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
-		return barChart(c, lang, labels, ls, "total")
+		return barChart(c, lang, labels, ls, "total", nil)
 	})
 	return c, err
+}
+
+// lineSources are the sources of budget lines.
+func lineSources(lines []*plan.BudgetLine) []string {
+	var ids []string
+	for _, l := range lines {
+		ids = append(ids, l.Source)
+	}
+	return sourceList(ids...)
 }
 
 // oneSetAYear reports whether, each year, the lines that state the money
@@ -143,7 +155,25 @@ func (b *builder) fundLines(lines []*plan.BudgetLine, stage string, years []int)
 			ls = append(ls, l)
 		}
 	}
+	byTotal(ls)
 	return ls
+}
+
+// byTotal orders lines that are parts of a whole (the funds of the
+// budget) by their total, largest first, so that the legend and the table
+// lead with the largest and it is never the one out of sight; lines of
+// equal totals keep their order.
+func byTotal(ls []line) {
+	total := func(l line) float64 {
+		var t float64
+		for _, v := range l.values {
+			if v != nil {
+				t += *v
+			}
+		}
+		return t
+	}
+	sort.SliceStable(ls, func(i, j int) bool { return total(ls[i]) > total(ls[j]) })
 }
 
 // describeFundYear gives the money of each year of labels, the i-th value
@@ -225,10 +255,15 @@ func (b *builder) stages() (*Chart, error) {
 	c := &Chart{ID: "budget-stages", Kind: KindStages, Page: PageBudget, Unit: plan.UnitMillionVND,
 		Title: plan.Text{VI: "Kế hoạch, bố trí và giải ngân theo năm", EN: "Planned, allocated and disbursed by year"},
 		Table: lineTable(yearHead, labels, ls, plan.UnitMillionVND, false)}
+	var ys []int
+	for _, y := range years {
+		ys = append(ys, y.Year)
+	}
+	c.Scope, c.Sources = b.scope(b.p.Document.Area, ys...), lineSources(b.lines())
 	c.Description = describeStages(c, labels, ls, b.r.Budget.Total)
 	var err error
 	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
-		return barChart(c, lang, labels, ls, "")
+		return barChart(c, lang, labels, ls, "", stagePalette)
 	})
 	return c, err
 }
@@ -271,9 +306,15 @@ func describeStages(c *Chart, labels []plan.Text, ls []line, total progress.Tota
 	})
 }
 
+// stagePalette colours the stages planned, allocated and disbursed: an
+// ordered sequence, so light to dark in the map's sequential palette, each
+// bar outlined so that the lightest stands out from the page.
+var stagePalette = []string{mapPalette[1], mapPalette[2], mapPalette[4]}
+
 // barChart is the ECharts option of bars of each line by year, stacked
-// when stack is set; a missing value draws no bar.
-func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack string) echart {
+// when stack is set; a missing value draws no bar. The lines of an ordered
+// sequence take colours, outlined, one a line; others the palette's.
+func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack string, colours []string) echart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(overTime(c, lang, true, plan.UnitMillionVND, opts.YAxis{})...)
 	bar.SetXAxis(textsIn(lang, labels))
@@ -285,7 +326,11 @@ func barChart(c *Chart, lang plan.Lang, labels []plan.Text, ls []line, stack str
 				data[i] = opts.BarData{Value: *v}
 			}
 		}
-		bar.AddSeries(l.name.In(lang), data, charts.WithBarChartOpts(opts.BarChart{Stack: stack, BarWidth: "28%"}))
+		so := []charts.SeriesOpts{charts.WithBarChartOpts(opts.BarChart{Stack: stack, BarWidth: "28%"})}
+		if i := len(bar.MultiSeries); i < len(colours) {
+			so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: colours[i], BorderColor: markColour, BorderWidth: 1}))
+		}
+		bar.AddSeries(l.name.In(lang), data, so...)
 	}
-	return bar
+	return hatched{bar}
 }

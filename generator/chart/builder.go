@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"strconv"
 
 	"plansite/generator/markdown"
 	"plansite/generator/plan"
@@ -17,6 +18,67 @@ type builder struct {
 
 func newBuilder(p *plan.Plan, r *progress.Report) *builder {
 	return &builder{p: p, r: r, x: r.Index}
+}
+
+// scope says where and when a chart's numbers are of: the name of the
+// area id and the span of years, "Bắc Giang, 2010–2015".
+func (b *builder) scope(id string, years ...int) plan.Text {
+	lo, hi := 0, 0
+	for _, y := range years {
+		if y == 0 {
+			continue
+		}
+		if lo == 0 || y < lo {
+			lo = y
+		}
+		hi = max(hi, y)
+	}
+	return both(func(lang plan.Lang) string {
+		s := b.areaName(id).In(lang)
+		switch {
+		case lo == 0:
+		case lo == hi:
+			s += ", " + strconv.Itoa(lo)
+		default:
+			s += ", " + strconv.Itoa(lo) + "–" + strconv.Itoa(hi)
+		}
+		return s
+	})
+}
+
+// sourceList are the ids, each once, in the order met, without "".
+func sourceList(ids ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// pointSources are the sources of points.
+func pointSources(pts ...[]progress.Point) []string {
+	var ids []string
+	for _, ps := range pts {
+		for _, p := range ps {
+			ids = append(ids, p.Source)
+		}
+	}
+	return ids
+}
+
+// pointYears are the years of points.
+func pointYears(pts ...[]progress.Point) []int {
+	var ys []int
+	for _, ps := range pts {
+		for _, p := range ps {
+			ys = append(ys, p.Year)
+		}
+	}
+	return ys
 }
 
 // plain is a text of the data without markup.

@@ -60,8 +60,18 @@ type Chart struct {
 	Note plan.Text
 	// Unit is the unit of the values (plan.UnitPercent, …; empty for a
 	// count), which Suffix writes after a number.
-	Unit  string
-	Table Table
+	Unit string
+	// Decimals is how many decimals the chart's values are shown with: in
+	// its table, its tooltips and its description alike (7,50 beside
+	// 12,11, never 7,5 in one and 7,50 in another).
+	Decimals int
+	// Scope says where and when the chart's numbers are of: "Bắc Giang,
+	// 2010–2015"; an exported image carries it under the title.
+	Scope plan.Text
+	// Sources are the ids of the sources of the chart's numbers, each
+	// once, in the order met; an exported image names them.
+	Sources []string
+	Table   Table
 	// Options is the ECharts option as JSON, by language.
 	Options map[plan.Lang][]byte
 	// Map is set on a choropleth: its boundaries, bands and years.
@@ -88,6 +98,9 @@ type Column struct {
 	Head plan.Text
 	// Words is true for a column of words rather than numbers.
 	Words bool
+	// Place is true for a column of longitudes or latitudes, whose
+	// decimals are their own rather than the chart's.
+	Place bool
 	// Decimals is how many decimals the numbers show.
 	Decimals int
 }
@@ -183,28 +196,43 @@ func Build(p *plan.Plan, r *progress.Report) ([]Chart, error) {
 		}
 	}
 	for i := range out {
-		out[i].Table.showAllDecimals()
+		out[i].Decimals = out[i].Table.showAllDecimals()
 	}
 	return out, nil
 }
 
-// showAllDecimals makes each column of a table show its numbers with the
-// decimals the column needs, all alike (7,50 beside 12,11) and in full
-// (a longitude, 106,192), where a page would show at most 2 and drop
-// trailing zeros.
-func (t *Table) showAllDecimals() {
-	for i := range t.Columns {
-		if t.Columns[i].Words {
-			continue
-		}
+// showAllDecimals makes the table's numbers show the decimals they need,
+// all alike (7,50 beside 12,11, in every column: the province's and the
+// country's rates alike) and in full, where a page would show at most 2
+// and drop trailing zeros; a column of places has decimals of its own
+// (a longitude, 106,192). It returns the decimals of the values.
+func (t *Table) showAllDecimals() int {
+	column := func(i int) []float64 {
 		var xs []float64
 		for _, r := range t.Rows {
 			if i < len(r.Cells) && r.Cells[i].Value != nil {
 				xs = append(xs, *r.Cells[i].Value)
 			}
 		}
-		t.Columns[i].Decimals = places(6, xs...)
+		return xs
 	}
+	var values []float64
+	for i, c := range t.Columns {
+		if !c.Words && !c.Place {
+			values = append(values, column(i)...)
+		}
+	}
+	d := places(6, values...)
+	for i, c := range t.Columns {
+		switch {
+		case c.Words:
+		case c.Place:
+			t.Columns[i].Decimals = places(6, column(i)...)
+		default:
+			t.Columns[i].Decimals = d
+		}
+	}
+	return d
 }
 
 // Font is the charts' text font: the page's own (body in
@@ -229,6 +257,7 @@ func options(id string, make func(lang plan.Lang) echart) (map[plan.Lang][]byte,
 		c.Validate()
 		o := c.JSON()
 		o["textStyle"] = map[string]string{"fontFamily": Font} // go-echarts has no option for it
+		delete(o, "toolbox")                                   // go-echarts writes an empty one; the site's ECharts has none
 		b, err := json.Marshal(o)
 		if err != nil {
 			return nil, fmt.Errorf("chart %s: %w", id, err)

@@ -70,8 +70,9 @@ func TestDescriptionOfShippedPovertyRate(t *testing.T) {
 		if err := json.Unmarshal(c.Options[lang], &opt); err != nil {
 			t.Fatal(err)
 		}
-		if !opt.Aria.Enabled || !opt.Aria.Decal.Show || opt.Aria.Label.Description != want.In(lang) {
-			t.Errorf("%s: aria = %+v, want enabled, decals and the description", lang, opt.Aria)
+		// No decals: the lines differ by colour and marker shape.
+		if !opt.Aria.Enabled || opt.Aria.Decal.Show || opt.Aria.Label.Description != want.In(lang) {
+			t.Errorf("%s: aria = %+v, want enabled, no decals and the description", lang, opt.Aria)
 		}
 	}
 }
@@ -114,10 +115,10 @@ type option struct {
 			Value any
 		}
 	}
-	Toolbox struct {
-		Feature struct {
-			SaveAsImage struct{ Title, Name string }
-		}
+	Toolbox any
+	Legend  struct {
+		Show bool
+		Type string
 	}
 }
 
@@ -237,8 +238,8 @@ func checkMap(t *testing.T, c Chart, lang plan.Lang, o option) {
 	}
 }
 
-// Charts have fixed, unique ids, a description in both languages, and the
-// save-as-image tool titled in the chart's language.
+// Charts have fixed, unique ids, a description and a scope in both
+// languages, and no toolbox: the figure's download menu saves them.
 func TestChartsAreNamedAndDescribed(t *testing.T) {
 	for _, dir := range datasets {
 		seen := map[string]bool{}
@@ -255,8 +256,11 @@ func TestChartsAreNamedAndDescribed(t *testing.T) {
 				if err := json.Unmarshal(c.Options[lang], &o); err != nil {
 					t.Fatal(err)
 				}
-				if sa := o.Toolbox.Feature.SaveAsImage; sa.Title != saveTitles.In(lang) || sa.Name != c.ID {
-					t.Errorf("%s %s: saveAsImage %+v", c.ID, lang, sa)
+				if o.Toolbox != nil {
+					t.Errorf("%s %s: toolbox %v, want none", c.ID, lang, o.Toolbox)
+				}
+				if c.Scope.In(lang) == "" {
+					t.Errorf("%s %s: no scope", c.ID, lang)
 				}
 			}
 		}
@@ -399,9 +403,6 @@ func TestColoursContrast(t *testing.T) {
 	colours := append([]string{}, Palette...)
 	for _, s := range progress.Statuses() {
 		colours = append(colours, s.Colour())
-	}
-	for _, c := range rateClasses {
-		colours = append(colours, c.colour)
 	}
 	colours = append(colours, noneColour, markColour, inkColour)
 	for _, c := range colours {

@@ -97,6 +97,12 @@ func (b *builder) choropleth() (*Chart, error) {
 	m := &Map{Name: b.p.Document.Area, Credit: plain(bd.Credit), Bands: Bands()}
 	c := &Chart{ID: "areas-map", Kind: KindMap, Page: PageAreas, Unit: plan.UnitPercent, Map: m,
 		Title: plan.Text{VI: "Bản đồ tỷ lệ hộ nghèo theo huyện, thành phố", EN: "Map of the poor-household rate by district"}}
+	var srcs []string
+	for _, d := range ds {
+		srcs = append(srcs, pointSources(d.pts)...)
+	}
+	// The map shows one year at a time: the page adds the year shown.
+	c.Scope, c.Sources = b.scope(b.p.Document.Area), sourceList(srcs...)
 	c.Note = plan.Text{VI: "Vùng gạch chéo: chưa có số liệu. " + m.Credit.VI + ".", EN: "Hatched: no data yet. " + m.Credit.In(plan.EN) + "."}
 	// The table: a district a row, a year a column.
 	c.Table = Table{Head: districtHead}
@@ -189,11 +195,9 @@ func mapOption(c *Chart, m *Map, my MapYear, lang plan.Lang) echart {
 	return rawOption{
 		"aria":    map[string]any{"enabled": true, "label": map[string]any{"enabled": true, "description": my.Description.In(lang)}},
 		"tooltip": map[string]any{"show": true, "trigger": "item"},
-		"toolbox": map[string]any{"show": true, "right": "0", "top": "0",
-			"feature": map[string]any{"saveAsImage": map[string]any{"show": true, "title": saveTitles.In(lang), "name": c.ID}}},
 		"series": []any{map[string]any{
 			"type": "map", "map": m.Name, "nameProperty": "id", "nameMap": names,
-			"roam": false, "selectedMode": false, "top": 36, "bottom": 8, "left": 8, "right": 8,
+			"roam": false, "selectedMode": false, "top": 8, "bottom": 8, "left": 8, "right": 8,
 			"label":    map[string]any{"show": true, "color": inkColour, "fontSize": 11, "textBorderColor": "#FFFFFF", "textBorderWidth": 2},
 			"emphasis": map[string]any{"label": map[string]any{"show": true}, "itemStyle": map[string]any{"borderWidth": 2, "borderColor": "#000000"}},
 			"data":     data,

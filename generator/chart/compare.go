@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -29,7 +28,7 @@ func (b *builder) ratesOf(id string) []progress.Point {
 	var pts []progress.Point
 	for _, y := range ap.Years {
 		if y.Poor != nil {
-			pts = append(pts, progress.Point{Year: y.Year, Value: y.Poor.Value, Status: y.Status})
+			pts = append(pts, progress.Point{Year: y.Year, Value: y.Poor.Value, Status: y.Status, Source: y.Source})
 		}
 	}
 	return pts
@@ -88,6 +87,11 @@ func (b *builder) compares() ([]Chart, error) {
 		}
 		c := &Chart{ID: "area-" + d.a.ID + "-compare", Kind: KindCompare, Page: "areas/" + d.a.ID, Unit: plan.UnitPercent,
 			Title: rateOf(poorRateOf, plain(d.a.Name))}
+		var shownPts [][]progress.Point
+		for _, o := range shown {
+			shownPts = append(shownPts, o.pts)
+		}
+		c.Scope, c.Sources = b.scope(d.a.ID, pointYears(shownPts...)...), sourceList(pointSources(shownPts...)...)
 		hidden := map[plan.Lang]map[string]bool{plan.VI: {}, plan.EN: {}}
 		for _, o := range ds {
 			if o.a.ID == d.a.ID {
@@ -101,7 +105,12 @@ func (b *builder) compares() ([]Chart, error) {
 			}
 		}
 		c.Table = lineTable(yearHead, labels, lines, plan.UnitPercent, false)
-		dec := decimals(values(d.pts)...)
+		// One number of decimals for every line, as the table has.
+		var all []float64
+		for _, o := range shown {
+			all = append(all, values(o.pts)...)
+		}
+		dec := decimals(all...)
 		c.Description = both(func(lang plan.Lang) string {
 			s := ""
 			for i, o := range shown {
@@ -115,8 +124,7 @@ func (b *builder) compares() ([]Chart, error) {
 		var err error
 		c.Options, err = options(c.ID, func(lang plan.Lang) echart {
 			l := lineChart(c, lang, labels, lines, plan.UnitPercent, 0, top, nil).(*charts.Line)
-			l.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Left: "0", Top: "0", Right: "48",
-				Selected: hidden[lang]}))
+			l.SetGlobalOptions(charts.WithLegendOpts(legendOpts(true, hidden[lang])))
 			return l
 		})
 		if err != nil {

@@ -21,7 +21,8 @@ func (b *builder) status() (*Chart, error) {
 	}
 	c := &Chart{ID: "overview-status", Kind: KindStatus, Page: PageHome,
 		Title: plan.Text{VI: "Chỉ tiêu theo tình trạng", EN: "Targets by status"},
-		Table: Table{Head: plan.Text{VI: "Tình trạng", EN: "Status"}, Columns: []Column{{Head: plan.Text{VI: "Số chỉ tiêu", EN: "Targets"}}}}}
+		Table: Table{Head: plan.Text{VI: "Tình trạng", EN: "Status"}, Columns: []Column{{Head: plan.Text{VI: "Số chỉ tiêu", EN: "Targets"}}}},
+		Scope: b.scope(b.p.Document.Area, b.p.Document.Period.Start, b.p.Document.Period.End), Sources: sourceList(b.p.Document.Source)}
 	for _, s := range progress.Statuses() {
 		c.Table.Rows = append(c.Table.Rows, Row{Head: s.Label(), Cells: []Cell{{Value: ptr(float64(counts[s]))}}})
 	}

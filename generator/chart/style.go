@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"encoding/json"
 	"math"
 	"plansite/generator/plan"
 
@@ -70,33 +71,77 @@ func luminance(hex string) float64 {
 	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
 }
 
-// saveTitles are the toolbox's save-as-image titles.
-var saveTitles = plan.Text{VI: "Lưu biểu đồ thành ảnh", EN: "Save the chart as an image"}
-
 // common are the options every chart has: the description for screen
-// readers, decal patterns, the palette, a tooltip, the save-as-image tool
-// titled in the page's language, a legend on one line at the top when
-// there are several series, and a grid that keeps the axis labels inside.
+// readers, the palette, a tooltip, a legend at the top when there are
+// several series, and a grid that keeps the axis labels inside. The legend
+// is plain: it wraps onto as many lines as its items need and never pages,
+// so that no item is hidden (charts.js makes room for it, and puts it below
+// the chart on a phone). No toolbox: the figure's download menu saves the
+// chart (_partials/chart-export.html). No decal patterns either: series
+// differ by colour and marker shape, and hatch only where a colour repeats
+// (hatch) or means "no data".
 func common(c *Chart, lang plan.Lang, legend bool) []charts.GlobalOpts {
-	top := "36" // below the toolbox
+	top := "32" // room for the value axis's name
 	if legend {
-		top = "60" // and below the legend, with room for the axis's name
+		top = "60" // and for a line of the legend, until charts.js measures it
 	}
 	return []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID}),
 		charts.WithAriaOpts(&opts.Aria{
 			Enabled: opts.Bool(true),
 			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: c.Description.In(lang)},
-			Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
 		}),
 		charts.WithColorsOpts(Palette),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "scroll", Left: "0", Top: "0", Right: "48"}),
-		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "0", Top: "0",
-			Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
-				Show: opts.Bool(true), Title: saveTitles.In(lang), Name: c.ID}}}),
+		charts.WithLegendOpts(legendOpts(legend, nil)),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "16", Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}),
 	}
+}
+
+// legendOpts is the legend of every chart: plain (wrapping, never paged)
+// at the top, selected naming the series hidden until a reader adds them.
+func legendOpts(show bool, selected map[string]bool) opts.Legend {
+	return opts.Legend{Show: opts.Bool(show), Type: "plain", Left: "0", Top: "0", Right: "0", Selected: selected}
+}
+
+// hatch is the decal of the i-th series: none while the palette's colours
+// last, a pattern once a colour comes round again, so that two series of
+// one colour still differ.
+func hatch(i int) map[string]any {
+	if i < len(Palette) {
+		return nil
+	}
+	return map[string]any{"symbol": "rect", "symbolSize": 1, "dashArrayX": []int{1, 0}, "dashArrayY": []int{2, 4},
+		"rotation": 0.785, "color": "rgba(255, 255, 255, 0.7)"}
+}
+
+// hatched is a chart whose series are hatched where their colour repeats
+// (hatch): go-echarts' item style has no decal, so it is set on the
+// option's series as plain values.
+type hatched struct{ echart }
+
+func (h hatched) JSON() map[string]any {
+	o := h.echart.JSON()
+	b, err := json.Marshal(o["series"])
+	if err != nil {
+		return o
+	}
+	var series []map[string]any
+	if json.Unmarshal(b, &series) != nil {
+		return o
+	}
+	for i, s := range series {
+		if d := hatch(i); d != nil {
+			style, _ := s["itemStyle"].(map[string]any)
+			if style == nil {
+				style = map[string]any{}
+			}
+			style["decal"] = d
+			s["itemStyle"] = style
+		}
+	}
+	o["series"] = series
+	return o
 }
 
 // overTime are the options of a chart over labelled points in time: those

@@ -40,6 +40,12 @@ func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, er
 	c := &Chart{ID: "target-" + t.ID + "-trend", Kind: KindTrend, Page: "targets/" + t.ID, Title: plain(t.Name), Unit: unit,
 		Description: describeTrend(b.subject(t), t, tp, g, compared, unit),
 		Table:       lineTable(yearHead, labels, lines, unit, late(tp.Series) != nil)}
+	all := [][]progress.Point{tp.Series}
+	for _, cp := range compared {
+		all = append(all, cp.pts)
+	}
+	c.Scope = b.scope(t.Scope, append(pointYears(all...), t.By)...)
+	c.Sources = sourceList(pointSources(all...)...)
 	if pace := AnswerOf(t, tp).Pace; pace.VI != "" {
 		c.Description = both(func(l plan.Lang) string { return c.Description.In(l) + " " + pace.In(l) })
 	}
@@ -390,8 +396,14 @@ type named struct {
 // areas' values moved.
 func describeTrend(subject plan.Text, t *plan.Target, tp *progress.TargetProgress, g goal, compared []named, unit string) plan.Text {
 	pts := tp.Series
+	// One number of decimals for every line, as the table has (7,80 for
+	// the country beside the province's 12,11).
+	all := values(pts)
+	for _, c := range compared {
+		all = append(all, values(c.pts)...)
+	}
+	d := decimals(all...)
 	return both(func(lang plan.Lang) string {
-		d := decimals(values(pts)...)
 		var s string
 		if t.Goal.Kind() == plan.GoalPerYear {
 			var items []string
@@ -410,7 +422,7 @@ func describeTrend(subject plan.Text, t *plan.Target, tp *progress.TargetProgres
 		}
 		s += "."
 		for _, c := range compared {
-			s += " " + sentence(lang, c.name.In(lang), true, c.pts, decimals(values(c.pts)...), unit) + "."
+			s += " " + sentence(lang, c.name.In(lang), true, c.pts, d, unit) + "."
 		}
 		return s + provisionalSentence(lang, pts)
 	})

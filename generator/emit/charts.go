@@ -15,8 +15,14 @@ import (
 type chartView struct {
 	ID, Kind                 string
 	Title, Description, Note plan.Text
-	// Unit is what follows a number in a tooltip: " %".
-	Unit plan.Text
+	// Unit is what follows a number in a tooltip: " %"; Decimals how many
+	// decimals its numbers show (chart.Chart.Decimals).
+	Unit     plan.Text
+	Decimals int
+	// Scope and Sources (ids) are what an exported image says the chart
+	// is of and where its numbers come from.
+	Scope   plan.Text
+	Sources []string
 	// Src and CSV are the option's and the data's paths from the site's
 	// root, by language, for relURL.
 	Src, CSV plan.Text
@@ -133,7 +139,7 @@ func addCharts(v *siteView, cs []chart.Chart) {
 	v.ChartsOn = map[string][]string{}
 	for _, c := range cs {
 		cv := chartView{ID: c.ID, Kind: c.Kind, Title: translated(c.Title), Description: translated(c.Description), Note: translated(c.Note),
-			Unit:  translated(chart.Suffix(c.Unit)),
+			Unit: translated(chart.Suffix(c.Unit)), Decimals: c.Decimals, Scope: translated(c.Scope), Sources: c.Sources,
 			Src:   plan.Text{VI: chartPath(plan.VI, c.ID, "json"), EN: chartPath(plan.EN, c.ID, "json")},
 			CSV:   plan.Text{VI: chartPath(plan.VI, c.ID, "csv"), EN: chartPath(plan.EN, c.ID, "csv")},
 			Table: tableView{Head: translated(c.Table.Head), Columns: []columnView{}, Rows: []rowView{}}}

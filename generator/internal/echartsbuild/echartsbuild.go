@@ -24,8 +24,10 @@ const Version = "6.1.0"
 
 // Entry is the bundle's source. Its imports are what the chart package
 // emits (generator/chart: line, bar, scatter and map series; grid, title,
-// legend with scrolling, tooltip, toolbox, mark lines and areas, aria with
-// decals; label layout) and the SVG renderer (charts draw as SVG; a PNG is drawn from the SVG).
+// plain legend (it wraps, never pages), tooltip, mark lines and areas, aria
+// with decals; label layout) and the SVG renderer (charts draw as SVG; a
+// PNG is drawn from the SVG). No toolbox: a figure's download menu saves
+// the chart (charts.js).
 // A new series type or component in generator/chart needs its line here.
 const Entry = `export * from "echarts/lib/export/core.js";
 import { use } from "echarts/lib/extension.js";
@@ -36,15 +38,14 @@ import { install as ScatterChart } from "echarts/lib/chart/scatter/install.js";
 import { install as MapChart } from "echarts/lib/chart/map/install.js";
 import { install as GridComponent } from "echarts/lib/component/grid/install.js";
 import { install as TitleComponent } from "echarts/lib/component/title/install.js";
-import { install as LegendComponent } from "echarts/lib/component/legend/install.js";
+import { install as LegendComponent } from "echarts/lib/component/legend/installLegendPlain.js";
 import { install as TooltipComponent } from "echarts/lib/component/tooltip/install.js";
-import { install as ToolboxComponent } from "echarts/lib/component/toolbox/install.js";
 import { install as MarkLineComponent } from "echarts/lib/component/marker/installMarkLine.js";
 import { install as MarkAreaComponent } from "echarts/lib/component/marker/installMarkArea.js";
 import { install as AriaComponent } from "echarts/lib/component/aria/install.js";
 import { installLabelLayout as LabelLayout } from "echarts/lib/label/installLabelLayout.js";
 use([SVGRenderer, LineChart, BarChart, ScatterChart, MapChart,
-  GridComponent, TitleComponent, LegendComponent, TooltipComponent, ToolboxComponent,
+  GridComponent, TitleComponent, LegendComponent, TooltipComponent,
   MarkLineComponent, MarkAreaComponent, AriaComponent, LabelLayout]);
 `
 

@@ -9,7 +9,11 @@
 // for that year's. Each chart's height is reserved by the stylesheet from
 // the start, so nothing shifts when it draws. The table after each chart
 // holds the same numbers; when anything fails the chart hides again and
-// the table is all there is.
+// the table is all there is. A chart's legend wraps, never pages: above
+// the plot on a wide screen, below it on a phone. Each download menu
+// (.chart-export) gains the chart as an image, PNG and SVG, once it has
+// drawn: the chart with its title, scope, sources, licence, site and date
+// around it.
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -23,8 +27,15 @@
   var lib;
   var echarts;
 
-  function number(v) {
-    return typeof v === "number" && isFinite(v) ? nf.format(v) : "–";
+  var fixed = {};
+
+  // number writes v in the page's language: with d decimals, as the
+  // chart's table does, or, without d (an axis's ticks), as many as it has.
+  function number(v, d) {
+    if (typeof v !== "number" || !isFinite(v)) return "–";
+    if (typeof d !== "number") return nf.format(v);
+    if (!fixed[d]) fixed[d] = new Intl.NumberFormat(lang, { minimumFractionDigits: d, maximumFractionDigits: d });
+    return fixed[d].format(v);
   }
 
   function script(src) {
@@ -60,63 +71,47 @@
   }
 
   // localise sets the formatters ECharts cannot get from JSON: numbers on
-  // value axes and in tooltips; a point of a map shows its name and rate.
-  function localise(option, unit) {
+  // value axes and, with the chart's d decimals, in tooltips; a point of a
+  // map shows its name and rate.
+  function localise(option, unit, d) {
     ["xAxis", "yAxis"].forEach(function (key) {
       [].concat(option[key] || []).forEach(function (axis) {
         if (axis.type === "value") {
           axis.axisLabel = axis.axisLabel || {};
-          if (!axis.axisLabel.formatter) axis.axisLabel.formatter = number;
+          if (!axis.axisLabel.formatter) axis.axisLabel.formatter = function (v) { return number(v); };
         }
       });
     });
     option.tooltip = option.tooltip || {};
     option.tooltip.valueFormatter = function (v) {
-      return typeof v === "number" && isFinite(v) ? number(v) + unit : "–";
+      return typeof v === "number" && isFinite(v) ? number(v, d) + unit : "–";
     };
     [].concat(option.series || []).forEach(function (s) {
       if (s.type === "scatter") {
         s.tooltip = {
           formatter: function (p) {
             var v = p.value || [];
-            var text = v.length > 2 ? number(v[2]) + unit : p.seriesName;
+            var text = v.length > 2 ? number(v[2], d) + unit : p.seriesName;
             return echarts.format.encodeHTML(p.name + ": " + text);
           }
         };
       } else if (s.type === "map") {
         s.tooltip = {
           formatter: function (p) {
-            var d = p.data || {};
-            var text = typeof d.value === "number" ? number(d.value) + unit : (d.band || "–");
+            var it = p.data || {};
+            var text = typeof it.value === "number" ? number(it.value, d) + unit : (it.band || "–");
             return echarts.format.encodeHTML(p.name + ": " + text);
           }
         };
       }
     });
+    // The font's names quoted with ' rather than ", which ECharts would
+    // write unescaped into the style attributes of an exported SVG.
+    if (option.textStyle && option.textStyle.fontFamily) {
+      option.textStyle.fontFamily = option.textStyle.fontFamily.replace(/"/g, "'");
+    }
     if (still) option.animation = false;
     return option;
-  }
-
-  // saveButton adds a button that saves the chart as an SVG image, for
-  // readers who cannot reach the chart's own toolbox.
-  function saveButton(el, chart) {
-    var fig = el.closest("figure");
-    var box = fig && fig.querySelector(".chart-downloads[data-save]");
-    if (!box) return;
-    var li = document.createElement("li");
-    var b = document.createElement("button");
-    b.type = "button";
-    b.textContent = box.getAttribute("data-save");
-    b.addEventListener("click", function () {
-      var a = document.createElement("a");
-      a.href = chart.getDataURL({ type: "svg", backgroundColor: "#fff", excludeComponents: ["toolbox"] });
-      a.download = el.id.replace(/^chart-/, "") + ".svg";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-    });
-    li.appendChild(b);
-    box.appendChild(li);
   }
 
   // A map's districts link to their pages: the link of the same district
@@ -152,7 +147,8 @@
   function prepare(el, option) {
     var h = el.getAttribute("data-highlight");
     if (h) highlight(option, h);
-    return localise(option, el.getAttribute("data-unit") || "");
+    var d = parseInt(el.getAttribute("data-decimals"), 10);
+    return localise(option, el.getAttribute("data-unit") || "", isNaN(d) ? undefined : d);
   }
 
   function geo(el) {
@@ -164,23 +160,240 @@
     });
   }
 
+  // fitLegend makes room for a chart's legend, which wraps onto as many
+  // lines as its items need: above the plot, or below it on a phone, the
+  // plot's edge moved by the legend's measured height.
+  function fitLegend(el, chart) {
+    var o = chart.getOption();
+    var lg = o.legend && o.legend[0];
+    if (!lg || lg.show === false) return;
+    var phone = el.clientWidth < 560;
+    // An item longer than the chart is wide breaks onto lines of its own.
+    var width = Math.max(120, el.clientWidth - 48);
+    var font = "12px " + getComputedStyle(el).fontFamily;
+    var wrapName = function (name) { return lines(name, font, width).join("\n"); };
+    var style = { lineHeight: 16 };
+    chart.setOption({ legend: phone ? { top: "auto", bottom: 0, formatter: wrapName, textStyle: style } : { top: 0, bottom: "auto", formatter: wrapName, textStyle: style } });
+    var h;
+    try {
+      h = chart.getViewOfComponentModel(chart.getModel().getComponent("legend")).group.getBoundingRect().height;
+    } catch (e) {
+      return;
+    }
+    chart.setOption({ grid: phone ? { top: 32, bottom: Math.ceil(h) + 16 } : { top: Math.ceil(h) + 32, bottom: 8 } });
+  }
+
+  // Exports. The chart (or each chart of a set) as SVG, composed with the
+  // words of its download menu around it; a PNG is that SVG drawn on a
+  // canvas. Nothing is fetched: the texts are the page's, the font is the
+  // page's.
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var measure;
+
+  function esc(s) {
+    return String(s).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+
+  // lines breaks text into lines no wider than width in font.
+  function lines(text, font, width) {
+    if (!measure) measure = document.createElement("canvas").getContext("2d");
+    measure.font = font;
+    var out = [];
+    var line = "";
+    String(text || "").split(/\s+/).forEach(function (w) {
+      if (!w) return;
+      var t = line ? line + " " + w : w;
+      if (line && measure.measureText(t).width > width) {
+        out.push(line);
+        line = w;
+      } else {
+        line = t;
+      }
+    });
+    if (line) out.push(line);
+    return out;
+  }
+
+  // A block is lines of text from y down, returning its SVG and height.
+  function block(text, x, y, width, size, weight, colour, family) {
+    var ls = lines(text, weight + " " + size + "px " + family, width);
+    var lh = Math.round(size * 1.35);
+    var svg = ls.map(function (l, i) {
+      return '<text x="' + x + '" y="' + (y + size + i * lh) + '" font-size="' + size + '" font-weight="' + weight +
+        '" fill="' + colour + '">' + esc(l) + "</text>";
+    }).join("");
+    return { svg: svg, height: ls.length ? ls.length * lh : 0 };
+  }
+
+  // mapLegend is the bands of a map's legend (.map-legend) as SVG, from y.
+  function mapLegend(fig, x, y, width, family) {
+    var items = fig ? [].slice.call(fig.querySelectorAll(".map-legend li")) : [];
+    if (!items.length) return { svg: "", height: 0 };
+    if (!measure) measure = document.createElement("canvas").getContext("2d");
+    measure.font = "400 12px " + family;
+    var svg = "";
+    var cx = x;
+    var cy = y;
+    items.forEach(function (li) {
+      var sw = li.querySelector(".map-swatch");
+      var text = li.textContent.trim();
+      var w = 26 + measure.measureText(text).width + 14;
+      if (cx > x && cx + w > x + width) {
+        cx = x;
+        cy += 20;
+      }
+      var bg = sw ? getComputedStyle(sw).backgroundColor : "#fff";
+      var hatched = sw && getComputedStyle(sw).backgroundImage !== "none";
+      svg += '<rect x="' + cx + '" y="' + (cy + 2) + '" width="20" height="13" fill="' + esc(bg) + '" stroke="#444"/>';
+      if (hatched) svg += '<path d="M' + (cx + 2) + " " + (cy + 14) + "l9 -11M" + (cx + 9) + " " + (cy + 14) + 'l9 -11" stroke="#767676"/>';
+      svg += '<text x="' + (cx + 26) + '" y="' + (cy + 13) + '" font-size="12" fill="#1B1B1B">' + esc(text) + "</text>";
+      cx += w;
+    });
+    return { svg: svg, height: cy - y + 22 };
+  }
+
+  // compose is the SVG image of the menu's chart or charts, and its size.
+  function compose(menu) {
+    var box = document.getElementById(menu.getAttribute("data-for"));
+    var els = box ? [].slice.call(box.querySelectorAll(".chart[data-src]")) : [];
+    return Promise.all(els.map(function (el) { return el.chart ? null : draw(el); })).then(function () {
+      var drawn = els.filter(function (el) { return el.chart; });
+      if (!drawn.length) throw new Error("no chart drawn");
+      var family = getComputedStyle(document.body).fontFamily;
+      var pad = 16;
+      var gap = 16;
+      var cw = drawn[0].chart.getWidth();
+      var ch = drawn[0].chart.getHeight();
+      var set = drawn.length > 1;
+      var cols = set ? Math.max(1, Math.min(drawn.length, Math.floor(1000 / cw))) : 1;
+      var width = Math.max(cols * cw + (cols - 1) * gap, 320);
+      var W = width + 2 * pad;
+      var y = pad;
+      var head = block(menu.getAttribute("data-title"), pad, y, width, 18, 700, "#1B1B1B", family);
+      y += head.height + 4;
+      // A map's scope names the year shown.
+      var words = menu.getAttribute("data-scope") || "";
+      var shown = [].filter.call(box.querySelectorAll("[data-year-text]"), function (p) { return !p.hidden; });
+      if (shown.length === 1) words += ", " + shown[0].getAttribute("data-year-text");
+      var scope = block(words, pad, y, width, 14, 400, "#4D4D4D", family);
+      y += scope.height + 12;
+      var body = "";
+      var rowH = ch + (set ? 20 : 0);
+      drawn.forEach(function (el, i) {
+        var x = pad + (i % cols) * (cw + gap);
+        var top = y + Math.floor(i / cols) * (rowH + gap);
+        if (set) {
+          var t = el.closest("figure").querySelector(".chart-title");
+          body += block(t ? t.textContent.replace(/\.$/, "") : "", x, top, cw, 14, 700, "#1B1B1B", family).svg;
+          top += 20;
+        }
+        body += '<g transform="translate(' + x + " " + top + ')">' + el.chart.renderToSVGString() + "</g>";
+      });
+      y += Math.ceil(drawn.length / cols) * (rowH + gap) - gap + 12;
+      var legend = mapLegend(set ? null : drawn[0].closest("figure"), pad, y, width, family);
+      y += legend.height;
+      var date = menu.getAttribute("data-updated") || "";
+      var page = location.origin + location.pathname;
+      var foot = [menu.getAttribute("data-source"),
+        [menu.getAttribute("data-licence"), menu.getAttribute("data-site"), page, date].filter(Boolean).join(" · ")];
+      var footer = "";
+      foot.forEach(function (f) {
+        var b = block(f, pad, y, width, 12, 400, "#4D4D4D", family);
+        footer += b.svg;
+        y += b.height + 2;
+      });
+      var H = y + pad;
+      var svg = '<svg xmlns="' + SVGNS + '" width="' + W + '" height="' + H + '" viewBox="0 0 ' + W + " " + H +
+        '" font-family="' + esc(family) + '"><rect width="100%" height="100%" fill="#fff"/>' +
+        head.svg + scope.svg + body + legend.svg + footer + "</svg>";
+      return { svg: svg, width: W, height: H };
+    });
+  }
+
+  function save(href, name) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function svgURL(svg) {
+    return "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+  }
+
+  function exportAs(menu, type) {
+    var name = menu.getAttribute("data-name") || "chart";
+    return compose(menu).then(function (img) {
+      if (type === "svg") {
+        save(svgURL(img.svg), name + ".svg");
+        return;
+      }
+      return new Promise(function (ok, fail) {
+        var im = new Image();
+        im.onload = function () {
+          var scale = 2;
+          var c = document.createElement("canvas");
+          c.width = img.width * scale;
+          c.height = img.height * scale;
+          var g = c.getContext("2d");
+          g.scale(scale, scale);
+          g.drawImage(im, 0, 0, img.width, img.height);
+          save(c.toDataURL("image/png"), name + ".png");
+          ok();
+        };
+        im.onerror = fail;
+        im.src = svgURL(img.svg);
+      });
+    });
+  }
+
+  // imageItems adds the PNG and SVG items to a download menu, first.
+  function imageItems(menu) {
+    if (menu.querySelector("button[data-type]")) return;
+    var list = menu.querySelector("ul");
+    ["svg", "png"].forEach(function (type) { // each put first: PNG, SVG, then the links
+      var li = document.createElement("li");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.setAttribute("data-type", type);
+      b.textContent = menu.getAttribute("data-" + type);
+      b.addEventListener("click", function () {
+        exportAs(menu, type).catch(function () {});
+      });
+      li.appendChild(b);
+      list.insertBefore(li, list.firstChild);
+    });
+  }
+
+  [].forEach.call(document.querySelectorAll(".chart-export[data-for]"), function (menu) {
+    var box = document.getElementById(menu.getAttribute("data-for"));
+    if (!box) return;
+    box.addEventListener("chart-drawn", function () { imageItems(menu); });
+  });
+
   function draw(el) {
-    return Promise.all([library(), json(el.getAttribute("data-src"))])
+    if (el.drawing) return el.drawing;
+    el.drawing = Promise.all([library(), json(el.getAttribute("data-src"))])
       .then(function (r) {
         return geo(el).then(function () { return r[1]; });
       })
       .then(function (option) {
         var chart = echarts.init(el, null, { renderer: "svg", locale: locale });
         chart.setOption(prepare(el, option));
+        fitLegend(el, chart);
         all.push(chart);
         el.chart = chart;
-        saveButton(el, chart);
         links(el, chart);
         el.dispatchEvent(new CustomEvent("chart-drawn", { bubbles: true }));
       })
       .catch(function () {
         el.hidden = true; // the table below says it all
       });
+    return el.drawing;
   }
 
   // Year buttons: aria-pressed on the chosen one; its option replaces the
@@ -232,11 +445,13 @@
     if (!el.chart) return;
     json(b.getAttribute("data-src")).then(function (option) {
       el.chart.setOption(prepare(el, option), true);
+      fitLegend(el, el.chart);
     }).catch(function () {});
   }
 
-  // The embed control's code names the embed page by its full address,
-  // which only the browser knows, and gains a copy button.
+  // The embed item's code names the embed page by its full address, which
+  // only the browser knows: a button copies it, or, where the browser
+  // cannot copy, the code is shown to copy by hand.
   [].forEach.call(document.querySelectorAll("textarea.embed-code[data-src]"), function (t) {
     var src = new URL(t.getAttribute("data-src"), window.location.href).href;
     var code = document.createElement("iframe");
@@ -246,9 +461,11 @@
     code.setAttribute("loading", "lazy");
     code.setAttribute("title", t.getAttribute("data-title") || "");
     t.value = code.outerHTML;
-    t.hidden = false;
-    if (t.labels && t.labels[0]) t.labels[0].hidden = false;
-    if (!navigator.clipboard) return;
+    if (!navigator.clipboard) {
+      t.hidden = false;
+      if (t.labels && t.labels[0]) t.labels[0].hidden = false;
+      return;
+    }
     var b = document.createElement("button");
     b.type = "button";
     b.textContent = t.getAttribute("data-copy");
@@ -307,7 +524,10 @@
   window.addEventListener("resize", function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      all.forEach(function (c) { c.resize(); });
+      all.forEach(function (c) {
+        c.resize();
+        fitLegend(c.getDom(), c);
+      });
     }, 150);
   });
 })();
