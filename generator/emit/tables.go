@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"sort"
 
 	"plansite/generator/plan"
@@ -183,6 +184,27 @@ func lineSources(lines []plan.BudgetLine) []string {
 			seen[l.Source] = true
 			out = append(out, l.Source)
 		}
+	}
+	return out
+}
+
+// lineNotes are the distinct notes of budget lines, in the order the
+// lines first give them; each line's NoteRef is set to its note's number.
+// Many lines share a note (a decision's number), so the page lists each
+// once below the table rather than under every line.
+func lineNotes(lines []lineView) []plan.Text {
+	out := []plan.Text{}
+	for i := range lines {
+		n := lines[i].Note
+		if n.IsZero() {
+			continue
+		}
+		at := slices.IndexFunc(out, func(o plan.Text) bool { return o.VI == n.VI && o.EN == n.EN })
+		if at < 0 {
+			out = append(out, n)
+			at = len(out) - 1
+		}
+		lines[i].NoteRef = at + 1
 	}
 	return out
 }

@@ -226,3 +226,24 @@ func TestLineSources(t *testing.T) {
 		})
 	}
 }
+
+// A note many budget lines share is listed once; each line refers to it by
+// its number, and a line without a note refers to none.
+func TestLineNotes(t *testing.T) {
+	a, b := plan.Text{VI: "Quyết định 28", EN: "Decision 28"}, plan.Text{VI: "Bổ sung"}
+	lines := []lineView{{Note: a}, {}, {Note: b}, {Note: a}, {Note: plan.Text{VI: "Quyết định 28"}}}
+	got := lineNotes(lines)
+	if want := []plan.Text{a, b, {VI: "Quyết định 28"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("lineNotes = %+v, want %+v", got, want)
+	}
+	var refs []int
+	for _, l := range lines {
+		refs = append(refs, l.NoteRef)
+	}
+	if want := []int{1, 0, 2, 1, 3}; !reflect.DeepEqual(refs, want) {
+		t.Errorf("NoteRef of each line = %v, want %v", refs, want)
+	}
+	if got := lineNotes(nil); got == nil || len(got) != 0 {
+		t.Errorf("lineNotes(nil) = %#v, want an empty list (a JSON array)", got)
+	}
+}
