@@ -103,6 +103,10 @@ type costTable struct {
 	Years       []int
 	WholePeriod bool
 	Rows        []costRow
+	// Sources are the sources the costs' inputs cite, each once, in the
+	// order the table's cells first cite them: the numbered sources of the
+	// explanations listed below the table.
+	Sources []string
 }
 
 // A costRow is one area's costs: one a year of the table's Years, null
@@ -136,6 +140,21 @@ func costTableOf(costs []progress.Cost, years []int) costTable {
 			t.Rows[r].Whole = c
 		} else if j, ok := col[c.Year]; ok {
 			t.Rows[r].Years[j] = c
+		}
+	}
+	t.Sources = []string{}
+	seen := map[string]bool{}
+	for _, r := range t.Rows {
+		for _, c := range append(slices.Clip(r.Years), r.Whole) {
+			if c == nil || c.PerHousehold == nil {
+				continue
+			}
+			for _, in := range c.PerHousehold.Inputs {
+				if in.Source != "" && !seen[in.Source] {
+					seen[in.Source] = true
+					t.Sources = append(t.Sources, in.Source)
+				}
+			}
 		}
 	}
 	return t

@@ -165,6 +165,26 @@ func TestCostTable(t *testing.T) {
 	}
 }
 
+// The costs table's sources are each listed once, in the order its cells
+// (row by row, the whole period last) first cite them.
+func TestCostTableSources(t *testing.T) {
+	cost := func(area string, year int, sources ...string) progress.Cost {
+		e := &progress.Explanation{}
+		for _, s := range sources {
+			e.Inputs = append(e.Inputs, progress.Input{Name: "households_left", Source: s})
+		}
+		return progress.Cost{Area: area, Year: year, PerHousehold: e}
+	}
+	costs := []progress.Cost{cost("bg", 0, "whole"), cost("bg", 2022, "", "s22"), cost("bg", 2021, "s21"), cost("sd", 2021, "s21", "sd"),
+		{Area: "sd", Year: 2022, NotComparable: progress.CostCreditOnly}}
+	if got, want := costTableOf(costs, []int{2021, 2022}).Sources, []string{"s21", "s22", "whole", "sd"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("costTableOf(…).Sources = %q, want %q", got, want)
+	}
+	if got := costTableOf(nil, nil).Sources; got == nil || len(got) != 0 {
+		t.Errorf("costTableOf(nil).Sources = %#v, want an empty list", got)
+	}
+}
+
 // An area's ranking lists its siblings lowest rate first, the area's own
 // row first among equals; equal rates share a place and the next place
 // skips.
