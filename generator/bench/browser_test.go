@@ -48,7 +48,7 @@ func TestSamplePages(t *testing.T) {
 }
 
 // busy is a script that does a fixed amount of work, the same at any speed.
-const busy = `let x = 0; for (let i = 0; i < 4e7; i++) x = (x + i) % 7919; document.body.dataset.x = x;`
+const busy = `{ let x = 0; for (let i = 0; i < 4e7; i++) x = (x + i) % 7919; document.body.dataset.x = x; }`
 
 // The script time is measured in Chromium: the work a page does on load,
 // then with the work its chart does once scrolled to (loaded on the way,
@@ -64,7 +64,7 @@ func TestScriptTimesOf(t *testing.T) {
 <figure class="chart-figure" style="margin-top: 3000px"><div class="chart"></div></figure>
 <script>
 new IntersectionObserver((es, o) => { if (!es[0].isIntersecting) return; o.disconnect();
-  setTimeout(() => { ` + busy + ` document.querySelector('.chart').innerHTML = '<svg width="10" height="10"></svg>'; }, 50);
+  setTimeout(() => { ` + busy + busy + busy + ` document.querySelector('.chart').innerHTML = '<svg width="10" height="10"></svg>'; }, 50);
 }).observe(document.querySelector('.chart-figure'));
 </script></body></html>`,
 		"ke-hoach/index.html": `<!doctype html><html><body><p>Plan</p><script>document.body.dataset.y = 1</script></body></html>`,
@@ -80,14 +80,17 @@ new IntersectionObserver((es, o) => { if (!es[0].isIntersecting) return; o.disco
 	if !home.charts || !home.drawn {
 		t.Fatalf("home: charts %t, drawn %t; want a chart drawn", home.charts, home.drawn)
 	}
+	// The chart does three times the load's work: on a machine busy with
+	// other jobs, at least half as much again must show.
 	if home.load <= 0 || home.chart < home.load+home.load/2 {
-		t.Errorf("home: script %v after loading, %v after the chart; want the chart's work (as much again) counted", home.load, home.chart)
+		t.Errorf("home: script %v after loading, %v after the chart; want the chart's work (three times the load's) counted", home.load, home.chart)
 	}
 	if plan.charts || plan.chart != 0 || plan.page != "/ke-hoach/" {
 		t.Errorf("plan = %+v, want /ke-hoach/ without a chart", plan)
 	}
-	if slow, fast := home.load, at[1]["home"].load; slow < 2*fast {
-		t.Errorf("home: script %v at %d× slowdown, %v at 1×; want the slowdown to show (at least twice)", slow, cpuSlowdown, fast)
+	// 4× in theory; other jobs on the machine slow the unthrottled run too.
+	if slow, fast := home.load, at[1]["home"].load; slow < fast*3/2 {
+		t.Errorf("home: script %v at %d× slowdown, %v at 1×; want the slowdown to show (at least 1.5 times)", slow, cpuSlowdown, fast)
 	}
 }
 
