@@ -39,6 +39,7 @@
 //	TestFoldedTableSorts     the budget's folded lines open by keyboard and sort
 //	TestPlanTextOnFirstScreen  the plan's text starts on a 360×640 screen
 //	TestLargestPaintIsText   every page type's largest contentful paint is text
+//	TestLargestPaintSeesAnImage  that gate reports a picture as an image
 package gates
 
 import (
