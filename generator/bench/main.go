@@ -217,6 +217,7 @@ func run(cfg config, out io.Writer) error {
 	if r.pages, err = pagesOf(filepath.Join(site, "public")); err != nil {
 		return err
 	}
+	r.scripts = measureScriptTimes(filepath.Join(shipped, "public"), filepath.Join(site, "public"))
 
 	// 4. The generator's stages one by one, on both datasets.
 	self, err := os.Executable()

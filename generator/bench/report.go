@@ -42,6 +42,9 @@ type report struct {
 	hugoAlone []*measured
 	pages     *pageStats
 	stages    []stageRun
+	// scripts are the main thread's script times by page type
+	// (browser.go), of the shipped site then the synthetic one.
+	scripts []scriptTimes
 
 	// floor is Hugo building floorPages minimal pages (writeFloor);
 	// growth is the growth axes measured.
@@ -147,7 +150,7 @@ func (r *report) print(w io.Writer) {
 		r.shippedPages.largest, r.shippedPages.largestBytes, r.scale, r.pages.largest, r.pages.largestBytes)
 	fmt.Fprintf(w, "\nscript and style per page type (%s scale; gzip bytes, the most any page of the type loads; script for the first screen, then in all, with what charts.js loads when a chart nears the viewport):\n", r.scale)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "page type\tpages\tscript first screen\tscript in all\tstyle\t\n")
+	fmt.Fprintf(tw, "page type\tpages\tscript first screen\tscript in all\tstyle\t%s\n", scriptHeads(r.scale, r.scripts))
 	var types []string
 	for t := range r.pages.types {
 		types = append(types, t)
@@ -155,9 +158,10 @@ func (r *report) print(w io.Writer) {
 	slices.Sort(types)
 	for _, t := range types {
 		ts := r.pages.types[t]
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t\n", t, ts.pages, ts.script, ts.script+ts.lazy, ts.style)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", t, ts.pages, ts.script, ts.script+ts.lazy, ts.style, scriptCells(t, r.scripts))
 	}
 	tw.Flush()
+	printScriptNotes(w, r.scale, r.scripts)
 
 	printGrowth(w, r.scale, r.growth)
 

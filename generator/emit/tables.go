@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"sort"
 
 	"plansite/generator/plan"
@@ -102,6 +103,10 @@ type costTable struct {
 	Years       []int
 	WholePeriod bool
 	Rows        []costRow
+	// Sources are the sources the costs' inputs cite, each once, in the
+	// order the table's cells first cite them: the numbered sources of the
+	// explanations listed below the table.
+	Sources []string
 }
 
 // A costRow is one area's costs: one a year of the table's Years, null
@@ -135,6 +140,21 @@ func costTableOf(costs []progress.Cost, years []int) costTable {
 			t.Rows[r].Whole = c
 		} else if j, ok := col[c.Year]; ok {
 			t.Rows[r].Years[j] = c
+		}
+	}
+	t.Sources = []string{}
+	seen := map[string]bool{}
+	for _, r := range t.Rows {
+		for _, c := range append(slices.Clip(r.Years), r.Whole) {
+			if c == nil || c.PerHousehold == nil {
+				continue
+			}
+			for _, in := range c.PerHousehold.Inputs {
+				if in.Source != "" && !seen[in.Source] {
+					seen[in.Source] = true
+					t.Sources = append(t.Sources, in.Source)
+				}
+			}
 		}
 	}
 	return t
@@ -183,6 +203,27 @@ func lineSources(lines []plan.BudgetLine) []string {
 			seen[l.Source] = true
 			out = append(out, l.Source)
 		}
+	}
+	return out
+}
+
+// lineNotes are the distinct notes of budget lines, in the order the
+// lines first give them; each line's NoteRef is set to its note's number.
+// Many lines share a note (a decision's number), so the page lists each
+// once below the table rather than under every line.
+func lineNotes(lines []lineView) []plan.Text {
+	out := []plan.Text{}
+	for i := range lines {
+		n := lines[i].Note
+		if n.IsZero() {
+			continue
+		}
+		at := slices.IndexFunc(out, func(o plan.Text) bool { return o.VI == n.VI && o.EN == n.EN })
+		if at < 0 {
+			out = append(out, n)
+			at = len(out) - 1
+		}
+		lines[i].NoteRef = at + 1
 	}
 	return out
 }

@@ -165,6 +165,26 @@ func TestCostTable(t *testing.T) {
 	}
 }
 
+// The costs table's sources are each listed once, in the order its cells
+// (row by row, the whole period last) first cite them.
+func TestCostTableSources(t *testing.T) {
+	cost := func(area string, year int, sources ...string) progress.Cost {
+		e := &progress.Explanation{}
+		for _, s := range sources {
+			e.Inputs = append(e.Inputs, progress.Input{Name: "households_left", Source: s})
+		}
+		return progress.Cost{Area: area, Year: year, PerHousehold: e}
+	}
+	costs := []progress.Cost{cost("bg", 0, "whole"), cost("bg", 2022, "", "s22"), cost("bg", 2021, "s21"), cost("sd", 2021, "s21", "sd"),
+		{Area: "sd", Year: 2022, NotComparable: progress.CostCreditOnly}}
+	if got, want := costTableOf(costs, []int{2021, 2022}).Sources, []string{"s21", "s22", "whole", "sd"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("costTableOf(…).Sources = %q, want %q", got, want)
+	}
+	if got := costTableOf(nil, nil).Sources; got == nil || len(got) != 0 {
+		t.Errorf("costTableOf(nil).Sources = %#v, want an empty list", got)
+	}
+}
+
 // An area's ranking lists its siblings lowest rate first, the area's own
 // row first among equals; equal rates share a place and the next place
 // skips.
@@ -224,5 +244,26 @@ func TestLineSources(t *testing.T) {
 				t.Errorf("lineSources(%q) = %q, want %q", tc.sources, got, tc.want)
 			}
 		})
+	}
+}
+
+// A note many budget lines share is listed once; each line refers to it by
+// its number, and a line without a note refers to none.
+func TestLineNotes(t *testing.T) {
+	a, b := plan.Text{VI: "Quyết định 28", EN: "Decision 28"}, plan.Text{VI: "Bổ sung"}
+	lines := []lineView{{Note: a}, {}, {Note: b}, {Note: a}, {Note: plan.Text{VI: "Quyết định 28"}}}
+	got := lineNotes(lines)
+	if want := []plan.Text{a, b, {VI: "Quyết định 28"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("lineNotes = %+v, want %+v", got, want)
+	}
+	var refs []int
+	for _, l := range lines {
+		refs = append(refs, l.NoteRef)
+	}
+	if want := []int{1, 0, 2, 1, 3}; !reflect.DeepEqual(refs, want) {
+		t.Errorf("NoteRef of each line = %v, want %v", refs, want)
+	}
+	if got := lineNotes(nil); got == nil || len(got) != 0 {
+		t.Errorf("lineNotes(nil) = %#v, want an empty list (a JSON array)", got)
 	}
 }

@@ -405,6 +405,10 @@ type budgetView struct {
 	// LineSources are the sources the lines cite, each once, in the order
 	// of the lines: the budget page's numbered notes.
 	LineSources []string
+	// LineNotes are the lines' notes, each distinct text once, in the
+	// order of the lines: listed once below the table, which refers to
+	// them by number (lineView.NoteRef).
+	LineNotes []plan.Text
 }
 
 // A setView is a set of budget lines that add up, with the distinct notes
@@ -420,6 +424,9 @@ type lineView struct {
 	Year                          int
 	Planned, Allocated, Disbursed *float64
 	Note                          plan.Text
+	// NoteRef numbers the line's note in budgetView.LineNotes, from 1; 0
+	// when the line has none.
+	NoteRef int `json:",omitempty"`
 }
 
 type reportView struct {
@@ -758,6 +765,7 @@ func budget(p *plan.Plan, r *progress.Report) ([]fundView, budgetView) {
 			Planned: l.Planned, Allocated: l.Allocated, Disbursed: l.Disbursed, Note: inert(l.Note)})
 	}
 	b.LineSources = lineSources(p.BudgetLines)
+	b.LineNotes = lineNotes(b.Lines)
 	for _, s := range r.Budget.Sets {
 		sv := setView{BudgetSet: s, Notes: []plan.Text{}}
 		key := progress.SetKey(&plan.BudgetLine{Year: s.Year, Source: s.Source})

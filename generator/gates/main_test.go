@@ -36,6 +36,10 @@
 //	TestBrowserGatesCatchBreakage  the browser gates fail on a broken page
 //	TestTablesSortByValue    data tables sort by value from the keyboard, aria-sort
 //	TestSortKeepsTotalsInPlace  totals and comparisons keep their place
+//	TestFoldedTableSorts     the budget's folded lines open by keyboard and sort
+//	TestPlanTextOnFirstScreen  the plan's text starts on a 360×640 screen
+//	TestLargestPaintIsText   every page type's largest contentful paint is text
+//	TestLargestPaintSeesAnImage  that gate reports a picture as an image
 package gates
 
 import (
