@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -105,26 +106,91 @@ func TestGoldenOption(t *testing.T) {
 
 // option is the part of an ECharts option the tests read.
 type option struct {
-	XAxis  []axis `json:"xAxis"`
-	YAxis  []axis `json:"yAxis"`
-	Series []struct {
-		Name string
-		Type string
-		Data []struct {
-			Name  string
-			Value any
-		}
-	}
+	XAxis   []axis `json:"xAxis"`
+	YAxis   []axis `json:"yAxis"`
+	Series  []optionSeries
 	Toolbox any
 	Legend  struct {
 		Show bool
 		Type string
+		Data []any
 	}
+}
+
+type optionSeries struct {
+	Name     string
+	Type     string
+	Data     []optionDatum
+	MarkArea *struct {
+		Label struct{ Show bool }
+		Data  [][]struct{ Name string }
+	}
+	MarkLine *struct {
+		Label struct{ Show bool }
+		Data  []struct {
+			Name  string
+			YAxis any
+			Label *struct{ Show bool }
+		}
+	}
+}
+
+type optionDatum struct {
+	Name  string
+	Value any
 }
 
 type axis struct {
 	Type string
 	Data []string
+}
+
+// isKey says whether s is a goal's key: a series with no value, which
+// names the goal in the legend.
+func isKey(s optionSeries) bool {
+	return slices.IndexFunc(s.Data, func(d optionDatum) bool { return d.Value != "-" }) < 0
+}
+
+// A target's goal is named in the legend, as a key, never by a label
+// inside the plot, where the lines would cross it (issue 15: "Mục tiêu
+// 2015: 8,5–9,0 %" over the province's line at 360 px).
+func TestGoalIsNamedInTheLegend(t *testing.T) {
+	seen := 0
+	for _, dir := range datasets {
+		for _, c := range build(t, dir) {
+			if c.Kind != KindTrend || !strings.HasPrefix(c.ID, "target-") {
+				continue
+			}
+			for _, lang := range plan.Langs {
+				var o option
+				if err := json.Unmarshal(c.Options[lang], &o); err != nil {
+					t.Fatal(err)
+				}
+				for i, s := range o.Series {
+					if s.MarkArea != nil && len(s.MarkArea.Data) > 0 {
+						seen++
+						if !isKey(s) || s.MarkArea.Label.Show || !o.Legend.Show {
+							t.Errorf("%s/%s: series %d %q draws a goal's band: key %t, label shown %t, legend shown %t; want a key in a shown legend, no label",
+								c.ID, lang, i, s.Name, isKey(s), s.MarkArea.Label.Show, o.Legend.Show)
+						}
+						if !slices.ContainsFunc(o.Legend.Data, func(k any) bool { m, ok := k.(map[string]any); return ok && m["name"] == s.Name && m["icon"] == "rect" }) {
+							t.Errorf("%s/%s: the legend %v has no rectangle named %q", c.ID, lang, o.Legend.Data, s.Name)
+						}
+					}
+					if s.MarkLine != nil && s.MarkLine.Label.Show {
+						for _, d := range s.MarkLine.Data {
+							if d.YAxis != nil {
+								t.Errorf("%s/%s: series %d labels a goal line %q inside the plot", c.ID, lang, i, d.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no target's chart draws a goal band: the test tests nothing")
+	}
 }
 
 // cellValue is what a table cell says in the chart's terms: a number or
@@ -190,6 +256,9 @@ func TestTableEqualsSeries(t *testing.T) {
 					if !reflect.DeepEqual(cats, heads) {
 						t.Errorf("categories %q, table rows %q", cats, heads)
 					}
+					// A goal's key (a series without values, named in the
+					// legend) is not data.
+					o.Series = slices.DeleteFunc(o.Series, isKey)
 					if len(o.Series) != len(series) {
 						t.Fatalf("%d series, table has %d", len(o.Series), len(series))
 					}

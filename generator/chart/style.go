@@ -30,6 +30,10 @@ const (
 	inkColour  = "#1B1B1B" // labels of marks, as the page's text
 	markColour = "#4D4D4D" // goal and baseline lines
 	bandColour = "rgba(0, 158, 115, 0.16)"
+	// bandKeyColour is bandColour over white, for the band's key in the
+	// legend; bandEdgeColour is the band's edge.
+	bandKeyColour  = "#D6F0E9"
+	bandEdgeColour = "#007A5A"
 	noneColour = "#767676" // no data
 )
 
@@ -156,6 +160,9 @@ func overTime(c *Chart, lang plan.Lang, legend bool, unit string, y opts.YAxis) 
 
 // markLabel is the style of the labels of goal and baseline marks.
 func markLabel(position string) *opts.Label {
+	if position == "" {
+		return &opts.Label{Show: opts.Bool(false)}
+	}
 	return &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: position, Color: inkColour}
 }
 
@@ -198,7 +205,8 @@ type bound struct {
 	YAxis *float64 `json:"yAxis,omitempty"`
 }
 
-// band marks the range [lo, hi] of the value axis, named name; vertical
+// band marks the range [lo, hi] of the value axis, named name ("" for a
+// band named by the legend, without a label); vertical
 // is true when the values run along the x axis. A horizontal band's label
 // is at its right end, inside it: the baseline's mark and the lines'
 // starts are at the left, and by the target year a line has left the
@@ -210,10 +218,13 @@ func band(name string, lo, hi float64, vertical bool) []charts.SeriesOpts {
 		from, to = bound{Name: name, XAxis: ptr(lo)}, bound{XAxis: ptr(hi)}
 		position = "top"
 	}
+	if name == "" { // named elsewhere: in the legend
+		position = ""
+	}
 	return []charts.SeriesOpts{
 		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{
 			Label:     markLabel(position),
-			ItemStyle: &opts.ItemStyle{Color: bandColour, BorderColor: "#007A5A", BorderWidth: 1},
+			ItemStyle: &opts.ItemStyle{Color: bandColour, BorderColor: bandEdgeColour, BorderWidth: 1},
 		}),
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.MarkAreas.Data = append(s.MarkAreas.Data, []bound{from, to})

@@ -63,7 +63,24 @@ func (b *builder) trend(t *plan.Target, tp *progress.TargetProgress) (*Chart, er
 	}
 	var err error
 	c.Options, err = options(c.ID, func(lang plan.Lang) echart {
-		return lineChart(c, lang, labels, lines, unit, min, max, g.series(lang, base, (min+max)/2))
+		l := lineChart(c, lang, labels, lines, unit, min, max, baseline(lang, base)).(*charts.Line)
+		if len(g.marks) > 0 {
+			g.addKey(l, lang, len(labels))
+			// The key of a band is a rectangle of the band's colours.
+			keys := make([]any, 0, len(lines)+1)
+			for _, ln := range lines {
+				keys = append(keys, ln.name.In(lang))
+			}
+			if len(g.marks) == 2 {
+				keys = append(keys, map[string]string{"name": g.label.In(lang), "icon": "rect"})
+			} else {
+				keys = append(keys, g.label.In(lang))
+			}
+			lo := legendOpts(true, nil)
+			lo.Data = keys
+			l.SetGlobalOptions(charts.WithLegendOpts(lo))
+		}
+		return l
 	})
 	return c, err
 }
@@ -358,31 +375,45 @@ func goalOf(t *plan.Target, tp *progress.TargetProgress) goal {
 	return g
 }
 
-// series are the goal's marks as options of the first series: a band or
-// a line, and a line at the baseline year base ("" for none). A goal line
-// in the upper half of the axis (its middle is mid) has its label below,
-// in the middle, away from the latest value at the end.
-func (g goal) series(lang plan.Lang, base string, mid float64) []charts.SeriesOpts {
-	var so []charts.SeriesOpts
-	switch {
-	case len(g.marks) == 2:
-		so = append(so, band(g.label.In(lang), g.marks[0], g.marks[1], false)...)
-	case len(g.marks) == 1:
-		position := "insideMiddleTop"
-		if g.marks[0] > mid {
-			position = "insideMiddleBottom"
-		}
-		so = append(so, lineMark(mark{Name: g.label.In(lang), YAxis: ptr(g.marks[0]), Label: markLabel(position)}))
+// baseline is the mark of the baseline year base on the first series:
+// a vertical line with its label at the top ("" for none).
+func baseline(lang plan.Lang, base string) []charts.SeriesOpts {
+	if base == "" {
+		return nil
 	}
-	if base != "" {
-		l := markLabel("end")
-		l.Align = "left"
-		so = append(so, lineMark(mark{Name: baselineAt.in(lang, base), XAxis: base, Label: l}))
+	l := markLabel("end")
+	l.Align = "left"
+	return []charts.SeriesOpts{lineMark(mark{Name: baselineAt.in(lang, base), XAxis: base, Label: l}), markLines("insideEndTop")}
+}
+
+// addKey adds the goal to l as a series of its own that has no values and
+// carries the goal's band or line, so that the goal is named in the
+// legend, as a key, rather than by a label inside the plot, where the
+// lines would cross it wherever it sat. Having no value, it is left out
+// of the tooltip (charts.js). n is the number of points on the x axis.
+func (g goal) addKey(l *charts.Line, lang plan.Lang, n int) {
+	if len(g.marks) == 0 {
+		return
 	}
-	if len(so) > 0 {
-		so = append(so, markLines("insideEndTop"))
+	name := g.label.In(lang)
+	data := make([]opts.LineData, n)
+	for i := range data {
+		data[i] = opts.LineData{Value: "-"}
 	}
-	return so
+	so := []charts.SeriesOpts{
+		charts.WithLineChartOpts(opts.LineChart{Symbol: "none"}),
+	}
+	if len(g.marks) == 2 {
+		so = append(so, band("", g.marks[0], g.marks[1], false)...)
+		// The legend draws the series' colour: the band's, with its edge.
+		so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: bandKeyColour, BorderColor: bandEdgeColour, BorderWidth: 1}),
+			charts.WithLineStyleOpts(opts.LineStyle{Color: bandEdgeColour, Width: 1}))
+	} else {
+		so = append(so, lineMark(mark{YAxis: ptr(g.marks[0])}), markLines(""),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: markColour}),
+			charts.WithLineStyleOpts(opts.LineStyle{Color: markColour, Type: "dashed", Width: 1.5}))
+	}
+	l.AddSeries(name, data, so...)
 }
 
 // A named is a named series of points: a compared area's values.

@@ -87,6 +87,11 @@
       return typeof v === "number" && isFinite(v) ? number(v, d) + unit : "–";
     };
     [].concat(option.series || []).forEach(function (s) {
+      // A series without a value (a goal's key in the legend) has nothing
+      // to say in a tooltip.
+      if (s.type === "line" && (s.data || []).every(function (v) { return v === "-" || (v && v.value === "-"); })) {
+        s.tooltip = { show: false };
+      }
       if (s.type === "scatter") {
         s.tooltip = {
           formatter: function (p) {
