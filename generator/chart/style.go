@@ -34,7 +34,7 @@ const (
 	// legend; bandEdgeColour is the band's edge.
 	bandKeyColour  = "#D6F0E9"
 	bandEdgeColour = "#007A5A"
-	noneColour = "#767676" // no data
+	noneColour     = "#767676" // no data
 )
 
 // Symbols are the marker shapes given to series in turn, so that series
