@@ -20,12 +20,16 @@ import (
 // small multiples, and a district's chart to compare.
 var exportPages = []string{"/chi-tieu/2a/", "/en/indicators/2a/", "/ngan-sach/", "/en/budget/", "/dia-phuong/", "/en/districts/", "/dia-phuong/son-dong/"}
 
-// drawAll scrolls every chart of the page into view and waits until all
-// have drawn (but those of a tab not shown).
+// drawAll scrolls every chart of the page into view, one at a time, each
+// until it has drawn (up to 20 s, for a loaded machine), and says whether
+// all have (but those of a tab not shown). A chart scrolled past before
+// the browser saw it near the viewport would never start drawing.
 const drawAll = `(async () => {
   const els = [...document.querySelectorAll('.chart[data-src]')].filter(e => !e.closest('[role=tabpanel][hidden]'));
-  for (const e of els) { e.scrollIntoView(); await new Promise(r => setTimeout(r, 60)); }
-  for (let i = 0; i < 200 && !els.every(e => e.chart); i++) await new Promise(r => setTimeout(r, 100));
+  for (const e of els) {
+    e.scrollIntoView();
+    for (let i = 0; i < 200 && !e.chart; i++) await new Promise(r => setTimeout(r, 100));
+  }
   return els.length > 0 && els.every(e => e.chart);
 })()`
 
