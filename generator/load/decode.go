@@ -22,13 +22,15 @@ import (
 // that every problem of the file is reported at once.
 type decoder struct {
 	file  string
-	lines []string // the file's lines, for columns yaml does not give
+	src   string   // the file's text
+	lines []string // its lines, for columns yaml does not give, once asked for
 	probs plan.Problems
 	known map[reflect.Type]structFields // fields of the struct types met, by type
 	more  int                           // problems past maxFileProblems, not kept
 	from  plan.Pos                      // where the first of them is
 	room  *atomic.Int64                 // memory the decoded data may still take, shared by the files
 	full  bool                          // this file ran out of room
+	items map[string][]string           // plan.ItemKey of each key and index met
 }
 
 // nodeCost is about the memory a decoded value takes besides its text:
@@ -56,6 +58,7 @@ const maxFileProblems = 100
 type structFields struct {
 	idx   map[string]int
 	names []string
+	node  int // the index of the embedded plan.Node, or -1
 }
 
 var (
@@ -188,6 +191,12 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 	sf, ok := d.known[v.Type()]
 	if !ok {
 		sf.idx, sf.names = fields(v.Type())
+		sf.node = -1
+		for i := range v.NumField() {
+			if v.Type().Field(i).Type == nodeType {
+				sf.node = i
+			}
+		}
 		if d.known == nil {
 			d.known = map[reflect.Type]structFields{}
 		}
@@ -202,8 +211,14 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 			}
 		}
 	}
-	node := plan.Node{Pos: d.pos(n), Keys: map[string]plan.Pos{}}
-	seen := map[string]*yaml.Node{}
+	keys := len(n.Content) / 2
+	for j := 1; j < len(n.Content); j += 2 {
+		if val := n.Content[j]; val.Kind == yaml.SequenceNode {
+			keys += len(val.Content)
+		}
+	}
+	node := plan.Node{Pos: d.pos(n), Keys: make(map[string]plan.Pos, keys)}
+	var seen map[string]*yaml.Node // for a long mapping; a record's few keys are scanned
 	for j := 0; j+1 < len(n.Content); j += 2 {
 		k, val := n.Content[j], n.Content[j+1]
 		if d.refuseAlias(k, id) {
@@ -218,13 +233,14 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 				"YAML merge keys (<<) are not allowed: write the keys out")
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		// The keys above are refused before they count as met.
+		met := func(k, _ *yaml.Node) bool { return k.Kind == yaml.ScalarNode && k.Anchor == "" && k.Value != "<<" }
+		if first := d.before(n, j, &seen, met); first != nil {
 			d.add(k, id,
 				fmt.Sprintf("khóa %q bị lặp (đã có ở dòng %d): xóa một trong hai", k.Value, first.Line),
 				fmt.Sprintf("duplicate key %q (first at line %d): remove one of them", k.Value, first.Line))
 			continue
 		}
-		seen[k.Value] = k
 		i, ok := idx[k.Value]
 		if !ok {
 			d.unknownKey(k, id, names)
@@ -233,16 +249,55 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 		node.Keys[k.Value] = d.pos(val)
 		if val.Kind == yaml.SequenceNode {
 			for i, item := range val.Content {
-				node.Keys[plan.ItemKey(k.Value, i)] = d.pos(item)
+				node.Keys[d.itemKey(k.Value, i)] = d.pos(item)
 			}
 		}
 		d.value(val, v.Field(i), k.Value, id)
 	}
-	for i := range v.NumField() {
-		if v.Type().Field(i).Type == nodeType {
-			v.Field(i).Set(reflect.ValueOf(node))
-		}
+	if sf.node >= 0 {
+		v.Field(sf.node).Set(reflect.ValueOf(node))
 	}
+}
+
+// shortMapping is the most pairs a mapping may have for its keys to be
+// looked for by a scan rather than in a map.
+const shortMapping = 16
+
+// before is the key of the mapping n, before pair j, with the text of
+// pair j's key, among the pairs met counts; nil when there is none. A
+// mapping of more than shortMapping pairs keeps the keys met in *seen,
+// so that a hostile file of many keys takes linear time.
+func (d *decoder) before(n *yaml.Node, j int, seen *map[string]*yaml.Node, met func(k, val *yaml.Node) bool) *yaml.Node {
+	k := n.Content[j]
+	if len(n.Content) <= 2*shortMapping {
+		for i := 0; i < j; i += 2 {
+			if prev := n.Content[i]; prev.Value == k.Value && met(prev, n.Content[i+1]) {
+				return prev
+			}
+		}
+		return nil
+	}
+	if *seen == nil {
+		*seen = map[string]*yaml.Node{}
+	}
+	if first, ok := (*seen)[k.Value]; ok {
+		return first
+	}
+	(*seen)[k.Value] = k
+	return nil
+}
+
+// itemKey is plan.ItemKey(key, i), made once a file.
+func (d *decoder) itemKey(key string, i int) string {
+	if d.items == nil {
+		d.items = map[string][]string{}
+	}
+	ks := d.items[key]
+	for len(ks) <= i {
+		ks = append(ks, plan.ItemKey(key, len(ks)))
+	}
+	d.items[key] = ks
+	return ks[i]
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, id string, names []string) {
@@ -330,18 +385,21 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key, id string) {
 // pairs calls f with each key and value of the mapping n, in order, but
 // for an alias or an anchor, and for a key met before: those are problems.
 func (d *decoder) pairs(n *yaml.Node, id string, f func(k, val *yaml.Node)) {
-	seen := map[string]bool{}
+	var seen map[string]*yaml.Node
+	// A pair with an alias or an anchor is refused before its key counts as met.
+	met := func(k, val *yaml.Node) bool {
+		return k.Kind != yaml.AliasNode && k.Anchor == "" && val.Kind != yaml.AliasNode && val.Anchor == ""
+	}
 	for j := 0; j+1 < len(n.Content); j += 2 {
 		k, val := n.Content[j], n.Content[j+1]
 		if d.refuseAlias(k, id) || d.refuseAlias(val, id) {
 			continue
 		}
-		if seen[k.Value] {
+		if d.before(n, j, &seen, met) != nil {
 			d.add(k, id, fmt.Sprintf("khóa %q bị lặp: xóa một trong hai", k.Value),
 				fmt.Sprintf("duplicate key %q: remove one of them", k.Value))
 			continue
 		}
-		seen[k.Value] = true
 		f(k, val)
 	}
 }
@@ -555,6 +613,15 @@ func (d *decoder) text(n *yaml.Node, t *plan.Text, key, id string) {
 	}
 }
 
+// textLines are the file's lines, split the first time they are asked
+// for: most files need none.
+func (d *decoder) textLines() []string {
+	if d.lines == nil {
+		d.lines = strings.Split(strings.ReplaceAll(d.src, "\r\n", "\n"), "\n")
+	}
+	return d.lines
+}
+
 // span locates a scalar's text. yaml gives the position of a block
 // scalar's indicator; its text starts on the next line, at the column of
 // the first non-blank character.
@@ -564,9 +631,10 @@ func (d *decoder) span(n *yaml.Node) plan.Span {
 		return sp
 	}
 	sp.Block = true
-	sp.Line = n.Line + 1                     // the text's first line, even when blank
-	for l := n.Line; l < len(d.lines); l++ { // d.lines[l] is line l+1
-		line := d.lines[l]
+	sp.Line = n.Line + 1 // the text's first line, even when blank
+	lines := d.textLines()
+	for l := n.Line; l < len(lines); l++ { // lines[l] is line l+1
+		line := lines[l]
 		if strings.TrimSpace(line) == "" {
 			continue
 		}

@@ -207,7 +207,7 @@ func (f *folder) readAll(files []file) ([]*decodeJob, plan.Problems) {
 				VI: "không đọc được tệp: " + err.Error(), EN: "cannot read the file: " + err.Error()})
 			continue
 		}
-		j := &decodeJob{file: f.name(fl.rel), src: src, k: fl.k, items: items(src)}
+		j := &decodeJob{file: f.name(fl.rel), src: src, k: fl.k, items: items(src), yamlOnly: f.yamlOnly}
 		if j.items > f.lim.fileItems {
 			probs = append(probs, f.lim.tooLong(j))
 			continue
@@ -224,8 +224,11 @@ type decodeJob struct {
 	k     kind
 	items int  // lines and values, which bound the memory parsing takes
 	full  bool // the decoded data ran out of room in this file
-	p     *plan.Plan
-	probs plan.Problems
+	// yamlOnly has yaml.v3 parse the file even where parse would: for
+	// the tests that compare the two.
+	yamlOnly bool
+	p        *plan.Plan
+	probs    plan.Problems
 }
 
 // decodeAll decodes the files on every CPU, each into a plan of its own,
@@ -253,7 +256,7 @@ func decodeAll(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
 				busy += j.items
 				mu.Unlock()
 				j.p = &plan.Plan{}
-				j.probs, j.full = decodeFile(j.file, j.src, j.k, j.p, &budget)
+				j.probs, j.full = decodeFile(j.file, j.src, j.k, j.p, &budget, j.yamlOnly)
 				j.src = nil
 				mu.Lock()
 				busy -= j.items
@@ -332,8 +335,9 @@ var bom = []byte("\xef\xbb\xbf")
 
 // decodeFile decodes one file's bytes into the plan.
 // room is the memory the decoded data may still take, shared by the
-// files; full reports that this file ran out of it.
-func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int64) (probs plan.Problems, full bool) {
+// files; full reports that this file ran out of it. Files are parsed by
+// parse, or by yaml.v3 when parse leaves them to it or yamlOnly.
+func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int64, yamlOnly bool) (probs plan.Problems, full bool) {
 	at := func(line, col int, vi, en string) (plan.Problems, bool) {
 		return plan.Problems{{Pos: plan.Pos{File: file, Line: line, Col: col}, VI: vi, EN: en}}, false
 	}
@@ -343,26 +347,29 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int6
 		return at(line, col, "tệp không phải UTF-8: lưu lại tệp với bảng mã UTF-8",
 			"the file is not UTF-8: save it again as UTF-8")
 	}
-	if len(bytes.TrimSpace(stripComments(src))) == 0 {
+	if onlyComments(src) {
 		return at(1, 1, "tệp trống: thêm nội dung hoặc xóa tệp", "the file is empty: add its content or delete the file")
 	}
-	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&root); err != nil {
-		line, col, vi, en := syntaxError(err, lines)
-		return at(line, col, vi, en)
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		line := extra.Line
-		if err != nil {
-			line, _, _, _ = syntaxError(err, lines)
+	text := string(src) // the decoded strings are substrings of it
+	d := &decoder{file: file, src: text, room: room}
+	root, ok := parse(text)
+	if !ok || yamlOnly {
+		root = &yaml.Node{}
+		dec := yaml.NewDecoder(strings.NewReader(text))
+		if err := dec.Decode(root); err != nil {
+			line, col, vi, en := syntaxError(err, d.textLines())
+			return at(line, col, vi, en)
 		}
-		return at(line, 1, "tệp chỉ được có một tài liệu YAML: xóa dòng --- thứ hai",
-			"a file holds one YAML document: remove the second --- line")
+		var extra yaml.Node
+		if err := dec.Decode(&extra); err != io.EOF {
+			line := extra.Line
+			if err != nil {
+				line, _, _, _ = syntaxError(err, d.textLines())
+			}
+			return at(line, 1, "tệp chỉ được có một tài liệu YAML: xóa dòng --- thứ hai",
+				"a file holds one YAML document: remove the second --- line")
+		}
 	}
-	d := &decoder{file: file, lines: lines, room: room}
 	doc := root.Content[0]
 	if k.name == boundariesKind.name {
 		decodeBoundaries(d, doc, p)
@@ -416,17 +423,21 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// stripComments drops comment lines, so that a file of only comments
-// counts as empty.
-func stripComments(src []byte) []byte {
-	var b bytes.Buffer
-	for _, l := range bytes.Split(src, []byte("\n")) {
+// onlyComments reports whether src holds nothing but blank lines,
+// comment lines and --- lines: a file that is empty.
+func onlyComments(src []byte) bool {
+	for len(src) > 0 {
+		l := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			l, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
 		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' && !bytes.Equal(t, []byte("---")) {
-			b.Write(l)
-			b.WriteByte('\n')
+			return false
 		}
 	}
-	return b.Bytes()
+	return true
 }
 
 func invalidUTF8(src []byte) (line, col int) {

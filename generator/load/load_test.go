@@ -318,6 +318,15 @@ func TestSyntaxPlace(t *testing.T) {
 	}
 }
 
+// longKeys are n lines "      kI: 1" of a mapping, I from 1 to n.
+func longKeys(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "      k%d: 1\n", i)
+	}
+	return b.String()
+}
+
 // TestMappingKeys checks the keys of a text ({vi: …, en: …}) and of a
 // mapping of values (flag_counts): a key written twice is refused at the
 // second, an alias or an anchor at its place, and good keys decode.
@@ -341,6 +350,12 @@ func TestMappingKeys(t *testing.T) {
 			`data/areas.yaml:8:7: bac-giang: duplicate key "poor_commune": remove one of them`},
 		{"mapping anchor", "areas", areaFile("\n      poor_commune: &n 3\n      dbkk: 2\n"),
 			`data/areas.yaml:6:21: bac-giang: YAML anchors (&n) are not allowed: write the value out where it is used`},
+		// A refused pair's key is not met: the one after it is no duplicate.
+		{"mapping anchor then key", "areas", areaFile("\n      poor_commune: &n 3\n      poor_commune: 4\n"),
+			`data/areas.yaml:6:21: bac-giang: YAML anchors (&n) are not allowed: write the value out where it is used`},
+		// Past 16 keys, the keys met are looked up in a map rather than scanned.
+		{"long mapping duplicate", "areas", areaFile("\n      dbkk: 2\n" + longKeys(17) + "      dbkk: 3\n"),
+			`data/areas.yaml:24:7: bac-giang: duplicate key "dbkk": remove one of them`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

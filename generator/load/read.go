@@ -62,6 +62,9 @@ type folder struct {
 	real string // dir, absolute, with its links resolved
 	name func(rel string) string
 	lim  limits
+	// yamlOnly has every file parsed by yaml.v3, as before parse: for the
+	// tests that compare the two.
+	yamlOnly bool
 }
 
 func newFolder(fsys fs.FS, dir, prefix string) *folder {

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -43,7 +44,7 @@ func (n Node) At(key string) Pos {
 
 // ItemKey is the key under which a Node records the position of item i of
 // the list at key.
-func ItemKey(key string, i int) string { return fmt.Sprintf("%s[%d]", key, i) }
+func ItemKey(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // AtItem is the position of item i of the list at key, or of the list.
 func (n Node) AtItem(key string, i int) Pos {

@@ -1,0 +1,743 @@
+package load
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// parse builds the yaml.Node tree that yaml.v3 builds for src, the text of
+// a data file, when src is written in the YAML the data files use: block
+// mappings of plain keys, block lists, scalars plain or quoted on one
+// line, block scalars (| and >, clipped or stripped), flow mappings and
+// lists on one line, comments. It is several times faster than yaml.v3
+// and allocates a fraction of what it does: the nodes come from slabs and
+// the values are substrings of src. Anything else — and anything it is
+// not sure yaml.v3 reads the same — makes it give up (ok is false), and
+// yaml.v3 parses the file instead: so its errors, and the tree of any file
+// parse does not take, are yaml.v3's own. The nodes carry no comments
+// (the decoder reads none), and each plain scalar's tag is the one yaml.v3
+// resolves. TestParseMatchesYAML and FuzzParse hold it to yaml.v3.
+func parse(src string) (doc *yaml.Node, ok bool) {
+	p := &parser{src: src}
+	if !p.split() {
+		return nil, false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, give := r.(giveUp); !give {
+				panic(r)
+			}
+			doc, ok = nil, false
+		}
+	}()
+	li := p.nextContent(0)
+	if li == len(p.lines) || p.lines[li].indent != 0 {
+		return nil, false
+	}
+	var root *yaml.Node
+	if c := src[p.lines[li].start]; c == '{' || c == '[' {
+		root = p.flow(li, p.lines[li].start) // JSON, as GeoJSON is, on one line
+		p.rest(li)
+	} else {
+		root = p.block(li, 0)
+	}
+	if p.nextContent(p.li) != len(p.lines) {
+		return nil, false
+	}
+	doc = p.node()
+	doc.Kind, doc.Line, doc.Column = yaml.DocumentNode, root.Line, root.Column
+	doc.Content = []*yaml.Node{root}
+	return doc, true
+}
+
+// giveUp is what parse panics with, deep in a tree, when the text is not
+// one it takes; parse recovers it and returns ok false.
+type giveUp struct{}
+
+func (p *parser) giveUp() { panic(giveUp{}) }
+
+// A parser holds one file's text cut into lines, and the slabs its nodes
+// are made from.
+type parser struct {
+	src   string
+	lines []line
+	li    int // the line after the last one the node just parsed took
+	off   int // in a line, the byte after the scalar or flow collection just parsed
+	depth int
+	nodes []yaml.Node  // slab of nodes
+	refs  []*yaml.Node // slab of Content slices
+	kids  []*yaml.Node // the children of the collections being parsed, a stack
+	tags  map[string]string
+}
+
+// A line is a line of the file: its bytes in src, without the line
+// break, and the spaces before its content.
+type line struct {
+	start, end int
+	indent     int
+	blank      bool // spaces only, or a comment
+	ascii      bool // a column is a byte offset
+}
+
+// maxDepth bounds the nesting parse takes; the data files nest a few
+// levels.
+const maxDepth = 64
+
+// split cuts src into lines, and reports false for a text parse does not
+// take whole: a carriage return, a tab, a character YAML does not allow or
+// reads as a line break or a space, a document marker or a directive.
+func (p *parser) split() bool {
+	src := p.src
+	p.lines = make([]line, 0, strings.Count(src, "\n")+1)
+	start, ascii := 0, true
+	for i := 0; i <= len(src); i++ {
+		if i == len(src) || src[i] == '\n' {
+			l := line{start: start, end: i, ascii: ascii}
+			for l.indent = 0; start+l.indent < i && src[start+l.indent] == ' '; l.indent++ {
+			}
+			rest := src[start+l.indent : i]
+			l.blank = rest == "" || rest[0] == '#'
+			if l.indent == 0 && (strings.HasPrefix(rest, "---") || strings.HasPrefix(rest, "...") || strings.HasPrefix(rest, "%")) {
+				return false
+			}
+			p.lines = append(p.lines, l)
+			start, ascii = i+1, true
+			continue
+		}
+		c := src[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			return false // tabs, carriage returns, control characters
+		case c >= 0x80:
+			ascii = false
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if r == utf8.RuneError && size <= 1 || r < 0xa0 || r == 0x2028 || r == 0x2029 ||
+				r == 0xfeff || r == 0xfffe || r == 0xffff || r == 0x200b || r == 0x2060 || unicode.Is(unicode.Zs, r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	// A file ending in a line break has no last, empty line.
+	if n := len(p.lines); n > 1 && p.lines[n-1].start == len(src) {
+		p.lines = p.lines[:n-1]
+	}
+	return true
+}
+
+// nextContent is the first line from li on that is not blank.
+func (p *parser) nextContent(li int) int {
+	for li < len(p.lines) && p.lines[li].blank {
+		li++
+	}
+	return li
+}
+
+func (p *parser) node() *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]yaml.Node, 0, 1024)
+	}
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// at places n at byte offset off of line li.
+func (p *parser) at(n *yaml.Node, li, off int) {
+	l := p.lines[li]
+	n.Line = li + 1
+	if l.ascii {
+		n.Column = off - l.start + 1
+	} else {
+		n.Column = utf8.RuneCountInString(p.src[l.start:off]) + 1
+	}
+}
+
+// content gives n the children pushed on p.kids from base on.
+func (p *parser) content(n *yaml.Node, base int) {
+	kids := p.kids[base:]
+	if len(p.refs)+len(kids) > cap(p.refs) {
+		p.refs = make([]*yaml.Node, 0, max(4096, len(kids)))
+	}
+	i := len(p.refs)
+	p.refs = append(p.refs, kids...)
+	n.Content = p.refs[i:len(p.refs):len(p.refs)]
+	clear(kids)
+	p.kids = p.kids[:base]
+}
+
+func (p *parser) enter() {
+	if p.depth++; p.depth > maxDepth {
+		p.giveUp()
+	}
+}
+
+// block parses the block collection whose first line is li, at indent.
+func (p *parser) block(li, indent int) *yaml.Node {
+	l := p.lines[li]
+	if dash(p.src, l.start+indent, l.end) {
+		return p.sequence(li, indent)
+	}
+	if p.key(l.start+indent, l.end) < 0 {
+		p.giveUp()
+	}
+	return p.mapping(li, l.start+indent)
+}
+
+// dash reports whether src[i:end] starts a list item: "-" alone or "- ".
+func dash(src string, i, end int) bool {
+	return i < end && src[i] == '-' && (i+1 == end || src[i+1] == ' ')
+}
+
+// isKeyByte are the bytes of the plain keys parse takes.
+var isKeyByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.'
+	}
+	return t
+}()
+
+// key is the offset of the colon ending the plain key that starts at i, or
+// -1 when no such key starts there.
+func (p *parser) key(i, end int) int {
+	j := i
+	for j < end && j-i < 128 && isKeyByte[p.src[j]] {
+		j++
+	}
+	if j == i || p.src[i] == '-' || p.src[i] == '.' || j == end || p.src[j] != ':' || j+1 < end && p.src[j+1] != ' ' {
+		return -1
+	}
+	return j
+}
+
+// mapping parses the block mapping whose first key starts at byte i of
+// line li; its keys are at the column of that one.
+func (p *parser) mapping(li, i int) *yaml.Node {
+	p.enter()
+	defer func() { p.depth-- }()
+	n := p.node()
+	n.Kind, n.Tag = yaml.MappingNode, "!!map"
+	p.at(n, li, i)
+	indent := i - p.lines[li].start
+	base := len(p.kids)
+	for {
+		l := p.lines[li]
+		colon := p.key(i, l.end)
+		if colon < 0 {
+			p.giveUp()
+		}
+		k := p.node()
+		k.Kind, k.Value = yaml.ScalarNode, p.src[i:colon]
+		k.Tag = p.plainTag(k.Value)
+		p.at(k, li, i)
+		p.kids = append(p.kids, k, p.value(li, colon+1, indent, true))
+		li = p.nextContent(p.li)
+		if li == len(p.lines) || p.lines[li].indent < indent {
+			break
+		}
+		l = p.lines[li]
+		if l.indent > indent || dash(p.src, l.start+indent, l.end) {
+			p.giveUp()
+		}
+		i = l.start + indent
+	}
+	p.content(n, base)
+	p.li = li
+	return n
+}
+
+// sequence parses the block list whose first item is on line li, at
+// indent.
+func (p *parser) sequence(li, indent int) *yaml.Node {
+	p.enter()
+	defer func() { p.depth-- }()
+	n := p.node()
+	n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+	p.at(n, li, p.lines[li].start+indent)
+	base := len(p.kids)
+	for {
+		l := p.lines[li]
+		after := l.start + indent + 1 // just after the dash
+		s := after
+		for s < l.end && p.src[s] == ' ' {
+			s++
+		}
+		var item *yaml.Node
+		if s < l.end && p.src[s] != '#' && p.key(s, l.end) >= 0 {
+			item = p.mapping(li, s)
+		} else {
+			item = p.value(li, after, indent, false)
+		}
+		p.kids = append(p.kids, item)
+		li = p.nextContent(p.li)
+		if li == len(p.lines) || p.lines[li].indent < indent {
+			break
+		}
+		l = p.lines[li]
+		if l.indent > indent {
+			p.giveUp()
+		}
+		if !dash(p.src, l.start+indent, l.end) {
+			break // the key after a list at the indent of its own key
+		}
+	}
+	p.content(n, base)
+	p.li = li
+	return n
+}
+
+// value parses the value that follows a key's colon or a list's dash, at
+// byte c of line li; indent is the key's or the dash's. inMap says it is
+// a key's, whose list may start at the key's own indent.
+func (p *parser) value(li, c, indent int, inMap bool) *yaml.Node {
+	l := p.lines[li]
+	s := c
+	for s < l.end && p.src[s] == ' ' {
+		s++
+	}
+	if s == l.end || p.src[s] == '#' && s > c {
+		// Nothing on the line: a block below, or an empty value.
+		next := p.nextContent(li + 1)
+		if next < len(p.lines) {
+			nl := p.lines[next]
+			switch {
+			case nl.indent > indent:
+				return p.block(next, nl.indent)
+			case nl.indent == indent && inMap && dash(p.src, nl.start+indent, nl.end):
+				return p.sequence(next, indent)
+			}
+		}
+		n := p.node()
+		n.Kind, n.Tag = yaml.ScalarNode, "!!null"
+		p.at(n, li, c)
+		p.li = li + 1
+		return n
+	}
+	if s == c && s < l.end {
+		p.giveUp() // "key:x" is not a key, "-x" not an item
+	}
+	var n *yaml.Node
+	switch p.src[s] {
+	case '|', '>':
+		return p.blockScalar(li, s, indent)
+	case '"', '\'':
+		n = p.quoted(li, s)
+	case '[', '{':
+		n = p.flow(li, s)
+	default:
+		n = p.plain(li, s)
+	}
+	p.rest(li)
+	return n
+}
+
+// rest checks that what a value leaves of line li, from p.off on, is
+// spaces and a comment at most, and moves to the next line.
+func (p *parser) rest(li int) {
+	l := p.lines[li]
+	e := p.off
+	for e < l.end && p.src[e] == ' ' {
+		e++
+	}
+	if e < l.end && (p.src[e] != '#' || e == p.off) {
+		p.giveUp()
+	}
+	p.li = li + 1
+}
+
+// plainStart reports whether a plain scalar may start with the byte at
+// src[i] without parse having to know more YAML than it does.
+func plainStart(src string, i, end int) bool {
+	switch src[i] {
+	case '&', '*', '!', '|', '>', '%', '@', '`', ',', '[', ']', '{', '}', '?', ':', '#', '"', '\'':
+		return false
+	case '-':
+		// -1, -x; not "-" alone, "- " or "---"
+		return i+1 < end && (isKeyByte[src[i+1]] && src[i+1] != '-' || src[i+1] >= 0x80)
+	case '.':
+		return !strings.HasPrefix(src[i:end], "...")
+	}
+	return true
+}
+
+// plain parses the plain scalar that starts at byte s of line li, in a
+// block. p.off is set to where it ends.
+func (p *parser) plain(li, s int) *yaml.Node {
+	l := p.lines[li]
+	if !plainStart(p.src, s, l.end) {
+		p.giveUp()
+	}
+	e := s
+	for e < l.end && !(p.src[e] == '#' && p.src[e-1] == ' ') {
+		if p.src[e] == ':' && (e+1 == l.end || p.src[e+1] == ' ') {
+			p.giveUp() // a mapping where a scalar was expected
+		}
+		e++
+	}
+	v := strings.TrimRight(p.src[s:e], " ")
+	n := p.node()
+	n.Kind, n.Value, n.Tag = yaml.ScalarNode, v, p.plainTag(v)
+	p.at(n, li, s)
+	p.off = s + len(v)
+	return n
+}
+
+// quoted parses the quoted scalar that starts at byte s of line li; it
+// ends on the same line. p.off is set to just after its closing quote.
+func (p *parser) quoted(li, s int) *yaml.Node {
+	l := p.lines[li]
+	q := p.src[s]
+	n := p.node()
+	n.Kind, n.Tag = yaml.ScalarNode, "!!str"
+	p.at(n, li, s)
+	var b strings.Builder
+	plain := true // no escape yet: the value is a substring
+	i := s + 1
+	for {
+		if i >= l.end {
+			p.giveUp() // a quoted scalar over several lines
+		}
+		c := p.src[i]
+		switch {
+		case c == q && q == '\'' && i+1 < l.end && p.src[i+1] == '\'':
+			if plain {
+				b.WriteString(p.src[s+1 : i])
+				plain = false
+			}
+			b.WriteByte('\'')
+			i += 2
+			continue
+		case c == q:
+			if plain {
+				n.Value = p.src[s+1 : i]
+			} else {
+				n.Value = b.String()
+			}
+			if q == '"' {
+				n.Style = yaml.DoubleQuotedStyle
+			} else {
+				n.Style = yaml.SingleQuotedStyle
+			}
+			p.off = i + 1
+			return n
+		case c == '\\' && q == '"':
+			if plain {
+				b.WriteString(p.src[s+1 : i])
+				plain = false
+			}
+			i = p.escape(&b, i+1, l.end)
+			continue
+		}
+		if !plain {
+			b.WriteByte(c)
+		}
+		i++
+	}
+}
+
+// escape writes the character escaped at src[i] (just after a backslash)
+// and returns the offset after the escape.
+func (p *parser) escape(b *strings.Builder, i, end int) int {
+	if i >= end {
+		p.giveUp()
+	}
+	digits := 0
+	switch c := p.src[i]; c {
+	case '0':
+		b.WriteByte(0)
+	case 'a':
+		b.WriteByte('\a')
+	case 'b':
+		b.WriteByte('\b')
+	case 't':
+		b.WriteByte('\t')
+	case 'n':
+		b.WriteByte('\n')
+	case 'v':
+		b.WriteByte('\v')
+	case 'f':
+		b.WriteByte('\f')
+	case 'r':
+		b.WriteByte('\r')
+	case 'e':
+		b.WriteByte(0x1b)
+	case ' ', '"', '\'', '\\':
+		b.WriteByte(c)
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	default:
+		p.giveUp() // \N, \_, \L, \P, a line break: left to yaml.v3
+	}
+	if digits == 0 {
+		return i + 1
+	}
+	if i+1+digits > end {
+		p.giveUp()
+	}
+	v, err := strconv.ParseUint(p.src[i+1:i+1+digits], 16, 32)
+	if err != nil || v >= 0xd800 && v <= 0xdfff || v > unicode.MaxRune {
+		p.giveUp()
+	}
+	b.WriteRune(rune(v))
+	return i + 1 + digits
+}
+
+// flow parses the flow mapping or list that starts at byte s of line li;
+// it ends on the same line. p.off is set to just after it.
+func (p *parser) flow(li, s int) *yaml.Node {
+	p.enter()
+	defer func() { p.depth-- }()
+	l := p.lines[li]
+	n := p.node()
+	n.Style = yaml.FlowStyle
+	p.at(n, li, s)
+	closing := byte(']')
+	if p.src[s] == '{' {
+		n.Kind, n.Tag, closing = yaml.MappingNode, "!!map", '}'
+	} else {
+		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+	}
+	base := len(p.kids)
+	skip := func(i int) int {
+		for i < l.end && p.src[i] == ' ' {
+			i++
+		}
+		return i
+	}
+	i := skip(s + 1)
+	if i < l.end && p.src[i] == closing {
+		p.content(n, base)
+		p.off = i + 1
+		return n
+	}
+	for {
+		if n.Kind == yaml.MappingNode {
+			var k *yaml.Node
+			if i < l.end && p.src[i] == '"' {
+				k = p.quoted(li, i)
+				i = p.off
+			} else {
+				j := i
+				for j < l.end && isKeyByte[p.src[j]] {
+					j++
+				}
+				if j == i || p.src[i] == '-' || p.src[i] == '.' {
+					p.giveUp()
+				}
+				k = p.node()
+				k.Kind, k.Value = yaml.ScalarNode, p.src[i:j]
+				k.Tag = p.plainTag(k.Value)
+				p.at(k, li, i)
+				i = j
+			}
+			if i+1 >= l.end || p.src[i] != ':' || p.src[i+1] != ' ' {
+				p.giveUp()
+			}
+			p.kids = append(p.kids, k)
+			i = skip(i + 1)
+		}
+		p.kids = append(p.kids, p.flowValue(li, i))
+		i = skip(p.off)
+		if i >= l.end {
+			p.giveUp()
+		}
+		switch p.src[i] {
+		case ',':
+			i = skip(i + 1)
+			if i >= l.end || p.src[i] == closing {
+				p.giveUp() // a trailing comma
+			}
+			continue
+		case closing:
+			p.content(n, base)
+			p.off = i + 1
+			return n
+		}
+		p.giveUp()
+	}
+}
+
+// flowValue parses the value at byte i of line li, inside a flow
+// collection.
+func (p *parser) flowValue(li, i int) *yaml.Node {
+	l := p.lines[li]
+	if i >= l.end {
+		p.giveUp()
+	}
+	switch p.src[i] {
+	case '"', '\'':
+		return p.quoted(li, i)
+	case '[', '{':
+		return p.flow(li, i)
+	}
+	if !plainStart(p.src, i, l.end) {
+		p.giveUp()
+	}
+	e := i
+	for e < l.end && !strings.ContainsRune(",[]{}:#", rune(p.src[e])) {
+		e++
+	}
+	if e < l.end && (p.src[e] == ':' || p.src[e] == '#') {
+		p.giveUp()
+	}
+	v := strings.TrimRight(p.src[i:e], " ")
+	n := p.node()
+	n.Kind, n.Value, n.Tag = yaml.ScalarNode, v, p.plainTag(v)
+	p.at(n, li, i)
+	p.off = i + len(v)
+	return n
+}
+
+// blockScalar parses the block scalar whose indicator (| or >) is at byte
+// s of line li, under a key or dash at indent. parse takes the clipped and
+// the stripped (|-, >-) ones, their indentation found from their first
+// line; a folded one with lines indented deeper than the first it leaves
+// to yaml.v3.
+func (p *parser) blockScalar(li, s, indent int) *yaml.Node {
+	l := p.lines[li]
+	folded := p.src[s] == '>'
+	i := s + 1
+	strip := i < l.end && p.src[i] == '-'
+	if strip {
+		i++
+	}
+	j := i
+	for j < l.end && p.src[j] == ' ' {
+		j++
+	}
+	if j < l.end && (p.src[j] != '#' || j == i) {
+		p.giveUp() // a keep or indentation indicator, or text after the header
+	}
+	n := p.node()
+	n.Kind, n.Tag = yaml.ScalarNode, "!!str"
+	if folded {
+		n.Style = yaml.FoldedStyle
+	} else {
+		n.Style = yaml.LiteralStyle
+	}
+	p.at(n, li, s)
+	// The text's indentation is its first line's.
+	first := li + 1
+	for first < len(p.lines) && p.spaces(first) {
+		first++
+	}
+	if first == len(p.lines) || p.lines[first].indent <= indent || folded && first > li+1 {
+		p.giveUp() // an empty block scalar, or a folded one starting with empty lines
+	}
+	m := p.lines[first].indent
+	var text []string // the lines, without the indentation; "" for an empty one
+	end := li + 1
+	for ; end < len(p.lines); end++ {
+		ln := p.lines[end]
+		if p.spaces(end) {
+			if ln.end-ln.start > m {
+				p.giveUp() // spaces that would be text
+			}
+			text = append(text, "")
+			continue
+		}
+		if ln.indent < m {
+			break
+		}
+		if folded && ln.indent > m {
+			p.giveUp()
+		}
+		text = append(text, p.src[ln.start+m:ln.end])
+	}
+	if end == len(p.lines) && !strings.HasSuffix(p.src, "\n") {
+		p.giveUp() // the text's last line break is missing: clipping differs
+	}
+	for len(text) > 0 && text[len(text)-1] == "" {
+		text = text[:len(text)-1]
+	}
+	var b strings.Builder
+	for k, t := range text {
+		switch {
+		case k == 0:
+		case !folded:
+			b.WriteByte('\n')
+		case t != "" && text[k-1] != "":
+			b.WriteByte(' ') // a line break folded into a space
+		case t != "":
+			// the empty lines before t wrote a line break each
+		default:
+			b.WriteByte('\n')
+		}
+		b.WriteString(t)
+	}
+	if !strip {
+		b.WriteByte('\n')
+	}
+	n.Value = b.String()
+	p.li = end
+	return n
+}
+
+// spaces reports whether line li is empty or spaces only.
+func (p *parser) spaces(li int) bool {
+	l := p.lines[li]
+	return l.start+l.indent == l.end
+}
+
+// plainTag is the tag yaml.v3 resolves a plain scalar to. The common
+// cases are decided here; the rest (a leading zero, an exponent, a date,
+// an id starting with a digit) are asked of yaml.v3, once a value a file.
+func (p *parser) plainTag(v string) string {
+	switch v {
+	case "", "~", "null", "Null", "NULL":
+		return "!!null"
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	case "<<":
+		p.giveUp() // a merge key: the decoder's message needs yaml.v3's tree
+	}
+	if c := v[0]; !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
+		return "!!str"
+	}
+	if t := decimalTag(v); t != "" {
+		return t
+	}
+	if t, ok := p.tags[v]; ok {
+		return t
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(v), &doc); err != nil || len(doc.Content) != 1 {
+		p.giveUp()
+	}
+	s := doc.Content[0]
+	if s.Kind != yaml.ScalarNode || s.Value != v || s.Style != 0 {
+		p.giveUp()
+	}
+	if p.tags == nil {
+		p.tags = map[string]string{}
+	}
+	p.tags[v] = s.Tag
+	return s.Tag
+}
+
+// decimalTag is !!int for digits with an optional sign, no leading zero
+// and at most 18 of them, !!float for digits, a point and digits, and ""
+// for anything else.
+func decimalTag(v string) string {
+	if v[0] == '-' || v[0] == '+' {
+		v = v[1:]
+	}
+	intPart, frac, dot := strings.Cut(v, ".")
+	if !allDigits(intPart) {
+		return ""
+	}
+	switch {
+	case !dot && len(intPart) <= 18 && (intPart[0] != '0' || len(intPart) == 1):
+		return "!!int"
+	case dot && allDigits(frac):
+		return "!!float"
+	}
+	return ""
+}
