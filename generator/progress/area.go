@@ -1,7 +1,9 @@
 package progress
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -94,30 +96,31 @@ const (
 
 type countField struct {
 	name string
-	get  func(plan.Figure) *int
+	get  func(*plan.Figure) *int
 }
 
 func countFields() []countField {
 	return []countField{
-		{FieldHouseholds, func(f plan.Figure) *int { return f.Households }},
-		{FieldPoorHouseholds, func(f plan.Figure) *int { return f.PoorHouseholds }},
-		{FieldNearPoorHouseholds, func(f plan.Figure) *int { return f.NearPoorHouseholds }},
-		{FieldLeftPoverty, func(f plan.Figure) *int { return f.LeftPoverty }},
-		{FieldLeftNearPoverty, func(f plan.Figure) *int { return f.LeftNearPoverty }},
+		{FieldHouseholds, func(f *plan.Figure) *int { return f.Households }},
+		{FieldPoorHouseholds, func(f *plan.Figure) *int { return f.PoorHouseholds }},
+		{FieldNearPoorHouseholds, func(f *plan.Figure) *int { return f.NearPoorHouseholds }},
+		{FieldLeftPoverty, func(f *plan.Figure) *int { return f.LeftPoverty }},
+		{FieldLeftNearPoverty, func(f *plan.Figure) *int { return f.LeftNearPoverty }},
 	}
 }
 
 // figures is a's figures up to asOf, by year; of two for one year the first
-// counts and the other is reported when report is set.
-func (c *computer) figures(a *plan.Area, report bool) []plan.Figure {
-	var fs []plan.Figure
-	for _, f := range a.Figures {
-		if c.visible(f.Year) {
+// counts and the other is reported when report is set. They point into
+// a.Figures.
+func (c *computer) figures(a *plan.Area, report bool) []*plan.Figure {
+	fs := make([]*plan.Figure, 0, len(a.Figures))
+	for i := range a.Figures {
+		if f := &a.Figures[i]; c.visible(f.Year) {
 			fs = append(fs, f)
 		}
 	}
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Year < fs[j].Year })
-	out := fs[:0:0]
+	slices.SortStableFunc(fs, func(x, y *plan.Figure) int { return cmp.Compare(x.Year, y.Year) })
+	out := fs[:0]
 	for _, f := range fs {
 		if n := len(out); n > 0 && out[n-1].Year == f.Year {
 			if report {
@@ -210,7 +213,7 @@ func change(prev, cur *AreaYear, rPrev, rCur *Rate) *Explanation {
 }
 
 // checkRate warns when a stated rate is far from the rate its counts give.
-func (c *computer) checkRate(a *plan.Area, f plan.Figure, r *Rate, field string) {
+func (c *computer) checkRate(a *plan.Area, f *plan.Figure, r *Rate, field string) {
 	if r.Stated == nil || r.Computed == nil || math.Abs(*r.Stated-r.Computed.Result) <= RateTolerance {
 		return
 	}
@@ -321,16 +324,14 @@ func (c *computer) childTotals(a *plan.Area) []ChildTotal {
 	// sum below the stated count is expected, and only a sum above it is
 	// a mismatch.
 	complete := a.Kind != plan.KindDistrict && a.Kind != plan.KindCity
-	kidFigures := make([]map[int]plan.Figure, len(kids))
+	kidFigures := make([][]*plan.Figure, len(kids)) // by year
 	for i, k := range kids {
-		kidFigures[i] = map[int]plan.Figure{}
-		for _, f := range c.figures(k, false) {
-			kidFigures[i][f.Year] = f
-		}
+		kidFigures[i] = c.figures(k, false)
 	}
+	fields := countFields()
 	var out []ChildTotal
 	for _, f := range c.figures(a, false) {
-		for _, field := range countFields() {
+		for _, field := range fields {
 			stated := field.get(f)
 			if stated == nil {
 				continue
@@ -339,8 +340,8 @@ func (c *computer) childTotals(a *plan.Area) []ChildTotal {
 			var sum float64
 			var in []Input
 			for i, k := range kids {
-				kf, ok := kidFigures[i][f.Year]
-				if !ok || field.get(kf) == nil {
+				kf := yearOf(kidFigures[i], f.Year)
+				if kf == nil || field.get(kf) == nil {
 					continue
 				}
 				v := float64(*field.get(kf))
@@ -361,4 +362,13 @@ func (c *computer) childTotals(a *plan.Area) []ChildTotal {
 		}
 	}
 	return out
+}
+
+// yearOf is the figure of year among fs, which figures gave, or nil.
+func yearOf(fs []*plan.Figure, year int) *plan.Figure {
+	i, ok := slices.BinarySearchFunc(fs, year, func(f *plan.Figure, y int) int { return cmp.Compare(f.Year, y) })
+	if !ok {
+		return nil
+	}
+	return fs[i]
 }
