@@ -136,7 +136,7 @@ func (c *computer) figures(a *plan.Area, report bool) []*plan.Figure {
 // areas computes every area's progress; targets are the targets' results,
 // whose yearly checks the areas they are about repeat.
 func (c *computer) areas(targets []TargetProgress) []AreaProgress {
-	var out []AreaProgress
+	out := make([]AreaProgress, 0, len(c.p.Areas))
 	for i := range c.p.Areas {
 		a := &c.p.Areas[i]
 		if c.x.Area(a.ID) != a {
@@ -259,7 +259,8 @@ func (c *computer) rank(aps []AreaProgress) {
 			pos := 1
 			own := ap.Latest.rateInput("v", ap.Latest.Poor)
 			own.Item = ap.ID
-			in := []Input{own}
+			in := make([]Input, 1, len(es))
+			in[0] = own
 			for _, o := range es {
 				if o.i == e.i {
 					continue
