@@ -248,6 +248,7 @@ func decodeAll(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
 	busy := 0 // items being decoded
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
+			var ps parser // its memory serves file after file
 			for j := range next {
 				mu.Lock()
 				for busy > 0 && busy+j.items > lim.fileItems {
@@ -256,7 +257,7 @@ func decodeAll(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
 				busy += j.items
 				mu.Unlock()
 				j.p = &plan.Plan{}
-				j.probs, j.full = decodeFile(j.file, j.src, j.k, j.p, &budget, j.yamlOnly)
+				j.probs, j.full = decodeFile(j.file, j.src, j.k, j.p, &budget, &ps, j.yamlOnly)
 				j.src = nil
 				mu.Lock()
 				busy -= j.items
@@ -336,8 +337,8 @@ var bom = []byte("\xef\xbb\xbf")
 // decodeFile decodes one file's bytes into the plan.
 // room is the memory the decoded data may still take, shared by the
 // files; full reports that this file ran out of it. Files are parsed by
-// parse, or by yaml.v3 when parse leaves them to it or yamlOnly.
-func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int64, yamlOnly bool) (probs plan.Problems, full bool) {
+// ps, or by yaml.v3 when ps leaves them to it or yamlOnly.
+func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int64, ps *parser, yamlOnly bool) (probs plan.Problems, full bool) {
 	at := func(line, col int, vi, en string) (plan.Problems, bool) {
 		return plan.Problems{{Pos: plan.Pos{File: file, Line: line, Col: col}, VI: vi, EN: en}}, false
 	}
@@ -352,7 +353,7 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int6
 	}
 	text := string(src) // the decoded strings are substrings of it
 	d := &decoder{file: file, src: text, room: room}
-	root, ok := parse(text)
+	root, ok := ps.parse(text)
 	if !ok || yamlOnly {
 		root = &yaml.Node{}
 		dec := yaml.NewDecoder(strings.NewReader(text))

@@ -22,7 +22,20 @@ import (
 // (the decoder reads none), and each plain scalar's tag is the one yaml.v3
 // resolves. TestParseMatchesYAML and FuzzParse hold it to yaml.v3.
 func parse(src string) (doc *yaml.Node, ok bool) {
-	p := &parser{src: src}
+	return new(parser).parse(src)
+}
+
+// parse is parse, with the memory p kept from the file before: that
+// file's tree must no longer be in use.
+func (p *parser) parse(src string) (doc *yaml.Node, ok bool) {
+	p.src, p.li, p.off, p.depth = src, 0, 0, 0
+	p.nodes.reset()
+	p.refs.reset()
+	clear(p.kids)
+	p.kids = p.kids[:0]
+	if len(p.tags) > maxTags {
+		p.tags = nil
+	}
 	if !p.split() {
 		return nil, false
 	}
@@ -61,17 +74,49 @@ type giveUp struct{}
 func (p *parser) giveUp() { panic(giveUp{}) }
 
 // A parser holds one file's text cut into lines, and the slabs its nodes
-// are made from.
+// are made from, which it keeps for the next file: a worker of decodeAll
+// parses file after file with one parser, and most of a tree's memory is
+// the last tree's.
 type parser struct {
 	src   string
 	lines []line
 	li    int // the line after the last one the node just parsed took
 	off   int // in a line, the byte after the scalar or flow collection just parsed
 	depth int
-	nodes []yaml.Node  // slab of nodes
-	refs  []*yaml.Node // slab of Content slices
-	kids  []*yaml.Node // the children of the collections being parsed, a stack
+	nodes slab[yaml.Node]
+	refs  slab[*yaml.Node] // the nodes' Content
+	kids  []*yaml.Node     // the children of the collections being parsed, a stack
 	tags  map[string]string
+}
+
+// maxTags bounds the tags of values a parser remembers (plainTag).
+const maxTags = 10_000
+
+// A slab hands out values of T from chunks it keeps until reset, and
+// after: reset hands them out again.
+type slab[T any] struct {
+	chunks [][]T
+	ci, n  int // the chunk in use, and how much of it is
+}
+
+func (s *slab[T]) reset() { s.ci, s.n = 0, 0 }
+
+// take is k zero values, side by side.
+func (s *slab[T]) take(k int) []T {
+	const size = 4096
+	if s.ci < len(s.chunks) && s.n+k > len(s.chunks[s.ci]) {
+		s.ci, s.n = s.ci+1, 0
+	}
+	switch {
+	case s.ci == len(s.chunks):
+		s.chunks = append(s.chunks, make([]T, max(size, k)))
+	case len(s.chunks[s.ci]) < k:
+		s.chunks[s.ci] = make([]T, k)
+	}
+	c := s.chunks[s.ci][s.n : s.n+k : s.n+k]
+	s.n += k
+	clear(c)
+	return c
 }
 
 // A line is a line of the file: its bytes in src, without the line
@@ -92,7 +137,7 @@ const maxDepth = 64
 // reads as a line break or a space, a document marker or a directive.
 func (p *parser) split() bool {
 	src := p.src
-	p.lines = make([]line, 0, strings.Count(src, "\n")+1)
+	p.lines = p.lines[:0]
 	start, ascii := 0, true
 	for i := 0; i <= len(src); i++ {
 		if i == len(src) || src[i] == '\n' {
@@ -138,11 +183,7 @@ func (p *parser) nextContent(li int) int {
 }
 
 func (p *parser) node() *yaml.Node {
-	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, 1024)
-	}
-	p.nodes = p.nodes[:len(p.nodes)+1]
-	return &p.nodes[len(p.nodes)-1]
+	return &p.nodes.take(1)[0]
 }
 
 // at places n at byte offset off of line li.
@@ -159,12 +200,8 @@ func (p *parser) at(n *yaml.Node, li, off int) {
 // content gives n the children pushed on p.kids from base on.
 func (p *parser) content(n *yaml.Node, base int) {
 	kids := p.kids[base:]
-	if len(p.refs)+len(kids) > cap(p.refs) {
-		p.refs = make([]*yaml.Node, 0, max(4096, len(kids)))
-	}
-	i := len(p.refs)
-	p.refs = append(p.refs, kids...)
-	n.Content = p.refs[i:len(p.refs):len(p.refs)]
+	n.Content = p.refs.take(len(kids))
+	copy(n.Content, kids)
 	clear(kids)
 	p.kids = p.kids[:base]
 }
