@@ -30,7 +30,6 @@ type decoder struct {
 	from  plan.Pos                      // where the first of them is
 	room  *atomic.Int64                 // memory the decoded data may still take, shared by the files
 	full  bool                          // this file ran out of room
-	items map[string][]string           // plan.ItemKey of each key and index met
 }
 
 // nodeCost is about the memory a decoded value takes besides its text:
@@ -217,7 +216,7 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 			keys += len(val.Content)
 		}
 	}
-	node := plan.Node{Pos: d.pos(n), Keys: make(map[string]plan.Pos, keys)}
+	node := plan.Node{Pos: d.pos(n), Keys: make([]plan.KeyAt, 0, keys)}
 	var seen map[string]*yaml.Node // for a long mapping; a record's few keys are scanned
 	for j := 0; j+1 < len(n.Content); j += 2 {
 		k, val := n.Content[j], n.Content[j+1]
@@ -246,16 +245,20 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 			d.unknownKey(k, id, names)
 			continue
 		}
-		node.Keys[k.Value] = d.pos(val)
+		at := plan.KeyAt{Key: k.Value, Line: int32(val.Line), Col: int32(val.Column)}
 		if val.Kind == yaml.SequenceNode {
-			for i, item := range val.Content {
-				node.Keys[d.itemKey(k.Value, i)] = d.pos(item)
+			at.Items = int32(len(val.Content))
+		}
+		node.Keys = append(node.Keys, at)
+		if val.Kind == yaml.SequenceNode {
+			for _, item := range val.Content {
+				node.Keys = append(node.Keys, plan.KeyAt{Line: int32(item.Line), Col: int32(item.Column)})
 			}
 		}
 		d.value(val, v.Field(i), k.Value, id)
 	}
 	if sf.node >= 0 {
-		v.Field(sf.node).Set(reflect.ValueOf(node))
+		*v.Field(sf.node).Addr().Interface().(*plan.Node) = node
 	}
 }
 
@@ -285,19 +288,6 @@ func (d *decoder) before(n *yaml.Node, j int, seen *map[string]*yaml.Node, met f
 	}
 	(*seen)[k.Value] = k
 	return nil
-}
-
-// itemKey is plan.ItemKey(key, i), made once a file.
-func (d *decoder) itemKey(key string, i int) string {
-	if d.items == nil {
-		d.items = map[string][]string{}
-	}
-	ks := d.items[key]
-	for len(ks) <= i {
-		ks = append(ks, plan.ItemKey(key, len(ks)))
-	}
-	d.items[key] = ks
-	return ks[i]
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, id string, names []string) {
