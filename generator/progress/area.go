@@ -3,9 +3,12 @@ package progress
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"plansite/generator/plan"
 )
@@ -134,15 +137,43 @@ func (c *computer) figures(a *plan.Area, report bool) []*plan.Figure {
 }
 
 // areas computes every area's progress; targets are the targets' results,
-// whose yearly checks the areas they are about repeat.
+// whose yearly checks the areas they are about repeat. The areas are
+// computed on every CPU, in runs of consecutive areas, each run with
+// warnings of its own, gathered in the areas' order: the same report as
+// computing them one after another.
 func (c *computer) areas(targets []TargetProgress) []AreaProgress {
-	out := make([]AreaProgress, 0, len(c.p.Areas))
+	var areas []*plan.Area
 	for i := range c.p.Areas {
 		a := &c.p.Areas[i]
 		if c.x.Area(a.ID) != a {
 			continue // the checker reports duplicate ids; the first one counts
 		}
-		out = append(out, c.areaProgress(a, targets))
+		areas = append(areas, a)
+	}
+	out := make([]AreaProgress, len(areas))
+	const run = 256 // areas a worker takes at a time
+	runs := make([][]Warning, (len(areas)+run-1)/run)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(runs)) {
+		wg.Go(func() {
+			for {
+				r := int(next.Add(1)) - 1
+				if r >= len(runs) {
+					return
+				}
+				w := *c // the same plan and index, warnings of its own
+				w.warnings = nil
+				for i := r * run; i < min(len(areas), (r+1)*run); i++ {
+					out[i] = w.areaProgress(areas[i], targets)
+				}
+				runs[r] = w.warnings
+			}
+		})
+	}
+	wg.Wait()
+	for _, ws := range runs {
+		c.warnings = append(c.warnings, ws...)
 	}
 	c.rank(out)
 	return out
@@ -339,7 +370,7 @@ func (c *computer) childTotals(a *plan.Area) []ChildTotal {
 			}
 			ct := ChildTotal{Year: f.Year, Field: field.name, Stated: float64(*stated), Of: of}
 			var sum float64
-			var in []Input
+			in := make([]Input, 0, len(kids))
 			for i, k := range kids {
 				kf := yearOf(kidFigures[i], f.Year)
 				if kf == nil || field.get(kf) == nil {
