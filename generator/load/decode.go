@@ -29,6 +29,7 @@ type decoder struct {
 	more  int                           // problems past maxFileProblems, not kept
 	from  plan.Pos                      // where the first of them is
 	room  *atomic.Int64                 // memory the decoded data may still take, shared by the files
+	held  int64                         // room taken from room and not used yet
 	full  bool                          // this file ran out of room
 }
 
@@ -39,12 +40,33 @@ const nodeCost = 64
 // charge counts n bytes of decoded data against the room the files
 // share, and reports whether they fit; once they do not, the file's
 // decoding stops, so that the plan never takes much more than the room.
+// The room is taken from the shared count a chunk at a time, so that
+// files decoded at once do not contend for it at every value; release
+// gives back what the file did not use.
 func (d *decoder) charge(n int) bool {
-	if d.full || d.room.Add(-int64(n)) < 0 {
+	if d.full {
+		return false
+	}
+	if int64(n) <= d.held {
+		d.held -= int64(n)
+		return true
+	}
+	take := max(int64(n), roomChunk)
+	if d.room.Add(-take) < 0 {
 		d.full = true
 		return false
 	}
+	d.held += take - int64(n)
 	return true
+}
+
+// roomChunk is how much room a decoder takes at a time.
+const roomChunk = 64 << 10
+
+// release gives back the room the file took and did not use.
+func (d *decoder) release() {
+	d.room.Add(d.held)
+	d.held = 0
 }
 
 // maxFileProblems bounds the problems kept for one file: a file of a
@@ -340,7 +362,8 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, key, id string) {
 	if !d.charge(fit * int(elem.Size())) {
 		return
 	}
-	s := reflect.MakeSlice(v.Type(), 0, fit)
+	s := reflect.MakeSlice(v.Type(), fit, fit)
+	used := 0
 	for _, item := range n.Content {
 		if isNull(item) && record {
 			d.add(item, id, fmt.Sprintf("mục trống trong %q (dấu - không có nội dung): viết nội dung hoặc xóa dòng này", key),
@@ -348,13 +371,23 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, key, id string) {
 			continue
 		}
 		before := len(d.probs) + d.more
-		s = reflect.Append(s, reflect.Zero(elem))
-		d.value(item, s.Index(s.Len()-1), key, id)
-		if len(d.probs)+d.more > before {
-			s = s.Slice(0, s.Len()-1)
+		var e reflect.Value
+		if used < fit {
+			e = s.Index(used)
+		} else {
+			// Room was made for the mappings only: an item that is none is
+			// a problem, decoded aside to report it.
+			e = reflect.New(elem).Elem()
+		}
+		d.value(item, e, key, id)
+		switch {
+		case len(d.probs)+d.more > before:
+			e.SetZero() // a bad item takes no place: the next takes its
+		case used < fit:
+			used++
 		}
 	}
-	v.Set(s)
+	v.Set(s.Slice(0, used))
 }
 
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key, id string) {
@@ -414,7 +447,7 @@ var yesNo = map[string]bool{"yes": true, "no": true, "y": true, "n": true, "on":
 
 func plainYesNo(n *yaml.Node) bool {
 	return n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
-		yesNo[strings.ToLower(n.Value)]
+		len(n.Value) <= len("false") && yesNo[strings.ToLower(n.Value)]
 }
 
 func (d *decoder) scalar(n *yaml.Node, key, id string) bool {

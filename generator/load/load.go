@@ -353,6 +353,7 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int6
 	}
 	text := string(src) // the decoded strings are substrings of it
 	d := &decoder{file: file, src: text, room: room}
+	defer d.release()
 	root, ok := ps.parse(text)
 	if !ok || yamlOnly {
 		root = &yaml.Node{}

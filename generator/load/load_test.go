@@ -383,3 +383,22 @@ func TestMappingKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestListBadItems decodes a list of records with items that are not
+// records, before, between and after the good ones: each bad one is a
+// problem at its place, and the good ones are decoded in order.
+func TestListBadItems(t *testing.T) {
+	src := "agencies:\n  - x\n  - {id: a, name: A}\n  - [y]\n  - {id: b, name: B}\n  - z\n  - 7\n"
+	p, probs := load.FS(baseFS(t, map[string]string{"agencies.yaml": src}), "data")
+	var got []string
+	for _, pr := range probs {
+		got = append(got, pr.Pos.String())
+	}
+	want := []string{"data/agencies.yaml:2:5", "data/agencies.yaml:4:5", "data/agencies.yaml:6:5", "data/agencies.yaml:7:5"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("FS(agencies with bad items) problems at %q, want %q:\n%v", got, want, probs)
+	}
+	if len(p.Agencies) != 2 || p.Agencies[0].ID != "a" || p.Agencies[1].ID != "b" {
+		t.Errorf("FS(agencies with bad items) decoded %d agencies %+v, want a and b", len(p.Agencies), p.Agencies)
+	}
+}
