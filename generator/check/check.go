@@ -335,7 +335,9 @@ func (c *checker) oneOfAt(pos plan.Pos, id, key, value string, allowed ...string
 }
 
 func (c *checker) percent(node plan.Node, id, key string, v *float64) {
-	c.percentAt(node.At(key), id, key, v)
+	if v != nil && (*v < 0 || *v > 100) { // before looking for the key's place
+		c.percentAt(node.At(key), id, key, v)
+	}
 }
 
 func (c *checker) percentAt(pos plan.Pos, id, key string, v *float64) {
