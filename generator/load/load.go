@@ -17,7 +17,6 @@
 package load
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -220,7 +219,7 @@ func (f *folder) readAll(files []file) ([]*decodeJob, plan.Problems) {
 // A decodeJob is one file to decode into a plan of its own.
 type decodeJob struct {
 	file  string
-	src   []byte
+	src   string
 	k     kind
 	items int  // lines and values, which bound the memory parsing takes
 	full  bool // the decoded data ran out of room in this file
@@ -258,7 +257,7 @@ func decodeAll(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
 				mu.Unlock()
 				j.p = &plan.Plan{}
 				j.probs, j.full = decodeFile(j.file, j.src, j.k, j.p, &budget, &ps, j.yamlOnly)
-				j.src = nil
+				j.src = ""
 				mu.Lock()
 				busy -= j.items
 				done.Broadcast()
@@ -332,18 +331,18 @@ func gather(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
 
 func filepathToSlash(s string) string { return strings.ReplaceAll(s, "\\", "/") }
 
-var bom = []byte("\xef\xbb\xbf")
+const bom = "\xef\xbb\xbf"
 
 // decodeFile decodes one file's bytes into the plan.
 // room is the memory the decoded data may still take, shared by the
 // files; full reports that this file ran out of it. Files are parsed by
 // ps, or by yaml.v3 when ps leaves them to it or yamlOnly.
-func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int64, ps *parser, yamlOnly bool) (probs plan.Problems, full bool) {
+func decodeFile(file string, src string, k kind, p *plan.Plan, room *atomic.Int64, ps *parser, yamlOnly bool) (probs plan.Problems, full bool) {
 	at := func(line, col int, vi, en string) (plan.Problems, bool) {
 		return plan.Problems{{Pos: plan.Pos{File: file, Line: line, Col: col}, VI: vi, EN: en}}, false
 	}
-	src = bytes.TrimPrefix(src, bom) // editors on Windows add one; it means nothing
-	if !utf8.Valid(src) {
+	src = strings.TrimPrefix(src, bom) // editors on Windows add one; it means nothing
+	if !utf8.ValidString(src) {
 		line, col := invalidUTF8(src)
 		return at(line, col, "tệp không phải UTF-8: lưu lại tệp với bảng mã UTF-8",
 			"the file is not UTF-8: save it again as UTF-8")
@@ -351,7 +350,7 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int6
 	if onlyComments(src) {
 		return at(1, 1, "tệp trống: thêm nội dung hoặc xóa tệp", "the file is empty: add its content or delete the file")
 	}
-	text := string(src) // the decoded strings are substrings of it
+	text := src // the decoded strings are substrings of it
 	d := &decoder{file: file, src: text, room: room}
 	defer d.release()
 	root, ok := ps.parse(text)
@@ -407,11 +406,12 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int6
 			continue
 		}
 		seen[key.Value] = true
-		// Items of a kind split over several files are appended in file order.
-		dst := reflect.ValueOf(targets[i]).Elem()
-		items := reflect.New(dst.Type()).Elem()
-		d.value(val, items, key.Value, "")
-		dst.Set(reflect.AppendSlice(dst, items))
+		// A key appears once in a file: the list it fills is empty, and
+		// takes the decoded items as they are.
+		items := reflect.New(reflect.TypeOf(targets[i]).Elem()).Elem()
+		if d.value(val, items, key.Value, ""); items.Len() > 0 {
+			reflect.ValueOf(targets[i]).Elem().Set(items)
+		}
 	}
 	return d.problems(), d.full
 }
@@ -427,25 +427,19 @@ func indexOf(list []string, s string) int {
 
 // onlyComments reports whether src holds nothing but blank lines,
 // comment lines and --- lines: a file that is empty.
-func onlyComments(src []byte) bool {
-	for len(src) > 0 {
-		l := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			l, src = src[:i], src[i+1:]
-		} else {
-			src = nil
-		}
-		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' && !bytes.Equal(t, []byte("---")) {
+func onlyComments(src string) bool {
+	for l := range strings.Lines(src) {
+		if t := strings.TrimSpace(l); len(t) > 0 && t[0] != '#' && t != "---" {
 			return false
 		}
 	}
 	return true
 }
 
-func invalidUTF8(src []byte) (line, col int) {
+func invalidUTF8(src string) (line, col int) {
 	line, col = 1, 1
 	for len(src) > 0 {
-		r, size := utf8.DecodeRune(src)
+		r, size := utf8.DecodeRuneInString(src)
 		if r == utf8.RuneError && size <= 1 {
 			return line, col
 		}

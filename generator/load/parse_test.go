@@ -1,7 +1,6 @@
 package load
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -202,7 +201,7 @@ func TestParseMatchesYAML(t *testing.T) {
 	}
 	taken := 0
 	for _, f := range files {
-		src := string(bytes.TrimPrefix([]byte(f.src), bom))
+		src := strings.TrimPrefix(f.src, bom)
 		ok, err := compareParse(src)
 		if err != nil {
 			t.Errorf("%s: %v", f.name, err)
