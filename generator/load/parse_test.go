@@ -272,3 +272,53 @@ func TestParseDecodesAsYAML(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkParse parses the largest file of a synthetic dataset (a
+// folder of areas) with parse and with yaml.v3, which parse replaces for
+// such files (PLANSITE_BENCH_NATIONAL=1 for national scale).
+func BenchmarkParse(b *testing.B) {
+	// benchdata.Scale, which this package cannot import (benchdata loads)
+	o := synth.Options{Provinces: 6, Districts: 70, Communes: 1060, Years: 6, Seed: 1}
+	if os.Getenv("PLANSITE_BENCH_NATIONAL") == "1" {
+		o = synth.National()
+	}
+	dir := b.TempDir()
+	if err := synth.Write(dir, o); err != nil {
+		b.Fatal(err)
+	}
+	var src string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".yaml") {
+			bs, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if len(bs) > len(src) {
+				src = string(bs)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("parser=plain", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(src)))
+		var p parser
+		for b.Loop() {
+			if _, ok := p.parse(src); !ok {
+				b.Fatal("parse left the file to yaml.v3")
+			}
+		}
+	})
+	b.Run("parser=yaml.v3", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			if _, err := yamlTree(src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
