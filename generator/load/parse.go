@@ -559,6 +559,9 @@ func (p *parser) flow(li, s int) *yaml.Node {
 			var k *yaml.Node
 			if i < l.end && p.src[i] == '"' {
 				k = p.quoted(li, i)
+				if p.off-i > 128 {
+					p.giveUp() // yaml.v3 takes a key of at most 1024 characters
+				}
 				i = p.off
 			} else {
 				j := i

@@ -126,6 +126,8 @@ func TestParseCases(t *testing.T) {
 		{"escape slash", "a: \"\\/\"\n", false},
 		{"escape N", "a: \"\\N\"\n", false},
 		{"surrogate", "a: \"\\ud800\"\n", false},
+		{"long json key", "{\"" + strings.Repeat("k", 1100) + "\": 1}\n", false},
+		{"long key", strings.Repeat("k", 1100) + ": 1\n", false},
 		{"deep", strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n", false},
 	}
 	for _, tt := range tests {
