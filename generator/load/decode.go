@@ -21,16 +21,18 @@ import (
 // local number habit is a problem at its position, and decoding goes on so
 // that every problem of the file is reported at once.
 type decoder struct {
-	file  string
-	src   string   // the file's text
-	lines []string // its lines, for columns yaml does not give, once asked for
-	probs plan.Problems
-	known map[reflect.Type]structFields // fields of the struct types met, by type
-	more  int                           // problems past maxFileProblems, not kept
-	from  plan.Pos                      // where the first of them is
-	room  *atomic.Int64                 // memory the decoded data may still take, shared by the files
-	held  int64                         // room taken from room and not used yet
-	full  bool                          // this file ran out of room
+	file   string
+	src    string   // the file's text
+	lines  []string // its lines, for columns yaml does not give, once asked for
+	probs  plan.Problems
+	known  map[reflect.Type]structFields // fields of the struct types met, by type
+	more   int                           // problems past maxFileProblems, not kept
+	from   plan.Pos                      // where the first of them is
+	room   *atomic.Int64                 // memory the decoded data may still take, shared by the files
+	held   int64                         // room taken from room and not used yet
+	ints   []int                         // the rest of a chunk of numbers (take)
+	floats []float64
+	full   bool // this file ran out of room
 }
 
 // nodeCost is about the memory a decoded value takes besides its text:
@@ -85,7 +87,22 @@ type structFields struct {
 var (
 	nodeType = reflect.TypeFor[plan.Node]()
 	textType = reflect.TypeFor[plan.Text]()
+	intPtr   = reflect.TypeFor[*int]()
+	floatPtr = reflect.TypeFor[*float64]()
 )
+
+// take is a new value from the chunk *c, which it renews when it is used
+// up: the counts and rates of a national dataset are a million optional
+// numbers, each behind a pointer, which take a few thousand allocations
+// this way rather than a million.
+func take[T any](c *[]T) *T {
+	if len(*c) == 0 {
+		*c = make([]T, 1024)
+	}
+	v := &(*c)[0]
+	*c = (*c)[1:]
+	return v
+}
 
 func (d *decoder) pos(n *yaml.Node) plan.Pos {
 	return plan.Pos{File: d.file, Line: n.Line, Col: n.Column}
@@ -141,7 +158,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key, id string) {
 			v.Set(reflect.Zero(v.Type()))
 			return
 		}
-		p := reflect.New(v.Type().Elem())
+		var p reflect.Value
+		switch v.Type() {
+		case intPtr:
+			p = reflect.ValueOf(take(&d.ints))
+		case floatPtr:
+			p = reflect.ValueOf(take(&d.floats))
+		default:
+			p = reflect.New(v.Type().Elem())
+		}
 		d.value(n, p.Elem(), key, id)
 		v.Set(p)
 		return
