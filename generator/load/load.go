@@ -333,7 +333,7 @@ func filepathToSlash(s string) string { return strings.ReplaceAll(s, "\\", "/") 
 
 const bom = "\xef\xbb\xbf"
 
-// decodeFile decodes one file's bytes into the plan.
+// decodeFile decodes one file's text into the plan.
 // room is the memory the decoded data may still take, shared by the
 // files; full reports that this file ran out of it. Files are parsed by
 // ps, or by yaml.v3 when ps leaves them to it or yamlOnly.
@@ -350,13 +350,16 @@ func decodeFile(file string, src string, k kind, p *plan.Plan, room *atomic.Int6
 	if onlyComments(src) {
 		return at(1, 1, "tệp trống: thêm nội dung hoặc xóa tệp", "the file is empty: add its content or delete the file")
 	}
-	text := src // the decoded strings are substrings of it
-	d := &decoder{file: file, src: text, room: room}
+	d := &decoder{file: file, src: src, room: room} // the decoded strings are substrings of src
 	defer d.release()
-	root, ok := ps.parse(text)
-	if !ok || yamlOnly {
+	var root *yaml.Node
+	ok := false
+	if !yamlOnly {
+		root, ok = ps.parse(src)
+	}
+	if !ok {
 		root = &yaml.Node{}
-		dec := yaml.NewDecoder(strings.NewReader(text))
+		dec := yaml.NewDecoder(strings.NewReader(src))
 		if err := dec.Decode(root); err != nil {
 			line, col, vi, en := syntaxError(err, d.textLines())
 			return at(line, col, vi, en)
