@@ -138,9 +138,9 @@ func (c *computer) figures(a *plan.Area, report bool) []*plan.Figure {
 
 // areas computes every area's progress; targets are the targets' results,
 // whose yearly checks the areas they are about repeat. The areas are
-// computed on every CPU, in runs of consecutive areas, each run with
-// warnings of its own, gathered in the areas' order: the same report as
-// computing them one after another.
+// computed in runs on every CPU, each run with warnings of its own,
+// gathered in the areas' order: the same report as computing them one
+// after another.
 func (c *computer) areas(targets []TargetProgress) []AreaProgress {
 	var areas []*plan.Area
 	for i := range c.p.Areas {
@@ -151,27 +151,15 @@ func (c *computer) areas(targets []TargetProgress) []AreaProgress {
 		areas = append(areas, a)
 	}
 	out := make([]AreaProgress, len(areas))
-	const run = 256 // areas a worker takes at a time
-	runs := make([][]Warning, (len(areas)+run-1)/run)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(runs)) {
-		wg.Go(func() {
-			for {
-				r := int(next.Add(1)) - 1
-				if r >= len(runs) {
-					return
-				}
-				w := *c // the same plan and index, warnings of its own
-				w.warnings = nil
-				for i := r * run; i < min(len(areas), (r+1)*run); i++ {
-					out[i] = w.areaProgress(areas[i], targets)
-				}
-				runs[r] = w.warnings
-			}
-		})
-	}
-	wg.Wait()
+	runs := make([][]Warning, runsOf(len(areas), areaRun))
+	inRuns(len(areas), areaRun, func(r, lo, hi int) {
+		w := *c // the same plan and index, warnings of its own
+		w.warnings = nil
+		for i := lo; i < hi; i++ {
+			out[i] = w.areaProgress(areas[i], targets)
+		}
+		runs[r] = w.warnings
+	})
 	for _, ws := range runs {
 		c.warnings = append(c.warnings, ws...)
 	}
@@ -254,11 +242,7 @@ func (c *computer) checkRate(a *plan.Area, f *plan.Figure, r *Rate, field string
 
 // rank places each area among its siblings by latest poor rate.
 func (c *computer) rank(aps []AreaProgress) {
-	type entry struct {
-		i     int
-		value float64
-	}
-	groups := map[string][]entry{}
+	groups := map[string][]rankEntry{}
 	var keys []string
 	for i, ap := range aps {
 		a := c.x.Area(ap.ID)
@@ -272,41 +256,57 @@ func (c *computer) rank(aps []AreaProgress) {
 		if _, seen := groups[key]; !seen {
 			keys = append(keys, key)
 		}
-		groups[key] = append(groups[key], entry{i, ap.Latest.Poor.Value})
+		groups[key] = append(groups[key], rankEntry{i, ap.Latest.Poor.Value})
 	}
-	for _, key := range keys {
-		es := groups[key]
-		if len(es) < 2 {
-			continue
+	// Each group writes the ranks of its own areas: groups are ranked in
+	// runs on every CPU.
+	inRuns(len(keys), areaRun, func(_, lo, hi int) {
+		for _, key := range keys[lo:hi] {
+			rankGroup(aps, groups[key])
 		}
-		sort.SliceStable(es, func(x, y int) bool {
-			if es[x].value != es[y].value {
-				return es[x].value < es[y].value
-			}
-			return aps[es[x].i].ID < aps[es[y].i].ID
-		})
-		for _, e := range es {
-			ap := &aps[e.i]
-			pos := 1
-			own := ap.Latest.rateInput("v", ap.Latest.Poor)
-			own.Item = ap.ID
-			in := make([]Input, 1, len(es))
-			in[0] = own
-			for _, o := range es {
-				if o.i == e.i {
-					continue
-				}
-				other := &aps[o.i]
-				if o.value < e.value {
-					pos++
-				}
-				sib := other.Latest.rateInput("v_sibling", other.Latest.Poor)
-				sib.Item = other.ID
-				in = append(in, sib)
-			}
-			ap.Rank = &Rank{Position: pos, Of: len(es), Year: ap.Latest.Year,
-				Explanation: Explanation{Formula: FormulaRank, Inputs: withDecimals(in), Result: float64(pos)}}
+	})
+}
+
+// A rankEntry is an area to rank: its index in the areas' progress, and
+// its latest poor rate.
+type rankEntry struct {
+	i     int
+	value float64
+}
+
+// rankGroup places the areas es of aps, siblings whose latest poor rates
+// are of one year.
+func rankGroup(aps []AreaProgress, es []rankEntry) {
+	if len(es) < 2 {
+		return
+	}
+	sort.SliceStable(es, func(x, y int) bool {
+		if es[x].value != es[y].value {
+			return es[x].value < es[y].value
 		}
+		return aps[es[x].i].ID < aps[es[y].i].ID
+	})
+	for _, e := range es {
+		ap := &aps[e.i]
+		pos := 1
+		own := ap.Latest.rateInput("v", ap.Latest.Poor)
+		own.Item = ap.ID
+		in := make([]Input, 1, len(es))
+		in[0] = own
+		for _, o := range es {
+			if o.i == e.i {
+				continue
+			}
+			other := &aps[o.i]
+			if o.value < e.value {
+				pos++
+			}
+			sib := other.Latest.rateInput("v_sibling", other.Latest.Poor)
+			sib.Item = other.ID
+			in = append(in, sib)
+		}
+		ap.Rank = &Rank{Position: pos, Of: len(es), Year: ap.Latest.Year,
+			Explanation: Explanation{Formula: FormulaRank, Inputs: withDecimals(in), Result: float64(pos)}}
 	}
 }
 
@@ -403,4 +403,30 @@ func yearOf(fs []*plan.Figure, year int) *plan.Figure {
 		return nil
 	}
 	return fs[i]
+}
+
+// areaRun is how many areas, or groups of siblings, a worker takes at a
+// time.
+const areaRun = 256
+
+func runsOf(n, size int) int { return (n + size - 1) / size }
+
+// inRuns calls f on every CPU for the runs of 0…n-1, size long (the last
+// may be shorter): f(r, lo, hi) for run r, from lo to hi-1.
+func inRuns(n, size int, f func(r, lo, hi int)) {
+	runs := runsOf(n, size)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), runs) {
+		wg.Go(func() {
+			for {
+				r := int(next.Add(1)) - 1
+				if r >= runs {
+					return
+				}
+				f(r, r*size, min(n, (r+1)*size))
+			}
+		})
+	}
+	wg.Wait()
 }
