@@ -61,9 +61,7 @@ func (p *parser) parse(src string) (doc *yaml.Node, ok bool) {
 	if p.nextContent(p.li) != len(p.lines) {
 		return nil, false
 	}
-	doc = p.node()
-	doc.Kind, doc.Line, doc.Column = yaml.DocumentNode, root.Line, root.Column
-	doc.Content = []*yaml.Node{root}
+	doc = &yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
 	return doc, true
 }
 
@@ -93,7 +91,8 @@ type parser struct {
 const maxTags = 10_000
 
 // A slab hands out values of T from chunks it keeps until reset, and
-// after: reset hands them out again.
+// after: reset hands them out again, as they were left. A new chunk's
+// values are zero.
 type slab[T any] struct {
 	chunks [][]T
 	ci, n  int // the chunk in use, and how much of it is
@@ -101,7 +100,7 @@ type slab[T any] struct {
 
 func (s *slab[T]) reset() { s.ci, s.n = 0, 0 }
 
-// take is k zero values, side by side.
+// take is k values, side by side.
 func (s *slab[T]) take(k int) []T {
 	const size = 4096
 	if s.ci < len(s.chunks) && s.n+k > len(s.chunks[s.ci]) {
@@ -115,7 +114,6 @@ func (s *slab[T]) take(k int) []T {
 	}
 	c := s.chunks[s.ci][s.n : s.n+k : s.n+k]
 	s.n += k
-	clear(c)
 	return c
 }
 
@@ -182,12 +180,17 @@ func (p *parser) nextContent(li int) int {
 	return li
 }
 
-func (p *parser) node() *yaml.Node {
-	return &p.nodes.take(1)[0]
-}
-
-// at places n at byte offset off of line li.
-func (p *parser) at(n *yaml.Node, li, off int) {
+// node is a node from the slab, placed at byte offset off of line li. The
+// slab's nodes are not cleared between files (clearing them is most of
+// what they cost while the garbage collector runs): node sets every field
+// parse uses, and parse never sets the others (anchors, aliases,
+// comments), which stay zero.
+func (p *parser) node(li, off int, kind yaml.Kind, style yaml.Style, tag, value string) *yaml.Node {
+	n := &p.nodes.take(1)[0]
+	n.Kind, n.Style, n.Tag, n.Value = kind, style, tag, value
+	if n.Content != nil {
+		n.Content = nil
+	}
 	l := p.lines[li]
 	n.Line = li + 1
 	if l.ascii {
@@ -195,6 +198,7 @@ func (p *parser) at(n *yaml.Node, li, off int) {
 	} else {
 		n.Column = utf8.RuneCountInString(p.src[l.start:off]) + 1
 	}
+	return n
 }
 
 // content gives n the children pushed on p.kids from base on.
@@ -255,9 +259,7 @@ func (p *parser) key(i, end int) int {
 func (p *parser) mapping(li, i int) *yaml.Node {
 	p.enter()
 	defer func() { p.depth-- }()
-	n := p.node()
-	n.Kind, n.Tag = yaml.MappingNode, "!!map"
-	p.at(n, li, i)
+	n := p.node(li, i, yaml.MappingNode, 0, "!!map", "")
 	indent := i - p.lines[li].start
 	base := len(p.kids)
 	for {
@@ -266,10 +268,8 @@ func (p *parser) mapping(li, i int) *yaml.Node {
 		if colon < 0 {
 			p.giveUp()
 		}
-		k := p.node()
-		k.Kind, k.Value = yaml.ScalarNode, p.src[i:colon]
-		k.Tag = p.plainTag(k.Value)
-		p.at(k, li, i)
+		key := p.src[i:colon]
+		k := p.node(li, i, yaml.ScalarNode, 0, p.plainTag(key), key)
 		p.kids = append(p.kids, k, p.value(li, colon+1, indent, true))
 		li = p.nextContent(p.li)
 		if li == len(p.lines) || p.lines[li].indent < indent {
@@ -291,9 +291,7 @@ func (p *parser) mapping(li, i int) *yaml.Node {
 func (p *parser) sequence(li, indent int) *yaml.Node {
 	p.enter()
 	defer func() { p.depth-- }()
-	n := p.node()
-	n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
-	p.at(n, li, p.lines[li].start+indent)
+	n := p.node(li, p.lines[li].start+indent, yaml.SequenceNode, 0, "!!seq", "")
 	base := len(p.kids)
 	for {
 		l := p.lines[li]
@@ -347,9 +345,7 @@ func (p *parser) value(li, c, indent int, inMap bool) *yaml.Node {
 				return p.sequence(next, indent)
 			}
 		}
-		n := p.node()
-		n.Kind, n.Tag = yaml.ScalarNode, "!!null"
-		p.at(n, li, c)
+		n := p.node(li, c, yaml.ScalarNode, 0, "!!null", "")
 		p.li = li + 1
 		return n
 	}
@@ -415,9 +411,7 @@ func (p *parser) plain(li, s int) *yaml.Node {
 		e++
 	}
 	v := strings.TrimRight(p.src[s:e], " ")
-	n := p.node()
-	n.Kind, n.Value, n.Tag = yaml.ScalarNode, v, p.plainTag(v)
-	p.at(n, li, s)
+	n := p.node(li, s, yaml.ScalarNode, 0, p.plainTag(v), v)
 	p.off = s + len(v)
 	return n
 }
@@ -427,9 +421,6 @@ func (p *parser) plain(li, s int) *yaml.Node {
 func (p *parser) quoted(li, s int) *yaml.Node {
 	l := p.lines[li]
 	q := p.src[s]
-	n := p.node()
-	n.Kind, n.Tag = yaml.ScalarNode, "!!str"
-	p.at(n, li, s)
 	var b strings.Builder
 	plain := true // no escape yet: the value is a substring
 	i := s + 1
@@ -448,18 +439,16 @@ func (p *parser) quoted(li, s int) *yaml.Node {
 			i += 2
 			continue
 		case c == q:
+			v := b.String()
 			if plain {
-				n.Value = p.src[s+1 : i]
-			} else {
-				n.Value = b.String()
+				v = p.src[s+1 : i]
 			}
+			style := yaml.SingleQuotedStyle
 			if q == '"' {
-				n.Style = yaml.DoubleQuotedStyle
-			} else {
-				n.Style = yaml.SingleQuotedStyle
+				style = yaml.DoubleQuotedStyle
 			}
 			p.off = i + 1
-			return n
+			return p.node(li, s, yaml.ScalarNode, style, "!!str", v)
 		case c == '\\' && q == '"':
 			if plain {
 				b.WriteString(p.src[s+1 : i])
@@ -532,14 +521,12 @@ func (p *parser) flow(li, s int) *yaml.Node {
 	p.enter()
 	defer func() { p.depth-- }()
 	l := p.lines[li]
-	n := p.node()
-	n.Style = yaml.FlowStyle
-	p.at(n, li, s)
+	var n *yaml.Node
 	closing := byte(']')
 	if p.src[s] == '{' {
-		n.Kind, n.Tag, closing = yaml.MappingNode, "!!map", '}'
+		n, closing = p.node(li, s, yaml.MappingNode, yaml.FlowStyle, "!!map", ""), '}'
 	} else {
-		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+		n = p.node(li, s, yaml.SequenceNode, yaml.FlowStyle, "!!seq", "")
 	}
 	base := len(p.kids)
 	skip := func(i int) int {
@@ -571,10 +558,8 @@ func (p *parser) flow(li, s int) *yaml.Node {
 				if j == i || p.src[i] == '-' || p.src[i] == '.' {
 					p.giveUp()
 				}
-				k = p.node()
-				k.Kind, k.Value = yaml.ScalarNode, p.src[i:j]
-				k.Tag = p.plainTag(k.Value)
-				p.at(k, li, i)
+				key := p.src[i:j]
+				k = p.node(li, i, yaml.ScalarNode, 0, p.plainTag(key), key)
 				i = j
 			}
 			if i+1 >= l.end || p.src[i] != ':' || p.src[i+1] != ' ' {
@@ -628,9 +613,7 @@ func (p *parser) flowValue(li, i int) *yaml.Node {
 		p.giveUp()
 	}
 	v := strings.TrimRight(p.src[i:e], " ")
-	n := p.node()
-	n.Kind, n.Value, n.Tag = yaml.ScalarNode, v, p.plainTag(v)
-	p.at(n, li, i)
+	n := p.node(li, i, yaml.ScalarNode, 0, p.plainTag(v), v)
 	p.off = i + len(v)
 	return n
 }
@@ -655,14 +638,6 @@ func (p *parser) blockScalar(li, s, indent int) *yaml.Node {
 	if j < l.end && (p.src[j] != '#' || j == i) {
 		p.giveUp() // a keep or indentation indicator, or text after the header
 	}
-	n := p.node()
-	n.Kind, n.Tag = yaml.ScalarNode, "!!str"
-	if folded {
-		n.Style = yaml.FoldedStyle
-	} else {
-		n.Style = yaml.LiteralStyle
-	}
-	p.at(n, li, s)
 	// The text's indentation is its first line's.
 	first := li + 1
 	for first < len(p.lines) && p.spaces(first) {
@@ -715,9 +690,12 @@ func (p *parser) blockScalar(li, s, indent int) *yaml.Node {
 	if !strip {
 		b.WriteByte('\n')
 	}
-	n.Value = b.String()
+	style := yaml.LiteralStyle
+	if folded {
+		style = yaml.FoldedStyle
+	}
 	p.li = end
-	return n
+	return p.node(li, s, yaml.ScalarNode, style, "!!str", b.String())
 }
 
 // spaces reports whether line li is empty or spaces only.

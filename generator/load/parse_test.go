@@ -40,10 +40,10 @@ func sameTree(got, want *yaml.Node, path string) error {
 	return nil
 }
 
-// compareParse parses src both ways. When parse takes it, yaml.v3 must
-// read it without an error, as one document, into the same tree.
-func compareParse(src string) (taken bool, err error) {
-	got, ok := parse(src)
+// compareParse parses src both ways, with p. When p takes it, yaml.v3
+// must read it without an error, as one document, into the same tree.
+func compareParse(p *parser, src string) (taken bool, err error) {
+	got, ok := p.parse(src)
 	if !ok {
 		return false, nil
 	}
@@ -135,7 +135,7 @@ var parseCases = []struct {
 func TestParseCases(t *testing.T) {
 	for _, tt := range parseCases {
 		t.Run(tt.name, func(t *testing.T) {
-			taken, err := compareParse(tt.src)
+			taken, err := compareParse(new(parser), tt.src)
 			if err != nil {
 				t.Fatalf("parse(%q): %v", tt.src, err)
 			}
@@ -205,9 +205,10 @@ func TestParseMatchesYAML(t *testing.T) {
 		t.Fatal(err)
 	}
 	taken := 0
+	var p parser // one for all, as a worker of decodeAll has: its nodes serve file after file
 	for _, f := range files {
 		src := strings.TrimPrefix(f.src, bom)
-		ok, err := compareParse(src)
+		ok, err := compareParse(&p, src)
 		if err != nil {
 			t.Errorf("%s: %v", f.name, err)
 		}
@@ -241,7 +242,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(c.src)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		if _, err := compareParse(src); err != nil {
+		if _, err := compareParse(new(parser), src); err != nil {
 			t.Fatalf("%q: %v", src, err)
 		}
 	})
