@@ -136,34 +136,40 @@ const maxDepth = 64
 func (p *parser) split() bool {
 	src := p.src
 	p.lines = p.lines[:0]
-	start, ascii := 0, true
-	for i := 0; i <= len(src); i++ {
-		if i == len(src) || src[i] == '\n' {
-			l := line{start: start, end: i, ascii: ascii}
-			for l.indent = 0; start+l.indent < i && src[start+l.indent] == ' '; l.indent++ {
-			}
-			rest := src[start+l.indent : i]
-			l.blank = rest == "" || rest[0] == '#'
-			if l.indent == 0 && (strings.HasPrefix(rest, "---") || strings.HasPrefix(rest, "...") || strings.HasPrefix(rest, "%")) {
-				return false
-			}
-			p.lines = append(p.lines, l)
-			start, ascii = i+1, true
-			continue
+	for start := 0; start <= len(src); {
+		end := strings.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
 		}
-		c := src[i]
-		switch {
-		case c < 0x20 || c == 0x7f:
-			return false // tabs, carriage returns, control characters
-		case c >= 0x80:
-			ascii = false
-			r, size := utf8.DecodeRuneInString(src[i:])
+		l := line{start: start, end: end, ascii: true}
+		for i := start; i < end; i++ {
+			c := src[i]
+			switch {
+			case c >= 0x20 && c < 0x7f:
+				continue
+			case c < 0x80:
+				return false // tabs, carriage returns, control characters
+			}
+			l.ascii = false
+			r, size := utf8.DecodeRuneInString(src[i:end])
 			if r == utf8.RuneError && size <= 1 || r < 0xa0 || r == 0x2028 || r == 0x2029 ||
 				r == 0xfeff || r == 0xfffe || r == 0xffff || r == 0x200b || r == 0x2060 || unicode.Is(unicode.Zs, r) {
 				return false
 			}
 			i += size - 1
 		}
+		for start+l.indent < end && src[start+l.indent] == ' ' {
+			l.indent++
+		}
+		rest := src[start+l.indent : end]
+		l.blank = rest == "" || rest[0] == '#'
+		if l.indent == 0 && (strings.HasPrefix(rest, "---") || strings.HasPrefix(rest, "...") || strings.HasPrefix(rest, "%")) {
+			return false
+		}
+		p.lines = append(p.lines, l)
+		start = end + 1
 	}
 	// A file ending in a line break has no last, empty line.
 	if n := len(p.lines); n > 1 && p.lines[n-1].start == len(src) {
