@@ -28,7 +28,7 @@ func parse(src string) (doc *yaml.Node, ok bool) {
 // parse is parse, with the memory p kept from the file before: that
 // file's tree must no longer be in use.
 func (p *parser) parse(src string) (doc *yaml.Node, ok bool) {
-	p.src, p.li, p.off, p.depth = src, 0, 0, 0
+	p.src, p.li, p.off, p.depth, p.multi = src, 0, 0, 0, false
 	p.nodes.reset()
 	p.refs.reset()
 	clear(p.kids)
@@ -53,8 +53,10 @@ func (p *parser) parse(src string) (doc *yaml.Node, ok bool) {
 	}
 	var root *yaml.Node
 	if c := src[p.lines[li].start]; c == '{' || c == '[' {
-		root = p.flow(li, p.lines[li].start) // JSON, as GeoJSON is, on one line
-		p.rest(li)
+		// JSON, as GeoJSON is: its lines may break between values
+		p.multi = true
+		root = p.flow(li, p.lines[li].start)
+		p.rest(p.li)
 	} else {
 		root = p.block(li, 0)
 	}
@@ -81,6 +83,7 @@ type parser struct {
 	li    int // the line after the last one the node just parsed took
 	off   int // in a line, the byte after the scalar or flow collection just parsed
 	depth int
+	multi bool // a flow collection may span lines: the file is one, as JSON
 	nodes slab[yaml.Node]
 	refs  slab[*yaml.Node] // the nodes' Content
 	kids  []*yaml.Node     // the children of the collections being parsed, a stack
@@ -521,12 +524,12 @@ func (p *parser) escape(b *strings.Builder, i, end int) int {
 	return i + 1 + digits
 }
 
-// flow parses the flow mapping or list that starts at byte s of line li;
-// it ends on the same line. p.off is set to just after it.
+// flow parses the flow mapping or list that starts at byte s of line li.
+// It ends on the same line, or, when p.multi, on a line after: p.li is
+// set to the line it ends on and p.off to just after it.
 func (p *parser) flow(li, s int) *yaml.Node {
 	p.enter()
 	defer func() { p.depth-- }()
-	l := p.lines[li]
 	var n *yaml.Node
 	closing := byte(']')
 	if p.src[s] == '{' {
@@ -535,22 +538,39 @@ func (p *parser) flow(li, s int) *yaml.Node {
 		n = p.node(li, s, yaml.SequenceNode, yaml.FlowStyle, "!!seq", "")
 	}
 	base := len(p.kids)
-	skip := func(i int) int {
-		for i < l.end && p.src[i] == ' ' {
-			i++
+	// skip passes spaces, and with p.multi line breaks and empty lines:
+	// it leaves li and i at the next character, or at the end of the text.
+	i := s + 1
+	skip := func() {
+		for {
+			l := p.lines[li]
+			for i < l.end && p.src[i] == ' ' {
+				i++
+			}
+			if i < l.end || !p.multi || li+1 == len(p.lines) {
+				return
+			}
+			li++
+			i = p.lines[li].start
 		}
-		return i
 	}
-	i := skip(s + 1)
-	if i < l.end && p.src[i] == closing {
+	at := func() byte { // the character at i, or 0 at the end of the line
+		if i < p.lines[li].end {
+			return p.src[i]
+		}
+		return 0
+	}
+	skip()
+	if at() == closing {
 		p.content(n, base)
-		p.off = i + 1
+		p.li, p.off = li, i+1
 		return n
 	}
 	for {
 		if n.Kind == yaml.MappingNode {
+			l := p.lines[li]
 			var k *yaml.Node
-			if i < l.end && p.src[i] == '"' {
+			if at() == '"' {
 				k = p.quoted(li, i)
 				if p.off-i > 128 {
 					p.giveUp() // yaml.v3 takes a key of at most 1024 characters
@@ -572,23 +592,23 @@ func (p *parser) flow(li, s int) *yaml.Node {
 				p.giveUp()
 			}
 			p.kids = append(p.kids, k)
-			i = skip(i + 1)
+			i++
+			skip()
 		}
 		p.kids = append(p.kids, p.flowValue(li, i))
-		i = skip(p.off)
-		if i >= l.end {
-			p.giveUp()
-		}
-		switch p.src[i] {
+		li, i = p.li, p.off
+		skip()
+		switch at() {
 		case ',':
-			i = skip(i + 1)
-			if i >= l.end || p.src[i] == closing {
+			i++
+			skip()
+			if c := at(); c == 0 || c == closing {
 				p.giveUp() // a trailing comma
 			}
 			continue
 		case closing:
 			p.content(n, base)
-			p.off = i + 1
+			p.li, p.off = li, i+1
 			return n
 		}
 		p.giveUp()
@@ -596,12 +616,13 @@ func (p *parser) flow(li, s int) *yaml.Node {
 }
 
 // flowValue parses the value at byte i of line li, inside a flow
-// collection.
+// collection; p.li and p.off are set to where it ends.
 func (p *parser) flowValue(li, i int) *yaml.Node {
 	l := p.lines[li]
 	if i >= l.end {
 		p.giveUp()
 	}
+	p.li = li // where the value ends, but for a flow collection over lines
 	switch p.src[i] {
 	case '"', '\'':
 		return p.quoted(li, i)
@@ -612,10 +633,12 @@ func (p *parser) flowValue(li, i int) *yaml.Node {
 		p.giveUp()
 	}
 	e := i
-	for e < l.end && !strings.ContainsRune(",[]{}:#", rune(p.src[e])) {
+	// yaml.v3 ends a plain scalar in a flow at any of ,?[]{} and at ": ";
+	// parse gives up at any colon, at a #, and at a ?.
+	for e < l.end && !strings.ContainsRune(",?[]{}:#", rune(p.src[e])) {
 		e++
 	}
-	if e < l.end && (p.src[e] == ':' || p.src[e] == '#') {
+	if e < l.end && (p.src[e] == ':' || p.src[e] == '#' || p.src[e] == '?') {
 		p.giveUp()
 	}
 	v := strings.TrimRight(p.src[i:e], " ")

@@ -75,6 +75,7 @@ var parseCases = []struct {
 	{"item holding a block", "a:\n  -\n    b: 1\n  -\n    - x\n", true},
 	{"flow", "a: {vi: \"Tỉnh Đại\", en: 'it''s', n: [1, -2, .5, {x: y}]}\nb: []\nc: { }\n", true},
 	{"json keys", "{\"type\": \"x\", \"n\": [1, 2]}\n", true},
+	{"json over lines", "{\"type\": \"x\",\n\"f\": [\n  {\"id\": \"a\", \"c\": [[1.5, -2]]},\n\n  {\"id\": \"b\", \"c\": []}\n]\n}\n", true},
 	{"tags", "a: [1, 1.5, 3a, 2024-01-02, ~, yes, 0x1F, 007, 08, 1e5, -0, +3, 1., true, False, NULL, .inf, -.Inf, .nan]\n", true},
 	{"keys resolve", "2020: a\ntrue: b\nnull: c\n1.5: d\n", true},
 	{"escapes", "a: \"\\u00e9\\n\\t\\\\ \\\"q\\\" \\x41 \\U0001F600\"\n", true},
@@ -101,6 +102,9 @@ var parseCases = []struct {
 	{"multi-line plain", "a: one\n  two\n", false},
 	{"multi-line quoted", "a: \"one\n  two\"\n", false},
 	{"multi-line flow", "a: [1,\n  2]\n", false},
+	{"json with a comment", "{\"a\": 1, # c\n\"b\": 2}\n", false},
+	{"json plain over lines", "[a\n b]\n", false},
+	{"json text after", "{\"a\": 1}\nb: 2\n", false},
 	{"mapping in value", "a: b: c\n", false},
 	{"deeper line", "a: 1\n  b: 2\n", false},
 	{"between levels", "a:\n    b: 1\n  c: 2\n", false},
@@ -119,6 +123,7 @@ var parseCases = []struct {
 	{"trailing comma", "a: [1, 2, ]\n", false},
 	{"empty flow value", "a: {b: , c: 1}\n", false},
 	{"colon in flow plain", "a: [b:c]\n", false},
+	{"question mark in flow plain", "a: [b?]\n", false}, // yaml.v3 ends the scalar there
 	{"indented root", "  a: 1\n", false},
 	{"scalar root", "just text\n", false},
 	{"nbsp", "a:\u00a0 1\n", false},
@@ -167,7 +172,7 @@ func TestParseMatchesYAML(t *testing.T) {
 				return err
 			}
 			switch {
-			case strings.HasSuffix(path, ".yaml"):
+			case strings.HasSuffix(path, ".yaml"), strings.HasSuffix(path, ".geojson"):
 				files = append(files, file{path, string(b), dir == "data" || dir == "examples"})
 			case strings.HasSuffix(path, ".txtar"):
 				for _, f := range txtar.Parse(b).Files {
