@@ -333,3 +333,36 @@ func BenchmarkParse(b *testing.B) {
 		}
 	})
 }
+
+// TestParseValuesInPlaces holds parse to yaml.v3 for many values, each in
+// the places a value takes (a key's, a list item's, in a nested record),
+// and for block scalars under a key, a dash and a nested key.
+func TestParseValuesInPlaces(t *testing.T) {
+	values := []string{"b?c", "x,y", "'x' # c", "\"x\"#c", "x #", "#", "x#", "[x]y", "b[x]", "{x}y", "a]", "a,", "-1", "-a", "--a",
+		".5", "..5", "5.", "1_000", "0b101", "0o17", "0x1F", "+1", "+.5", "1e3", "1.5e-3", "2024-01-02", "2024-1-2",
+		"2024-01-02T10:00:00Z", "12:30", "~x", "Null", "yes", "On", "<<", ">x", "|x", "!x", "x!", "x&y", "x*y", "x'y",
+		"x %y", "@x", "`x", "Tỉnh Đại", "a  b", "a   ", "'it''s'", "''", "\"\\\"\"", "'", "\"", "[ ]", "{ }",
+		"[a, [b, {c: d}]]", "{a: b, a: c}", "[a,b]", "[ a , b ]", "{a:b}", "{a: b,c: d}", "{\"a\":1}", "{'a': 1}",
+		"[-1, -.5, +2]", "[.inf, -.inf, .nan]", "[true, false, null, ~]", "[2024-01-02, 1e5, 0x1F]"}
+	places := []string{"k: %s\n", "- %s\n", "k:\n  - %s\n", "k:\n- %s\n", "a:\n  k: %s\n  z: 1\n", "- k: %s\n  z: 1\n"}
+	for _, v := range values {
+		for _, place := range places {
+			src := strings.Replace(place, "%s", v, 1)
+			if _, err := compareParse(new(parser), src); err != nil {
+				t.Errorf("%q: %v", src, err)
+			}
+		}
+	}
+	blocks := []string{"|\n  a\n", "|\n  a\n\n", "|\n\n  a\n", "|\n  a\n  \n  b\n", "|\n  a\n \n  b\n", "|\n  a\n   \n  b\n",
+		"|-\n  a\n\n", ">\n  a\n  b\n", ">\n  a\n\n  b\n", ">-\n  a\n\n\n  b\n\n", ">\n  a \n  b\n", "|\n  # x\n  a\n",
+		"|\n    a\n  b\n", "|\n  a\n # c\n", "| # c\n  a\n", "|  \n  a\n", "|\n  a\nz: 1\n", ">\n  a\n  b\nz: 1\n",
+		"|\n  a\n\n\nz: 1\n", "|\n  ---\n", "|\n  a: b\n", "|\n  - x\n"}
+	for _, b := range blocks {
+		nested := "a:\n  k: " + strings.ReplaceAll(b, "\n  ", "\n    ")
+		for _, src := range []string{"k: " + b, "- " + b, nested} {
+			if _, err := compareParse(new(parser), src); err != nil {
+				t.Errorf("%q: %v", src, err)
+			}
+		}
+	}
+}
