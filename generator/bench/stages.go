@@ -14,6 +14,7 @@ import (
 
 	"plansite/generator/internal/memory"
 	"plansite/generator/pipeline"
+	"plansite/generator/plan"
 )
 
 // A stageRun is one run of the generator's stages: the wall time and the
@@ -26,7 +27,8 @@ type stageRun struct {
 
 // stagesCommand is "bench stages -data DIR -out DIR [-cpuprofile FILE]": it
 // runs the generator's pipeline (package pipeline) with a hook that times
-// each stage, and prints
+// each stage, and prints (with -check, instead of -out, only load, check
+// and compute: parseStages refuses that output)
 //
 //	stage load 0.123456s cpu 0.200000s
 //	…
@@ -36,10 +38,11 @@ func stagesCommand(args []string, w io.Writer) error {
 	data := fset.String("data", "data", "data folder")
 	out := fset.String("out", "", "folder to emit the Hugo project into")
 	profile := fset.String("cpuprofile", "", "write a CPU profile of the stages to this file (go tool pprof)")
+	checkOnly := fset.Bool("check", false, "stop after load, check and compute (pipeline.Check), so that a profile is of them alone; -out is not needed")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
-	if *out == "" {
+	if *out == "" && !*checkOnly {
 		return errors.New("-out is required")
 	}
 	memory.Limit() // as the generator runs (generator/memory.go)
@@ -60,7 +63,14 @@ func stagesCommand(args []string, w io.Writer) error {
 		fmt.Fprintf(w, "stage %s %.6fs cpu %.6fs\n", stage, now.Sub(t).Seconds(), (c - cpu).Seconds())
 		t, cpu = now, c
 	}
-	probs, err := pipeline.Run(*data, *out, lap)
+	run := pipeline.Run
+	if *checkOnly {
+		run = func(data, _ string, hook pipeline.Hook) (plan.Problems, error) {
+			_, probs, err := pipeline.Check(data, hook)
+			return probs, err
+		}
+	}
+	probs, err := run(*data, *out, lap)
 	if errors.Is(err, pipeline.ErrBadData) {
 		return fmt.Errorf("%s has fatal problems:\n%s", *data, probs.Format(""))
 	}

@@ -15,6 +15,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -183,7 +184,9 @@ func (c *checker) index() {
 // ref checks that value names an item of the set; empty values pass (a
 // required key is checked by need).
 func (c *checker) ref(node plan.Node, key, id, value string, ok bool, kindVI, kindEN, file string) {
-	c.refAt(node.At(key), id, value, ok, kindVI, kindEN, file)
+	if value != "" && !ok { // before looking for the key's place
+		c.refAt(node.At(key), id, value, ok, kindVI, kindEN, file)
+	}
 }
 
 func (c *checker) refAt(pos plan.Pos, id, value string, ok bool, kindVI, kindEN, file string) {
@@ -316,7 +319,9 @@ func (c *checker) date(node plan.Node, id, key, s string) {
 }
 
 func (c *checker) oneOf(node plan.Node, id, key, value string, allowed ...string) {
-	c.oneOfAt(node.At(key), id, key, value, allowed...)
+	if value != "" && !slices.Contains(allowed, value) { // before looking for the key's place
+		c.oneOfAt(node.At(key), id, key, value, allowed...)
+	}
 }
 
 func (c *checker) oneOfAt(pos plan.Pos, id, key, value string, allowed ...string) {
@@ -335,7 +340,9 @@ func (c *checker) oneOfAt(pos plan.Pos, id, key, value string, allowed ...string
 }
 
 func (c *checker) percent(node plan.Node, id, key string, v *float64) {
-	c.percentAt(node.At(key), id, key, v)
+	if v != nil && (*v < 0 || *v > 100) { // before looking for the key's place
+		c.percentAt(node.At(key), id, key, v)
+	}
 }
 
 func (c *checker) percentAt(pos plan.Pos, id, key string, v *float64) {

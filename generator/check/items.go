@@ -300,15 +300,16 @@ func (c *checker) confirmed(node plan.Node, id, source string, others []string) 
 const RateTolerance = 0.05
 
 func (c *checker) figures(a plan.Area) {
-	seen := map[int]plan.Pos{}
-	for _, f := range a.Figures {
+	seen := map[int]int{} // the figure before of each year
+	for i, f := range a.Figures {
 		c.need(f.Node, a.ID, "year", f.Year != 0)
 		c.pastYear(f.Node, a.ID, "year", f.Year)
-		if first, dup := seen[f.Year]; dup {
+		if j, dup := seen[f.Year]; dup {
+			first := a.Figures[j].At("year")
 			c.err(f.At("year"), a.ID, fmt.Sprintf("số liệu năm %d bị trùng (đã có ở %s): gộp làm một", f.Year, first),
 				fmt.Sprintf("figures for %d given twice (first at %s): merge them", f.Year, first))
 		}
-		seen[f.Year] = f.At("year")
+		seen[f.Year] = i
 		c.need(f.Node, a.ID, "source", f.Source != "")
 		c.source(f.Node, a.ID, f.Source)
 		c.confirmed(f.Node, a.ID, f.Source, f.ConfirmedBy)

@@ -54,13 +54,15 @@ func (w *textWalker) walk(v reflect.Value, key string, node plan.Node, id string
 			w.walk(v.Index(i), key, node, id)
 		}
 	case reflect.Struct:
+		// The plan is walked through pointers, so values are addressable:
+		// taking their address spares a copy on the heap of each.
 		if v.Type() == textType {
-			w.c.text(v.Interface().(plan.Text), key, node, id)
+			w.c.text(*v.Addr().Interface().(*plan.Text), key, node, id)
 			return
 		}
 		si := w.info(v.Type())
 		if si.node >= 0 {
-			node = v.Field(si.node).Interface().(plan.Node)
+			node = *v.Field(si.node).Addr().Interface().(*plan.Node)
 		}
 		if si.id >= 0 {
 			if s := v.Field(si.id).String(); s != "" {

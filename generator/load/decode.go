@@ -21,14 +21,18 @@ import (
 // local number habit is a problem at its position, and decoding goes on so
 // that every problem of the file is reported at once.
 type decoder struct {
-	file  string
-	lines []string // the file's lines, for columns yaml does not give
-	probs plan.Problems
-	known map[reflect.Type]structFields // fields of the struct types met, by type
-	more  int                           // problems past maxFileProblems, not kept
-	from  plan.Pos                      // where the first of them is
-	room  *atomic.Int64                 // memory the decoded data may still take, shared by the files
-	full  bool                          // this file ran out of room
+	file   string
+	src    string   // the file's text
+	lines  []string // its lines, for columns yaml does not give, once asked for
+	probs  plan.Problems
+	known  map[reflect.Type]structFields // fields of the struct types met, by type
+	more   int                           // problems past maxFileProblems, not kept
+	from   plan.Pos                      // where the first of them is
+	room   *atomic.Int64                 // memory the decoded data may still take, shared by the files
+	held   int64                         // room taken from room and not used yet
+	ints   []int                         // the rest of a chunk of numbers (take)
+	floats []float64
+	full   bool // this file ran out of room
 }
 
 // nodeCost is about the memory a decoded value takes besides its text:
@@ -38,12 +42,33 @@ const nodeCost = 64
 // charge counts n bytes of decoded data against the room the files
 // share, and reports whether they fit; once they do not, the file's
 // decoding stops, so that the plan never takes much more than the room.
+// The room is taken from the shared count a chunk at a time, so that
+// files decoded at once do not contend for it at every value; release
+// gives back what the file did not use.
 func (d *decoder) charge(n int) bool {
-	if d.full || d.room.Add(-int64(n)) < 0 {
+	if d.full {
+		return false
+	}
+	if int64(n) <= d.held {
+		d.held -= int64(n)
+		return true
+	}
+	take := max(int64(n), roomChunk)
+	if d.room.Add(-take) < 0 {
 		d.full = true
 		return false
 	}
+	d.held += take - int64(n)
 	return true
+}
+
+// roomChunk is how much room a decoder takes at a time.
+const roomChunk = 64 << 10
+
+// release gives back the room the file took and did not use.
+func (d *decoder) release() {
+	d.room.Add(d.held)
+	d.held = 0
 }
 
 // maxFileProblems bounds the problems kept for one file: a file of a
@@ -56,12 +81,28 @@ const maxFileProblems = 100
 type structFields struct {
 	idx   map[string]int
 	names []string
+	node  int // the index of the embedded plan.Node, or -1
 }
 
 var (
 	nodeType = reflect.TypeFor[plan.Node]()
 	textType = reflect.TypeFor[plan.Text]()
+	intPtr   = reflect.TypeFor[*int]()
+	floatPtr = reflect.TypeFor[*float64]()
 )
+
+// take is a new value from the chunk *c, which it renews when it is used
+// up: the counts and rates of a national dataset are a million optional
+// numbers, each behind a pointer, which take a few thousand allocations
+// this way rather than a million.
+func take[T any](c *[]T) *T {
+	if len(*c) == 0 {
+		*c = make([]T, 1024)
+	}
+	v := &(*c)[0]
+	*c = (*c)[1:]
+	return v
+}
 
 func (d *decoder) pos(n *yaml.Node) plan.Pos {
 	return plan.Pos{File: d.file, Line: n.Line, Col: n.Column}
@@ -117,7 +158,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, key, id string) {
 			v.Set(reflect.Zero(v.Type()))
 			return
 		}
-		p := reflect.New(v.Type().Elem())
+		var p reflect.Value
+		switch v.Type() {
+		case intPtr:
+			p = reflect.ValueOf(take(&d.ints))
+		case floatPtr:
+			p = reflect.ValueOf(take(&d.floats))
+		default:
+			p = reflect.New(v.Type().Elem())
+		}
 		d.value(n, p.Elem(), key, id)
 		v.Set(p)
 		return
@@ -188,6 +237,12 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 	sf, ok := d.known[v.Type()]
 	if !ok {
 		sf.idx, sf.names = fields(v.Type())
+		sf.node = -1
+		for i := range v.NumField() {
+			if v.Type().Field(i).Type == nodeType {
+				sf.node = i
+			}
+		}
 		if d.known == nil {
 			d.known = map[reflect.Type]structFields{}
 		}
@@ -202,8 +257,14 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 			}
 		}
 	}
-	node := plan.Node{Pos: d.pos(n), Keys: map[string]plan.Pos{}}
-	seen := map[string]*yaml.Node{}
+	keys := len(n.Content) / 2
+	for j := 1; j < len(n.Content); j += 2 {
+		if val := n.Content[j]; val.Kind == yaml.SequenceNode {
+			keys += len(val.Content)
+		}
+	}
+	node := plan.Node{Pos: d.pos(n), Keys: make([]plan.KeyAt, 0, keys)}
+	var seen map[string]*yaml.Node // for a long mapping; a record's few keys are scanned
 	for j := 0; j+1 < len(n.Content); j += 2 {
 		k, val := n.Content[j], n.Content[j+1]
 		if d.refuseAlias(k, id) {
@@ -218,31 +279,62 @@ func (d *decoder) record(n *yaml.Node, v reflect.Value, id string) {
 				"YAML merge keys (<<) are not allowed: write the keys out")
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		// The keys above are refused before they count as met.
+		met := func(k, _ *yaml.Node) bool { return k.Kind == yaml.ScalarNode && k.Anchor == "" && k.Value != "<<" }
+		if first := d.before(n, j, &seen, met); first != nil {
 			d.add(k, id,
 				fmt.Sprintf("khóa %q bị lặp (đã có ở dòng %d): xóa một trong hai", k.Value, first.Line),
 				fmt.Sprintf("duplicate key %q (first at line %d): remove one of them", k.Value, first.Line))
 			continue
 		}
-		seen[k.Value] = k
 		i, ok := idx[k.Value]
 		if !ok {
 			d.unknownKey(k, id, names)
 			continue
 		}
-		node.Keys[k.Value] = d.pos(val)
+		at := plan.KeyAt{Key: k.Value, Line: int32(val.Line), Col: int32(val.Column)}
 		if val.Kind == yaml.SequenceNode {
-			for i, item := range val.Content {
-				node.Keys[plan.ItemKey(k.Value, i)] = d.pos(item)
+			at.Items = int32(len(val.Content))
+		}
+		node.Keys = append(node.Keys, at)
+		if val.Kind == yaml.SequenceNode {
+			for _, item := range val.Content {
+				node.Keys = append(node.Keys, plan.KeyAt{Line: int32(item.Line), Col: int32(item.Column)})
 			}
 		}
 		d.value(val, v.Field(i), k.Value, id)
 	}
-	for i := range v.NumField() {
-		if v.Type().Field(i).Type == nodeType {
-			v.Field(i).Set(reflect.ValueOf(node))
-		}
+	if sf.node >= 0 {
+		*v.Field(sf.node).Addr().Interface().(*plan.Node) = node
 	}
+}
+
+// shortMapping is the most pairs a mapping may have for its keys to be
+// looked for by a scan rather than in a map.
+const shortMapping = 16
+
+// before is the key of the mapping n, before pair j, with the text of
+// pair j's key, among the pairs met counts; nil when there is none. A
+// mapping of more than shortMapping pairs keeps the keys met in *seen,
+// so that a hostile file of many keys takes linear time.
+func (d *decoder) before(n *yaml.Node, j int, seen *map[string]*yaml.Node, met func(k, val *yaml.Node) bool) *yaml.Node {
+	k := n.Content[j]
+	if len(n.Content) <= 2*shortMapping {
+		for i := 0; i < j; i += 2 {
+			if prev := n.Content[i]; prev.Value == k.Value && met(prev, n.Content[i+1]) {
+				return prev
+			}
+		}
+		return nil
+	}
+	if *seen == nil {
+		*seen = map[string]*yaml.Node{}
+	}
+	if first, ok := (*seen)[k.Value]; ok {
+		return first
+	}
+	(*seen)[k.Value] = k
+	return nil
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, id string, names []string) {
@@ -295,7 +387,8 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, key, id string) {
 	if !d.charge(fit * int(elem.Size())) {
 		return
 	}
-	s := reflect.MakeSlice(v.Type(), 0, fit)
+	s := reflect.MakeSlice(v.Type(), fit, fit)
+	used := 0
 	for _, item := range n.Content {
 		if isNull(item) && record {
 			d.add(item, id, fmt.Sprintf("mục trống trong %q (dấu - không có nội dung): viết nội dung hoặc xóa dòng này", key),
@@ -303,13 +396,23 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, key, id string) {
 			continue
 		}
 		before := len(d.probs) + d.more
-		s = reflect.Append(s, reflect.Zero(elem))
-		d.value(item, s.Index(s.Len()-1), key, id)
-		if len(d.probs)+d.more > before {
-			s = s.Slice(0, s.Len()-1)
+		var e reflect.Value
+		if used < fit {
+			e = s.Index(used)
+		} else {
+			// Room was made for the mappings only: an item that is none is
+			// a problem, decoded aside to report it.
+			e = reflect.New(elem).Elem()
+		}
+		d.value(item, e, key, id)
+		switch {
+		case len(d.probs)+d.more > before:
+			e.SetZero() // a bad item takes no place: the next takes its
+		case used < fit:
+			used++
 		}
 	}
-	v.Set(s)
+	v.Set(s.Slice(0, used))
 }
 
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key, id string) {
@@ -330,18 +433,21 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, key, id string) {
 // pairs calls f with each key and value of the mapping n, in order, but
 // for an alias or an anchor, and for a key met before: those are problems.
 func (d *decoder) pairs(n *yaml.Node, id string, f func(k, val *yaml.Node)) {
-	seen := map[string]bool{}
+	var seen map[string]*yaml.Node
+	// A pair with an alias or an anchor is refused before its key counts as met.
+	met := func(k, val *yaml.Node) bool {
+		return k.Kind != yaml.AliasNode && k.Anchor == "" && val.Kind != yaml.AliasNode && val.Anchor == ""
+	}
 	for j := 0; j+1 < len(n.Content); j += 2 {
 		k, val := n.Content[j], n.Content[j+1]
 		if d.refuseAlias(k, id) || d.refuseAlias(val, id) {
 			continue
 		}
-		if seen[k.Value] {
+		if d.before(n, j, &seen, met) != nil {
 			d.add(k, id, fmt.Sprintf("khóa %q bị lặp: xóa một trong hai", k.Value),
 				fmt.Sprintf("duplicate key %q: remove one of them", k.Value))
 			continue
 		}
-		seen[k.Value] = true
 		f(k, val)
 	}
 }
@@ -366,7 +472,7 @@ var yesNo = map[string]bool{"yes": true, "no": true, "y": true, "n": true, "on":
 
 func plainYesNo(n *yaml.Node) bool {
 	return n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
-		yesNo[strings.ToLower(n.Value)]
+		len(n.Value) <= len("false") && yesNo[strings.ToLower(n.Value)]
 }
 
 func (d *decoder) scalar(n *yaml.Node, key, id string) bool {
@@ -555,6 +661,15 @@ func (d *decoder) text(n *yaml.Node, t *plan.Text, key, id string) {
 	}
 }
 
+// textLines are the file's lines, split the first time they are asked
+// for: most files need none.
+func (d *decoder) textLines() []string {
+	if d.lines == nil {
+		d.lines = strings.Split(strings.ReplaceAll(d.src, "\r\n", "\n"), "\n")
+	}
+	return d.lines
+}
+
 // span locates a scalar's text. yaml gives the position of a block
 // scalar's indicator; its text starts on the next line, at the column of
 // the first non-blank character.
@@ -564,9 +679,10 @@ func (d *decoder) span(n *yaml.Node) plan.Span {
 		return sp
 	}
 	sp.Block = true
-	sp.Line = n.Line + 1                     // the text's first line, even when blank
-	for l := n.Line; l < len(d.lines); l++ { // d.lines[l] is line l+1
-		line := d.lines[l]
+	sp.Line = n.Line + 1 // the text's first line, even when blank
+	lines := d.textLines()
+	for l := n.Line; l < len(lines); l++ { // lines[l] is line l+1
+		line := lines[l]
 		if strings.TrimSpace(line) == "" {
 			continue
 		}

@@ -17,7 +17,6 @@
 package load
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -207,7 +206,7 @@ func (f *folder) readAll(files []file) ([]*decodeJob, plan.Problems) {
 				VI: "không đọc được tệp: " + err.Error(), EN: "cannot read the file: " + err.Error()})
 			continue
 		}
-		j := &decodeJob{file: f.name(fl.rel), src: src, k: fl.k, items: items(src)}
+		j := &decodeJob{file: f.name(fl.rel), src: src, k: fl.k, items: items(src), yamlOnly: f.yamlOnly}
 		if j.items > f.lim.fileItems {
 			probs = append(probs, f.lim.tooLong(j))
 			continue
@@ -220,12 +219,15 @@ func (f *folder) readAll(files []file) ([]*decodeJob, plan.Problems) {
 // A decodeJob is one file to decode into a plan of its own.
 type decodeJob struct {
 	file  string
-	src   []byte
+	src   string
 	k     kind
 	items int  // lines and values, which bound the memory parsing takes
 	full  bool // the decoded data ran out of room in this file
-	p     *plan.Plan
-	probs plan.Problems
+	// yamlOnly has yaml.v3 parse the file even where parse would: for
+	// the tests that compare the two.
+	yamlOnly bool
+	p        *plan.Plan
+	probs    plan.Problems
 }
 
 // decodeAll decodes the files on every CPU, each into a plan of its own,
@@ -245,6 +247,7 @@ func decodeAll(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
 	busy := 0 // items being decoded
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
+			var ps parser // its memory serves file after file
 			for j := range next {
 				mu.Lock()
 				for busy > 0 && busy+j.items > lim.fileItems {
@@ -253,8 +256,8 @@ func decodeAll(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
 				busy += j.items
 				mu.Unlock()
 				j.p = &plan.Plan{}
-				j.probs, j.full = decodeFile(j.file, j.src, j.k, j.p, &budget)
-				j.src = nil
+				j.probs, j.full = decodeFile(j.file, j.src, j.k, j.p, &budget, &ps, j.yamlOnly)
+				j.src = ""
 				mu.Lock()
 				busy -= j.items
 				done.Broadcast()
@@ -328,41 +331,49 @@ func gather(jobs []*decodeJob, p *plan.Plan, lim limits) plan.Problems {
 
 func filepathToSlash(s string) string { return strings.ReplaceAll(s, "\\", "/") }
 
-var bom = []byte("\xef\xbb\xbf")
+const bom = "\xef\xbb\xbf"
 
-// decodeFile decodes one file's bytes into the plan.
+// decodeFile decodes one file's text into the plan.
 // room is the memory the decoded data may still take, shared by the
-// files; full reports that this file ran out of it.
-func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int64) (probs plan.Problems, full bool) {
+// files; full reports that this file ran out of it. Files are parsed by
+// ps, or by yaml.v3 when ps leaves them to it or yamlOnly.
+func decodeFile(file string, src string, k kind, p *plan.Plan, room *atomic.Int64, ps *parser, yamlOnly bool) (probs plan.Problems, full bool) {
 	at := func(line, col int, vi, en string) (plan.Problems, bool) {
 		return plan.Problems{{Pos: plan.Pos{File: file, Line: line, Col: col}, VI: vi, EN: en}}, false
 	}
-	src = bytes.TrimPrefix(src, bom) // editors on Windows add one; it means nothing
-	if !utf8.Valid(src) {
+	src = strings.TrimPrefix(src, bom) // editors on Windows add one; it means nothing
+	if !utf8.ValidString(src) {
 		line, col := invalidUTF8(src)
 		return at(line, col, "tệp không phải UTF-8: lưu lại tệp với bảng mã UTF-8",
 			"the file is not UTF-8: save it again as UTF-8")
 	}
-	if len(bytes.TrimSpace(stripComments(src))) == 0 {
+	if onlyComments(src) {
 		return at(1, 1, "tệp trống: thêm nội dung hoặc xóa tệp", "the file is empty: add its content or delete the file")
 	}
-	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	if err := dec.Decode(&root); err != nil {
-		line, col, vi, en := syntaxError(err, lines)
-		return at(line, col, vi, en)
+	d := &decoder{file: file, src: src, room: room} // the decoded strings are substrings of src
+	defer d.release()
+	var root *yaml.Node
+	ok := false
+	if !yamlOnly {
+		root, ok = ps.parse(src)
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		line := extra.Line
-		if err != nil {
-			line, _, _, _ = syntaxError(err, lines)
+	if !ok {
+		root = &yaml.Node{}
+		dec := yaml.NewDecoder(strings.NewReader(src))
+		if err := dec.Decode(root); err != nil {
+			line, col, vi, en := syntaxError(err, d.textLines())
+			return at(line, col, vi, en)
 		}
-		return at(line, 1, "tệp chỉ được có một tài liệu YAML: xóa dòng --- thứ hai",
-			"a file holds one YAML document: remove the second --- line")
+		var extra yaml.Node
+		if err := dec.Decode(&extra); err != io.EOF {
+			line := extra.Line
+			if err != nil {
+				line, _, _, _ = syntaxError(err, d.textLines())
+			}
+			return at(line, 1, "tệp chỉ được có một tài liệu YAML: xóa dòng --- thứ hai",
+				"a file holds one YAML document: remove the second --- line")
+		}
 	}
-	d := &decoder{file: file, lines: lines, room: room}
 	doc := root.Content[0]
 	if k.name == boundariesKind.name {
 		decodeBoundaries(d, doc, p)
@@ -398,11 +409,12 @@ func decodeFile(file string, src []byte, k kind, p *plan.Plan, room *atomic.Int6
 			continue
 		}
 		seen[key.Value] = true
-		// Items of a kind split over several files are appended in file order.
-		dst := reflect.ValueOf(targets[i]).Elem()
-		items := reflect.New(dst.Type()).Elem()
-		d.value(val, items, key.Value, "")
-		dst.Set(reflect.AppendSlice(dst, items))
+		// A key appears once in a file: the list it fills is empty, and
+		// takes the decoded items as they are.
+		items := reflect.New(reflect.TypeOf(targets[i]).Elem()).Elem()
+		if d.value(val, items, key.Value, ""); items.Len() > 0 {
+			reflect.ValueOf(targets[i]).Elem().Set(items)
+		}
 	}
 	return d.problems(), d.full
 }
@@ -416,23 +428,21 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// stripComments drops comment lines, so that a file of only comments
-// counts as empty.
-func stripComments(src []byte) []byte {
-	var b bytes.Buffer
-	for _, l := range bytes.Split(src, []byte("\n")) {
-		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' && !bytes.Equal(t, []byte("---")) {
-			b.Write(l)
-			b.WriteByte('\n')
+// onlyComments reports whether src holds nothing but blank lines,
+// comment lines and --- lines: a file that is empty.
+func onlyComments(src string) bool {
+	for l := range strings.Lines(src) {
+		if t := strings.TrimSpace(l); len(t) > 0 && t[0] != '#' && t != "---" {
+			return false
 		}
 	}
-	return b.Bytes()
+	return true
 }
 
-func invalidUTF8(src []byte) (line, col int) {
+func invalidUTF8(src string) (line, col int) {
 	line, col = 1, 1
 	for len(src) > 0 {
-		r, size := utf8.DecodeRune(src)
+		r, size := utf8.DecodeRuneInString(src)
 		if r == utf8.RuneError && size <= 1 {
 			return line, col
 		}

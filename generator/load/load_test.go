@@ -318,6 +318,15 @@ func TestSyntaxPlace(t *testing.T) {
 	}
 }
 
+// longKeys are n lines "      kI: 1" of a mapping, I from 1 to n.
+func longKeys(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "      k%d: 1\n", i)
+	}
+	return b.String()
+}
+
 // TestMappingKeys checks the keys of a text ({vi: …, en: …}) and of a
 // mapping of values (flag_counts): a key written twice is refused at the
 // second, an alias or an anchor at its place, and good keys decode.
@@ -341,6 +350,12 @@ func TestMappingKeys(t *testing.T) {
 			`data/areas.yaml:8:7: bac-giang: duplicate key "poor_commune": remove one of them`},
 		{"mapping anchor", "areas", areaFile("\n      poor_commune: &n 3\n      dbkk: 2\n"),
 			`data/areas.yaml:6:21: bac-giang: YAML anchors (&n) are not allowed: write the value out where it is used`},
+		// A refused pair's key is not met: the one after it is no duplicate.
+		{"mapping anchor then key", "areas", areaFile("\n      poor_commune: &n 3\n      poor_commune: 4\n"),
+			`data/areas.yaml:6:21: bac-giang: YAML anchors (&n) are not allowed: write the value out where it is used`},
+		// Past 16 keys, the keys met are looked up in a map rather than scanned.
+		{"long mapping duplicate", "areas", areaFile("\n      dbkk: 2\n" + longKeys(17) + "      dbkk: 3\n"),
+			`data/areas.yaml:24:7: bac-giang: duplicate key "dbkk": remove one of them`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -366,5 +381,24 @@ func TestMappingKeys(t *testing.T) {
 				t.Errorf("FS(%s) flag_counts = %v, want poor_commune 3, dbkk 2", tt.name, fc)
 			}
 		})
+	}
+}
+
+// TestListBadItems decodes a list of records with items that are not
+// records, before, between and after the good ones: each bad one is a
+// problem at its place, and the good ones are decoded in order.
+func TestListBadItems(t *testing.T) {
+	src := "agencies:\n  - x\n  - {id: a, name: A}\n  - [y]\n  - {id: b, name: B}\n  - z\n  - 7\n"
+	p, probs := load.FS(baseFS(t, map[string]string{"agencies.yaml": src}), "data")
+	var got []string
+	for _, pr := range probs {
+		got = append(got, pr.Pos.String())
+	}
+	want := []string{"data/agencies.yaml:2:5", "data/agencies.yaml:4:5", "data/agencies.yaml:6:5", "data/agencies.yaml:7:5"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("FS(agencies with bad items) problems at %q, want %q:\n%v", got, want, probs)
+	}
+	if len(p.Agencies) != 2 || p.Agencies[0].ID != "a" || p.Agencies[1].ID != "b" {
+		t.Errorf("FS(agencies with bad items) decoded %d agencies %+v, want a and b", len(p.Agencies), p.Agencies)
 	}
 }

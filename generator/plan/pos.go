@@ -29,35 +29,54 @@ func (p Pos) String() string {
 // values starts. Every record type embeds one; the loader fills it.
 type Node struct {
 	Pos  Pos
-	Keys map[string]Pos
+	Keys []KeyAt // in the order written
 }
+
+// A KeyAt is where the value of one of a record's keys starts, in the
+// record's file. A key whose value is a list is followed by the places of
+// its items, as many as Items, which have no Key. A slice rather than a
+// map: a record has a few keys, and the national data a million records.
+type KeyAt struct {
+	Key       string
+	Line, Col int32
+	Items     int32
+}
+
+// key is the index in n.Keys of key, or -1.
+func (n Node) key(key string) int {
+	for j := 0; j < len(n.Keys); j += 1 + int(n.Keys[j].Items) {
+		if n.Keys[j].Key == key {
+			return j
+		}
+	}
+	return -1
+}
+
+func (n Node) pos(k KeyAt) Pos { return Pos{File: n.Pos.File, Line: int(k.Line), Col: int(k.Col)} }
 
 // At is the position of key's value, or of the record itself when the key
 // was not written.
 func (n Node) At(key string) Pos {
-	if p, ok := n.Keys[key]; ok {
-		return p
+	if j := n.key(key); j >= 0 {
+		return n.pos(n.Keys[j])
 	}
 	return n.Pos
 }
 
-// ItemKey is the key under which a Node records the position of item i of
-// the list at key.
-func ItemKey(key string, i int) string { return fmt.Sprintf("%s[%d]", key, i) }
-
 // AtItem is the position of item i of the list at key, or of the list.
 func (n Node) AtItem(key string, i int) Pos {
-	if p, ok := n.Keys[ItemKey(key, i)]; ok {
-		return p
+	j := n.key(key)
+	switch {
+	case j < 0:
+		return n.Pos
+	case i >= 0 && i < int(n.Keys[j].Items):
+		return n.pos(n.Keys[j+1+i])
 	}
-	return n.At(key)
+	return n.pos(n.Keys[j])
 }
 
 // Has reports whether key was written in the record.
-func (n Node) Has(key string) bool {
-	_, ok := n.Keys[key]
-	return ok
-}
+func (n Node) Has(key string) bool { return n.key(key) >= 0 }
 
 // Severity says whether a problem stops the build.
 type Severity int

@@ -1,9 +1,14 @@
 package progress
 
 import (
+	"cmp"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"plansite/generator/plan"
 )
@@ -94,30 +99,31 @@ const (
 
 type countField struct {
 	name string
-	get  func(plan.Figure) *int
+	get  func(*plan.Figure) *int
 }
 
 func countFields() []countField {
 	return []countField{
-		{FieldHouseholds, func(f plan.Figure) *int { return f.Households }},
-		{FieldPoorHouseholds, func(f plan.Figure) *int { return f.PoorHouseholds }},
-		{FieldNearPoorHouseholds, func(f plan.Figure) *int { return f.NearPoorHouseholds }},
-		{FieldLeftPoverty, func(f plan.Figure) *int { return f.LeftPoverty }},
-		{FieldLeftNearPoverty, func(f plan.Figure) *int { return f.LeftNearPoverty }},
+		{FieldHouseholds, func(f *plan.Figure) *int { return f.Households }},
+		{FieldPoorHouseholds, func(f *plan.Figure) *int { return f.PoorHouseholds }},
+		{FieldNearPoorHouseholds, func(f *plan.Figure) *int { return f.NearPoorHouseholds }},
+		{FieldLeftPoverty, func(f *plan.Figure) *int { return f.LeftPoverty }},
+		{FieldLeftNearPoverty, func(f *plan.Figure) *int { return f.LeftNearPoverty }},
 	}
 }
 
 // figures is a's figures up to asOf, by year; of two for one year the first
-// counts and the other is reported when report is set.
-func (c *computer) figures(a *plan.Area, report bool) []plan.Figure {
-	var fs []plan.Figure
-	for _, f := range a.Figures {
-		if c.visible(f.Year) {
+// counts and the other is reported when report is set. They point into
+// a.Figures.
+func (c *computer) figures(a *plan.Area, report bool) []*plan.Figure {
+	fs := make([]*plan.Figure, 0, len(a.Figures))
+	for i := range a.Figures {
+		if f := &a.Figures[i]; c.visible(f.Year) {
 			fs = append(fs, f)
 		}
 	}
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Year < fs[j].Year })
-	out := fs[:0:0]
+	slices.SortStableFunc(fs, func(x, y *plan.Figure) int { return cmp.Compare(x.Year, y.Year) })
+	out := fs[:0]
 	for _, f := range fs {
 		if n := len(out); n > 0 && out[n-1].Year == f.Year {
 			if report {
@@ -131,15 +137,31 @@ func (c *computer) figures(a *plan.Area, report bool) []plan.Figure {
 }
 
 // areas computes every area's progress; targets are the targets' results,
-// whose yearly checks the areas they are about repeat.
+// whose yearly checks the areas they are about repeat. The areas are
+// computed in runs on every CPU, each run with warnings of its own,
+// gathered in the areas' order: the same report as computing them one
+// after another.
 func (c *computer) areas(targets []TargetProgress) []AreaProgress {
-	var out []AreaProgress
+	var areas []*plan.Area
 	for i := range c.p.Areas {
 		a := &c.p.Areas[i]
 		if c.x.Area(a.ID) != a {
 			continue // the checker reports duplicate ids; the first one counts
 		}
-		out = append(out, c.areaProgress(a, targets))
+		areas = append(areas, a)
+	}
+	out := make([]AreaProgress, len(areas))
+	runs := make([][]Warning, runsOf(len(areas), areaRun))
+	inRuns(len(areas), areaRun, func(r, lo, hi int) {
+		w := *c // the same plan and index, warnings of its own
+		w.warnings = nil
+		for i := lo; i < hi; i++ {
+			out[i] = w.areaProgress(areas[i], targets)
+		}
+		runs[r] = w.warnings
+	})
+	for _, ws := range runs {
+		c.warnings = append(c.warnings, ws...)
 	}
 	c.rank(out)
 	return out
@@ -210,7 +232,7 @@ func change(prev, cur *AreaYear, rPrev, rCur *Rate) *Explanation {
 }
 
 // checkRate warns when a stated rate is far from the rate its counts give.
-func (c *computer) checkRate(a *plan.Area, f plan.Figure, r *Rate, field string) {
+func (c *computer) checkRate(a *plan.Area, f *plan.Figure, r *Rate, field string) {
 	if r.Stated == nil || r.Computed == nil || math.Abs(*r.Stated-r.Computed.Result) <= RateTolerance {
 		return
 	}
@@ -220,11 +242,7 @@ func (c *computer) checkRate(a *plan.Area, f plan.Figure, r *Rate, field string)
 
 // rank places each area among its siblings by latest poor rate.
 func (c *computer) rank(aps []AreaProgress) {
-	type entry struct {
-		i     int
-		value float64
-	}
-	groups := map[string][]entry{}
+	groups := map[string][]rankEntry{}
 	var keys []string
 	for i, ap := range aps {
 		a := c.x.Area(ap.ID)
@@ -238,40 +256,57 @@ func (c *computer) rank(aps []AreaProgress) {
 		if _, seen := groups[key]; !seen {
 			keys = append(keys, key)
 		}
-		groups[key] = append(groups[key], entry{i, ap.Latest.Poor.Value})
+		groups[key] = append(groups[key], rankEntry{i, ap.Latest.Poor.Value})
 	}
-	for _, key := range keys {
-		es := groups[key]
-		if len(es) < 2 {
-			continue
+	// Each group writes the ranks of its own areas: groups are ranked in
+	// runs on every CPU.
+	inRuns(len(keys), areaRun, func(_, lo, hi int) {
+		for _, key := range keys[lo:hi] {
+			rankGroup(aps, groups[key])
 		}
-		sort.SliceStable(es, func(x, y int) bool {
-			if es[x].value != es[y].value {
-				return es[x].value < es[y].value
-			}
-			return aps[es[x].i].ID < aps[es[y].i].ID
-		})
-		for _, e := range es {
-			ap := &aps[e.i]
-			pos := 1
-			own := ap.Latest.rateInput("v", ap.Latest.Poor)
-			own.Item = ap.ID
-			in := []Input{own}
-			for _, o := range es {
-				if o.i == e.i {
-					continue
-				}
-				other := &aps[o.i]
-				if o.value < e.value {
-					pos++
-				}
-				sib := other.Latest.rateInput("v_sibling", other.Latest.Poor)
-				sib.Item = other.ID
-				in = append(in, sib)
-			}
-			ap.Rank = &Rank{Position: pos, Of: len(es), Year: ap.Latest.Year,
-				Explanation: Explanation{Formula: FormulaRank, Inputs: withDecimals(in), Result: float64(pos)}}
+	})
+}
+
+// A rankEntry is an area to rank: its index in the areas' progress, and
+// its latest poor rate.
+type rankEntry struct {
+	i     int
+	value float64
+}
+
+// rankGroup places the areas es of aps, siblings whose latest poor rates
+// are of one year.
+func rankGroup(aps []AreaProgress, es []rankEntry) {
+	if len(es) < 2 {
+		return
+	}
+	sort.SliceStable(es, func(x, y int) bool {
+		if es[x].value != es[y].value {
+			return es[x].value < es[y].value
 		}
+		return aps[es[x].i].ID < aps[es[y].i].ID
+	})
+	for _, e := range es {
+		ap := &aps[e.i]
+		pos := 1
+		own := ap.Latest.rateInput("v", ap.Latest.Poor)
+		own.Item = ap.ID
+		in := make([]Input, 1, len(es))
+		in[0] = own
+		for _, o := range es {
+			if o.i == e.i {
+				continue
+			}
+			other := &aps[o.i]
+			if o.value < e.value {
+				pos++
+			}
+			sib := other.Latest.rateInput("v_sibling", other.Latest.Poor)
+			sib.Item = other.ID
+			in = append(in, sib)
+		}
+		ap.Rank = &Rank{Position: pos, Of: len(es), Year: ap.Latest.Year,
+			Explanation: Explanation{Formula: FormulaRank, Inputs: withDecimals(in), Result: float64(pos)}}
 	}
 }
 
@@ -321,26 +356,24 @@ func (c *computer) childTotals(a *plan.Area) []ChildTotal {
 	// sum below the stated count is expected, and only a sum above it is
 	// a mismatch.
 	complete := a.Kind != plan.KindDistrict && a.Kind != plan.KindCity
-	kidFigures := make([]map[int]plan.Figure, len(kids))
+	kidFigures := make([][]*plan.Figure, len(kids)) // by year
 	for i, k := range kids {
-		kidFigures[i] = map[int]plan.Figure{}
-		for _, f := range c.figures(k, false) {
-			kidFigures[i][f.Year] = f
-		}
+		kidFigures[i] = c.figures(k, false)
 	}
+	fields := countFields()
 	var out []ChildTotal
 	for _, f := range c.figures(a, false) {
-		for _, field := range countFields() {
+		for _, field := range fields {
 			stated := field.get(f)
 			if stated == nil {
 				continue
 			}
 			ct := ChildTotal{Year: f.Year, Field: field.name, Stated: float64(*stated), Of: of}
 			var sum float64
-			var in []Input
+			in := make([]Input, 0, len(kids))
 			for i, k := range kids {
-				kf, ok := kidFigures[i][f.Year]
-				if !ok || field.get(kf) == nil {
+				kf := yearOf(kidFigures[i], f.Year)
+				if kf == nil || field.get(kf) == nil {
 					continue
 				}
 				v := float64(*field.get(kf))
@@ -361,4 +394,39 @@ func (c *computer) childTotals(a *plan.Area) []ChildTotal {
 		}
 	}
 	return out
+}
+
+// yearOf is the figure of year among fs, which figures gave, or nil.
+func yearOf(fs []*plan.Figure, year int) *plan.Figure {
+	i, ok := slices.BinarySearchFunc(fs, year, func(f *plan.Figure, y int) int { return cmp.Compare(f.Year, y) })
+	if !ok {
+		return nil
+	}
+	return fs[i]
+}
+
+// areaRun is how many areas, or groups of siblings, a worker takes at a
+// time.
+const areaRun = 256
+
+func runsOf(n, size int) int { return (n + size - 1) / size }
+
+// inRuns calls f on every CPU for the runs of 0…n-1, size long (the last
+// may be shorter): f(r, lo, hi) for run r, from lo to hi-1.
+func inRuns(n, size int, f func(r, lo, hi int)) {
+	runs := runsOf(n, size)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), runs) {
+		wg.Go(func() {
+			for {
+				r := int(next.Add(1)) - 1
+				if r >= runs {
+					return
+				}
+				f(r, r*size, min(n, (r+1)*size))
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -9,7 +9,7 @@ import (
 func TestAreaRates(t *testing.T) {
 	p := bacGiangPlan()
 	p.Areas[0].Figures[3].Pos = plan.Pos{File: "areas.yaml", Line: 40, Col: 9}
-	p.Areas[0].Figures[3].Keys = map[string]plan.Pos{FieldPoorRate: {File: "areas.yaml", Line: 43, Col: 20}}
+	p.Areas[0].Figures[3].Keys = []plan.KeyAt{{Key: FieldPoorRate, Line: 43, Col: 20}}
 	r := Compute(p, 0)
 	ap := r.Area("bac-giang")
 	if len(ap.Years) != 6 {
@@ -128,7 +128,7 @@ func TestChildTotals(t *testing.T) {
 	p := &plan.Plan{Areas: []plan.Area{
 		{ID: "p", Kind: plan.KindProvince, Figures: []plan.Figure{
 			{Year: 2013, Households: ip(300), PoorHouseholds: ip(30), NearPoorHouseholds: ip(20), LeftPoverty: ip(5),
-				Node: plan.Node{Keys: map[string]plan.Pos{FieldPoorHouseholds: {File: "areas.yaml", Line: 7, Col: 24}}}},
+				Node: plan.Node{Pos: plan.Pos{File: "areas.yaml", Line: 6, Col: 7}, Keys: []plan.KeyAt{{Key: FieldPoorHouseholds, Line: 7, Col: 24}}}},
 			{Year: 2014, Households: ip(310)},
 		}},
 		{ID: "a", Parent: "p", Kind: plan.KindDistrict, Figures: fig(100, 10, 5)},

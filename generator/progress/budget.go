@@ -361,7 +361,7 @@ func (c *computer) costs(lines []*plan.BudgetLine) []Cost {
 				ls = append(ls, l)
 			}
 		}
-		left := map[int]plan.Figure{}
+		left := map[int]*plan.Figure{}
 		for _, f := range c.figures(a, false) {
 			if f.LeftPoverty != nil && *f.LeftPoverty > 0 {
 				left[f.Year] = f

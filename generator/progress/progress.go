@@ -301,6 +301,9 @@ func round(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return x
 	}
+	if x == math.Trunc(x) && math.Abs(x) < 1e12 {
+		return x // a whole number of 12 digits at most is its own rounding
+	}
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
 	return r
 }

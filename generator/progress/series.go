@@ -78,7 +78,7 @@ type Rate struct {
 }
 
 // rateOf is the poor (near == false) or near-poor rate of f, or nil.
-func rateOf(f plan.Figure, near bool) *Rate {
+func rateOf(f *plan.Figure, near bool) *Rate {
 	stated, count := f.PoorRate, f.PoorHouseholds
 	if near {
 		stated, count = f.NearPoorRate, f.NearPoorHouseholds
@@ -116,7 +116,8 @@ func measure(m string) (near, known bool) {
 // figurePoints is the series of measure in a's figures, in time order.
 func (c *computer) figurePoints(a *plan.Area, near bool) []Point {
 	var pts []Point
-	for _, f := range a.Figures {
+	for i := range a.Figures {
+		f := &a.Figures[i]
 		if !c.visible(f.Year) {
 			continue
 		}
