@@ -57,10 +57,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 echarts: node_modules/.package-lock.json
 	$(GO) run ./generator/internal/echartsbuild/cmd -node-modules node_modules -out themes/plansite/static/vendor/echarts/echarts.min.js
 
-## fuzz: run the loader's fuzz target (FUZZTIME=10m for longer)
+## fuzz: run the loader's fuzz targets, each for FUZZTIME (FUZZTIME=10m for longer):
+## FuzzLoad (a data folder of any bytes) and FuzzParse (the data files' own YAML
+## parser against yaml.v3)
 FUZZTIME ?= 30s
 fuzz:
-	$(GO) test ./generator/load -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/load -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./generator/load -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 
 ## serve: preview at http://127.0.0.1:1313/; a saved data edit shows in the browser
 serve: $(HUGO) $(GENERATOR)
