@@ -12,6 +12,7 @@ package card
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
@@ -207,19 +208,22 @@ func paletted(out *image.Paletted, img *image.RGBA, accent color.RGBA) *image.Pa
 	}
 	pal = append(pal, paper, soft, accent, ink)
 	out.Palette = pal
-	index := map[color.RGBA]uint8{}
-	last, k := color.RGBA{}, uint8(0)
-	for i := 0; i < len(img.Pix); i += 4 {
-		c := color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3]}
+	// Pixels compared four bytes at a time: long runs of one colour (the
+	// paper, the bands) cost a load and a compare each.
+	index := map[uint32]uint8{}
+	var last uint32
+	k := uint8(0)
+	for i, j := 0, 0; i < len(img.Pix); i, j = i+4, j+1 {
+		c := binary.LittleEndian.Uint32(img.Pix[i:])
 		if c != last || i == 0 {
 			var ok bool
 			if k, ok = index[c]; !ok {
-				k = uint8(pal.Index(c))
+				k = uint8(pal.Index(color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3]}))
 				index[c] = k
 			}
 			last = c
 		}
-		out.Pix[i/4] = k
+		out.Pix[j] = k
 	}
 	return out
 }
