@@ -28,6 +28,9 @@ import (
 	"encoding/json"
 	"io"
 	"path"
+	"runtime"
+	"slices"
+	"sync"
 
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -93,25 +96,43 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, []Resource, err
 		if err := t.check(); err != nil {
 			return nil, nil, err
 		}
-		c, err := t.csv()
-		if err != nil {
-			return nil, nil, err
-		}
-		j, err := t.json()
-		if err != nil {
-			return nil, nil, err
-		}
-		x, err := t.xlsx()
-		if err != nil {
-			return nil, nil, err
-		}
-		files[path.Join(Dir, t.name+".csv")] = c
-		files[path.Join(Dir, t.name+".json")] = j
-		files[path.Join(Dir, t.name+".xlsx")] = x
-		for _, ext := range []string{".csv", ".json", ".xlsx"} {
-			rows[path.Join(Dir, t.name+ext)] = len(t.rows)
-		}
 		tables = append(tables, t)
+	}
+	// Each table in each format, on every CPU: at national scale the
+	// observations' workbook alone takes most of a second.
+	formats := []struct {
+		ext   string
+		write func(*table) ([]byte, error)
+	}{{".csv", (*table).csv}, {".json", (*table).json}, {".xlsx", (*table).xlsx}}
+	out := make([][]byte, len(tables)*len(formats))
+	errs := make([]error, len(out))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = formats[i%len(formats)].write(tables[i/len(formats)])
+			}
+		})
+	}
+	// The largest first, so that no CPU is left with it at the end.
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = len(out) - 1 - i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(tables[b/len(formats)].rows) - len(tables[a/len(formats)].rows) })
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, b := range out {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
+		}
+		name := path.Join(Dir, tables[i/len(formats)].name+formats[i%len(formats)].ext)
+		files[name] = b
+		rows[name] = len(tables[i/len(formats)].rows)
 	}
 	for _, f := range []struct {
 		name string
