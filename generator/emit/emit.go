@@ -81,10 +81,6 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 		return nil, err
 	}
 	files["data/site.json"] = b
-	if err := areaFiles(files, v.areaPages); err != nil {
-		return nil, err
-	}
-	v.areaPages = nil // written; the pages need only the summaries
 	ps := pages(p, &v)
 	if err := searchFiles(files, &v, ps); err != nil {
 		return nil, err
