@@ -85,9 +85,11 @@ type siteView struct {
 	// Names.targets["3a"].
 	Names map[string]map[string]plan.Text
 	// FormulaWords and SymbolWords are every formula and every symbol of
-	// a formula in words, for "how it is computed" notes: readers see
-	// words, never the symbols.
-	FormulaWords, SymbolWords map[string]plan.Text
+	// a formula in words, by language, for "how it is computed" notes:
+	// readers see words, never the symbols. By language, so that a note
+	// finds its words with one lookup: a national site has hundreds of
+	// thousands of inputs.
+	FormulaWords, SymbolWords map[plan.Lang]map[string]string
 	// SourceByID holds the sources by id, for citations.
 	SourceByID map[string]sourceView
 	// Sections is the URL contract: each section's folder by language.
@@ -460,12 +462,25 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	for _, x := range v.Reports {
 		v.Names["reports"][x.ID] = x.Title
 	}
-	v.FormulaWords, v.SymbolWords = progress.FormulaWords(), progress.SymbolWords()
+	v.FormulaWords, v.SymbolWords = byLang(progress.FormulaWords()), byLang(progress.SymbolWords())
 	v.SourceByID = map[string]sourceView{}
 	for _, s := range v.Sources {
 		v.SourceByID[s.ID] = s
 	}
 	return v
+}
+
+// byLang is ts in each language, by key: English falls back to
+// Vietnamese, as plan.Text.In does.
+func byLang(ts map[string]plan.Text) map[plan.Lang]map[string]string {
+	out := map[plan.Lang]map[string]string{}
+	for _, l := range plan.Langs {
+		out[l] = map[string]string{}
+		for k, t := range ts {
+			out[l][k] = t.In(l)
+		}
+	}
+	return out
 }
 
 func texts(ts []plan.Text) []plan.Text {
