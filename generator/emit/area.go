@@ -35,9 +35,12 @@ type areaView struct {
 	Figures []figureView
 	// LeftNearPoverty is true when a figure counts the households that
 	// left near poverty: the table then has a column for them.
-	LeftNearPoverty bool       `json:",omitempty"`
-	Facts           []factView `json:",omitempty"`
-	Note            plan.Text  `json:",omitzero"`
+	LeftNearPoverty bool `json:",omitempty"`
+	// Change explains the figures table's change column once, by its
+	// latest row: a page explains it once however many years it shows.
+	Change *changeView `json:",omitempty"`
+	Facts  []factView  `json:",omitempty"`
+	Note   plan.Text   `json:",omitzero"`
 	// Latest is the latest year with a poor rate.
 	Latest *latestView `json:",omitempty"`
 	// AverageReduction is the average fall of the poor rate a year, its
@@ -68,8 +71,9 @@ type figureView struct {
 	// (or is after the data's last year taken into account).
 	Poor, NearPoor *rateView `json:",omitempty"`
 	// PoorChange is the change of the poor rate in points a year since
-	// the previous row with a rate.
-	PoorChange *progress.Explanation `json:",omitempty"`
+	// the previous row with a rate; every row's is computed alike, and
+	// areaView.Change explains the latest.
+	PoorChange *float64 `json:",omitempty"`
 	Status     string
 	// Source is the number of the figure's source in the page's list
 	// (areaView.Sources, from 1); ConfirmedBy those of other sources that
@@ -79,6 +83,13 @@ type figureView struct {
 	Note        plan.Text `json:",omitzero"`
 	// Derived says how the values were worked out from published ones.
 	Derived plan.Text `json:",omitzero"`
+}
+
+// A changeView is the change of the poor rate of a row of the figures
+// table (Year) and how it is computed.
+type changeView struct {
+	Year int
+	How  *progress.Explanation
 }
 
 // A rateView is a rate as the figures table shows it: the rate the
@@ -160,6 +171,11 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 		for _, f := range av.Figures {
 			av.LeftNearPoverty = av.LeftNearPoverty || f.LeftNearPoverty != nil
 		}
+		for _, y := range ap.Years {
+			if y.PoorChange != nil {
+				av.Change = &changeView{Year: y.Year, How: ofRows(y.PoorChange)}
+			}
+		}
 		for _, f := range a.Facts {
 			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Qualifier: f.Qualifier, Unit: f.Unit,
 				Source: f.Source, Note: inert(f.Note)})
@@ -197,7 +213,9 @@ func figureRows(figures []plan.Figure, ap *progress.AreaProgress, add func(strin
 		}
 		if y := years[f.Year]; y != nil {
 			fv.Poor, fv.NearPoor = rateOf(y.Poor), rateOf(y.NearPoor)
-			fv.PoorChange = ofRows(y.PoorChange)
+			if c := y.PoorChange; c != nil {
+				fv.PoorChange = &c.Result
+			}
 		}
 		out = append(out, fv)
 	}
