@@ -1,11 +1,13 @@
 package emit
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
 	"plansite/generator/load"
 	"plansite/generator/progress"
+	"plansite/generator/synth"
 )
 
 // An area's file says each number once: the explanations of the rates
@@ -86,5 +88,48 @@ func walkInputs(v any, f func(map[string]any)) {
 		for _, c := range x {
 			walkInputs(c, f)
 		}
+	}
+}
+
+// An area's page explains each kind of figure once, however many years it
+// shows: twice the years is twice the rows of its figures table, not twice
+// the explanations (but for the yearly checks of a target whose scope is
+// the area, a province's). (Before, each row explained its change: the years
+// axis of make bench grew faster than the pages.)
+func TestAreaFileExplanationsIndependentOfYears(t *testing.T) {
+	most := map[int]int{}
+	for _, years := range []int{4, 8} {
+		dir := t.TempDir()
+		if err := synth.Write(dir, synth.Options{Provinces: 1, Districts: 2, Communes: 8, Years: years, Seed: 1}); err != nil {
+			t.Fatal(err)
+		}
+		p, probs := load.Dir(dir)
+		if probs.Fatal() {
+			t.Fatal(probs)
+		}
+		files := Files{}
+		if err := areaFiles(files, view(p, progress.Compute(p, 0)).areaPages); err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range files {
+			// Bands are the yearly checks of a target whose scope is the
+			// area, one a year on the target's page too: not counted.
+			var f map[string]any
+			if err := json.Unmarshal(b, &f); err != nil {
+				t.Fatal(err)
+			}
+			delete(f, "Bands")
+			b, _ := json.Marshal(f)
+			n := bytes.Count(b, []byte(`"Formula"`))
+			if n > most[years] {
+				most[years] = n
+			}
+			if years == 8 && n > most[4] {
+				t.Errorf("%s: %d explanations with %d years, at most %d with 4", name, n, years, most[4])
+			}
+		}
+	}
+	if most[4] == 0 {
+		t.Fatal("no explanation in any area file: the test sees nothing")
 	}
 }
