@@ -26,6 +26,11 @@ func AreaFile(id string) string { return "assets/areas/" + id + ".json" }
 // An areaView is an area as its own page shows it.
 type areaView struct {
 	areaNode
+	// ParentKind is the kind of the area's parent ("" when it has none);
+	// Ancestors are the ids of the areas above it that have a page (all
+	// but the country), outermost first, for the breadcrumb.
+	ParentKind string   `json:",omitempty"`
+	Ancestors  []string `json:",omitempty"`
 	AreaKM2  *float64 `json:",omitempty"`
 	Lat, Lon *float64 `json:",omitempty"`
 	// AreaSource and CoordinatesSource are the sources of AreaKM2 and of
@@ -150,6 +155,7 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, AreaSource: a.AreaSource, CoordinatesSource: a.CoordinatesSource,
 			Figures: []figureView{}, Note: inert(a.Note), Bands: ap.Bands, Targets: []string{}, Sources: []string{}, progress: ap}
 		av.Children = append(av.Children, r.Index.Children(a.ID)...)
+		av.ParentKind, av.Ancestors = ancestors(r.Index, a.Parent)
 		number := map[string]int{}
 		add := func(s string) int {
 			if s == "" {
@@ -191,6 +197,26 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 		out = append(out, av)
 	}
 	return out
+}
+
+// ancestors are the kind of the area parent and the ids of it and the
+// areas above it that have a page, outermost first. The walk stops after
+// a few levels, on a cycle of parents that check has reported.
+func ancestors(x *plan.Index, parent string) (kind string, ids []string) {
+	if p := x.Area(parent); p != nil {
+		kind = p.Kind
+	}
+	for range 8 {
+		p := x.Area(parent)
+		if parent == "" || p == nil {
+			break
+		}
+		if p.Kind != plan.KindCountry {
+			ids = append([]string{p.ID}, ids...)
+		}
+		parent = p.Parent
+	}
+	return kind, ids
 }
 
 // figureRows are the rows of an area's figures table: its figures by
