@@ -31,8 +31,8 @@ type areaView struct {
 	// but the country), outermost first, for the breadcrumb.
 	ParentKind string   `json:",omitempty"`
 	Ancestors  []string `json:",omitempty"`
-	AreaKM2  *float64 `json:",omitempty"`
-	Lat, Lon *float64 `json:",omitempty"`
+	AreaKM2    *float64 `json:",omitempty"`
+	Lat, Lon   *float64 `json:",omitempty"`
 	// AreaSource and CoordinatesSource are the sources of AreaKM2 and of
 	// Lat and Lon.
 	AreaSource, CoordinatesSource string `json:",omitempty"`
@@ -121,12 +121,16 @@ type areaRank struct {
 	Rows []rankRow
 }
 
-// A rankRow is one area of a ranking: its place and latest poor rate, and
-// that rate's status when it is not final. This marks the page's own area.
+// A rankRow is one area of a ranking: its place and latest poor rate, the
+// rate's year (the rank's) and its status when it is not final. This marks
+// the page's own area. Another area's row is the same on the page of each
+// area it is ranked with, and holds all that it shows, so that the theme
+// renders it once.
 type rankRow struct {
 	Position int
 	Area     string
 	Value    float64
+	Year     int
 	Status   string `json:",omitempty"`
 	This     bool   `json:",omitempty"`
 }
@@ -332,7 +336,7 @@ func ranking(r *progress.Rank, id string) []rankRow {
 		if i > 0 && in.Value == r.Inputs[order[i-1]].Value {
 			pos = out[i-1].Position
 		}
-		out[i] = rankRow{Position: pos, Area: in.Item, Value: in.Value, This: in.Item == id}
+		out[i] = rankRow{Position: pos, Area: in.Item, Value: in.Value, Year: r.Year, This: in.Item == id}
 		if in.Status != plan.Final {
 			out[i].Status = in.Status
 		}

@@ -172,7 +172,9 @@ func TestRanking(t *testing.T) {
 	in := func(item string, v float64) progress.Input {
 		return progress.Input{Name: "v", Item: item, Value: v, Status: plan.Final}
 	}
-	row := func(pos int, item string, v float64) rankRow { return rankRow{Position: pos, Area: item, Value: v} }
+	row := func(pos int, item string, v float64) rankRow {
+		return rankRow{Position: pos, Area: item, Value: v, Year: 2015}
+	}
 	this := func(r rankRow) rankRow { r.This = true; return r }
 	provisional := in("b", 3)
 	provisional.Status = plan.Provisional
@@ -199,11 +201,11 @@ func TestRanking(t *testing.T) {
 		{
 			name:   "a provisional rate",
 			inputs: []progress.Input{in("a", 5), provisional},
-			want:   []rankRow{{Position: 1, Area: "b", Value: 3, Status: plan.Provisional}, this(row(2, "a", 5))},
+			want:   []rankRow{{Position: 1, Area: "b", Value: 3, Year: 2015, Status: plan.Provisional}, this(row(2, "a", 5))},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := &progress.Rank{Explanation: progress.Explanation{Inputs: tc.inputs}}
+			r := &progress.Rank{Year: 2015, Explanation: progress.Explanation{Inputs: tc.inputs}}
 			if got := ranking(r, "a"); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("ranking = %+v, want %+v", got, tc.want)
 			}
