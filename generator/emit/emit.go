@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -81,10 +82,6 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 		return nil, err
 	}
 	files["data/site.json"] = b
-	if err := areaFiles(files, v.areaPages); err != nil {
-		return nil, err
-	}
-	v.areaPages = nil // written; the pages need only the summaries
 	ps := pages(p, &v)
 	if err := searchFiles(files, &v, ps); err != nil {
 		return nil, err
@@ -238,22 +235,34 @@ func tomlString(s string) string {
 // Write makes dir hold exactly files within the managed folders: it writes
 // files whose bytes differ, removes managed files no longer produced, and
 // leaves everything else alone. It reports how many files it wrote.
+//
+// A file in a folder that Write has just made is new: it is written
+// without looking for one already there, so that a build into a fresh
+// folder only creates files (tens of thousands at national scale); and
+// only the managed folders that were there before are searched for files
+// to remove.
 func Write(dir string, files Files) (int, error) {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	// Tens of thousands of files at national scale: compared and written on
-	// every CPU. The result does not depend on the order.
+	made, err := makeDirs(dir, paths)
+	if err != nil {
+		return 0, err
+	}
+	// Compared and written on every CPU, and a few more writers than CPUs,
+	// since a writer on a disk waits for it. The result does not depend on
+	// the order.
 	wrote := make([]bool, len(paths))
 	errs := make([]error, len(paths))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range max(4, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for i := range next {
-				wrote[i], errs[i] = writeFile(filepath.Join(dir, filepath.FromSlash(paths[i])), files[paths[i]])
+				full := filepath.Join(dir, filepath.FromSlash(paths[i]))
+				wrote[i], errs[i] = writeFile(full, files[paths[i]], made[path.Dir(paths[i])])
 			}
 		})
 	}
@@ -272,6 +281,9 @@ func Write(dir string, files Files) (int, error) {
 		}
 	}
 	for _, m := range Managed {
+		if made[m] {
+			continue // new: it holds only what was just written
+		}
 		root := filepath.Join(dir, m)
 		var stale []string
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -303,14 +315,56 @@ func Write(dir string, files Files) (int, error) {
 	return written, nil
 }
 
-// writeFile writes b to full unless full holds b already, and reports
-// whether it wrote.
-func writeFile(full string, b []byte) (bool, error) {
-	if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, b) {
-		return false, nil
+// makeDirs makes the folders of paths (slash-separated, relative to dir)
+// that do not exist yet, each once, and reports which folders it made,
+// by slash-separated path. A folder whose parent it made is new too, and
+// is made without looking for it first.
+func makeDirs(dir string, paths []string) (map[string]bool, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return false, err
+	made := map[string]bool{}
+	seen := map[string]bool{".": true}
+	var mk func(d string) error
+	mk = func(d string) error {
+		if seen[d] {
+			return nil
+		}
+		seen[d] = true
+		parent := path.Dir(d)
+		if err := mk(parent); err != nil {
+			return err
+		}
+		full := filepath.Join(dir, filepath.FromSlash(d))
+		if !made[parent] {
+			if st, err := os.Stat(full); err == nil && st.IsDir() {
+				return nil
+			}
+		}
+		if err := os.Mkdir(full, 0o755); err != nil {
+			return err
+		}
+		made[d] = true
+		return nil
+	}
+	for _, p := range paths {
+		if err := mk(path.Dir(p)); err != nil {
+			return nil, err
+		}
+	}
+	return made, nil
+}
+
+// writeFile writes b to full unless full holds b already, and reports
+// whether it wrote. A file known to be new (its folder was just made) is
+// written without looking; one of another size is not read.
+func writeFile(full string, b []byte, isNew bool) (bool, error) {
+	if !isNew {
+		if st, err := os.Stat(full); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(b)) {
+			if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, b) {
+				return false, nil
+			}
+		}
 	}
 	return true, os.WriteFile(full, b, 0o644)
 }

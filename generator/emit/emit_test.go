@@ -71,3 +71,37 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+// Write makes each missing folder once and knows which it made: the files
+// in those are new, written without looking for one already there, and
+// the managed folders it made hold nothing stale. A file of the same size
+// with other bytes is still rewritten.
+func TestWriteKnowsNewFolders(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir, Files{"content/vi/a.md": []byte("one"), "hugo.toml": []byte("a")}); err != nil {
+		t.Fatal(err)
+	}
+	made, err := makeDirs(dir, []string{"content/vi/b.md", "content/en/a.md", "assets/areas/x/y.json", "hugo.toml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"content/en": true, "assets": true, "assets/areas": true, "assets/areas/x": true}
+	if len(made) != len(want) {
+		t.Errorf("makeDirs made %v, want %v", made, want)
+	}
+	for d := range want {
+		if !made[d] {
+			t.Errorf("makeDirs made %v, want %v", made, want)
+		}
+		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(d))); err != nil || !st.IsDir() {
+			t.Errorf("%s not made: %v", d, err)
+		}
+	}
+	n, err := Write(dir, Files{"content/vi/a.md": []byte("two"), "hugo.toml": []byte("a"), "assets/areas/x.json": []byte("{}")})
+	if err != nil || n != 2 {
+		t.Errorf("Write = %d, %v; want 2 (a.md of the same size, x.json new), nil", n, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "content", "vi", "a.md")); err != nil || string(b) != "two" {
+		t.Errorf("content/vi/a.md = %q, %v; want \"two\"", b, err)
+	}
+}

@@ -2,7 +2,6 @@ package emit
 
 import (
 	"slices"
-	"sort"
 
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -158,39 +157,6 @@ func costTableOf(costs []progress.Cost, years []int) costTable {
 		}
 	}
 	return t
-}
-
-// A rankPlace is one row of an area's ranking among its siblings: Input
-// is the row's value in the rank's explanation (Progress.Rank.Inputs),
-// Position its place; This marks the area's own row.
-type rankPlace struct {
-	Input    int
-	Position int
-	This     bool `json:",omitempty"`
-}
-
-// ranking orders the inputs of an area's rank by value, lowest first, the
-// area's own first among equals (it is the first input); equal values
-// share a place and the next place skips (1, 2, 2, 4), as the rank itself
-// counts. The area's own input is the one whose Item is id.
-func ranking(r *progress.Rank, id string) []rankPlace {
-	if r == nil {
-		return nil
-	}
-	order := make([]int, len(r.Inputs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(x, y int) bool { return r.Inputs[order[x]].Value < r.Inputs[order[y]].Value })
-	out := make([]rankPlace, len(order))
-	for i, in := range order {
-		pos := i + 1
-		if i > 0 && r.Inputs[in].Value == r.Inputs[order[i-1]].Value {
-			pos = out[i-1].Position
-		}
-		out[i] = rankPlace{Input: in, Position: pos, This: r.Inputs[in].Item == id}
-	}
-	return out
 }
 
 // lineSources are the sources budget lines cite, each once, in the order

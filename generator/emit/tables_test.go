@@ -187,33 +187,45 @@ func TestCostTableSources(t *testing.T) {
 
 // An area's ranking lists its siblings lowest rate first, the area's own
 // row first among equals; equal rates share a place and the next place
-// skips.
+// skips; a rate that is not final says so.
 func TestRanking(t *testing.T) {
-	in := func(item string, v float64) progress.Input { return progress.Input{Name: "v", Item: item, Value: v} }
+	in := func(item string, v float64) progress.Input {
+		return progress.Input{Name: "v", Item: item, Value: v, Status: plan.Final}
+	}
+	row := func(pos int, item string, v float64) rankRow {
+		return rankRow{Position: pos, Area: item, Value: v, Year: 2015}
+	}
+	this := func(r rankRow) rankRow { r.This = true; return r }
+	provisional := in("b", 3)
+	provisional.Status = plan.Provisional
 	for _, tc := range []struct {
 		name   string
 		inputs []progress.Input // the area's own first, as progress writes them
-		want   []rankPlace
+		want   []rankRow
 	}{
 		{
 			name:   "distinct",
 			inputs: []progress.Input{in("a", 5), in("b", 3), in("c", 9)},
-			want:   []rankPlace{{Input: 1, Position: 1}, {Input: 0, Position: 2, This: true}, {Input: 2, Position: 3}},
+			want:   []rankRow{row(1, "b", 3), this(row(2, "a", 5)), row(3, "c", 9)},
 		},
 		{
 			name:   "ties share a place, the next skips",
 			inputs: []progress.Input{in("a", 4), in("b", 2), in("c", 4), in("d", 4), in("e", 7)},
-			want: []rankPlace{{Input: 1, Position: 1}, {Input: 0, Position: 2, This: true}, {Input: 2, Position: 2},
-				{Input: 3, Position: 2}, {Input: 4, Position: 5}},
+			want:   []rankRow{row(1, "b", 2), this(row(2, "a", 4)), row(2, "c", 4), row(2, "d", 4), row(5, "e", 7)},
 		},
 		{
 			name:   "a tie for first",
 			inputs: []progress.Input{in("a", 1), in("b", 1)},
-			want:   []rankPlace{{Input: 0, Position: 1, This: true}, {Input: 1, Position: 1}},
+			want:   []rankRow{this(row(1, "a", 1)), row(1, "b", 1)},
+		},
+		{
+			name:   "a provisional rate",
+			inputs: []progress.Input{in("a", 5), provisional},
+			want:   []rankRow{{Position: 1, Area: "b", Value: 3, Year: 2015, Status: plan.Provisional}, this(row(2, "a", 5))},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := &progress.Rank{Explanation: progress.Explanation{Inputs: tc.inputs}}
+			r := &progress.Rank{Year: 2015, Explanation: progress.Explanation{Inputs: tc.inputs}}
 			if got := ranking(r, "a"); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("ranking = %+v, want %+v", got, tc.want)
 			}

@@ -85,9 +85,11 @@ type siteView struct {
 	// Names.targets["3a"].
 	Names map[string]map[string]plan.Text
 	// FormulaWords and SymbolWords are every formula and every symbol of
-	// a formula in words, for "how it is computed" notes: readers see
-	// words, never the symbols.
-	FormulaWords, SymbolWords map[string]plan.Text
+	// a formula in words, by language, for "how it is computed" notes:
+	// readers see words, never the symbols. By language, so that a note
+	// finds its words with one lookup: a national site has hundreds of
+	// thousands of inputs.
+	FormulaWords, SymbolWords map[plan.Lang]map[string]string
 	// SourceByID holds the sources by id, for citations.
 	SourceByID map[string]sourceView
 	// Sections is the URL contract: each section's folder by language.
@@ -309,17 +311,8 @@ type rankView struct{ Position, Of int }
 
 // summary is the part of an area's view that lists show.
 func summary(a areaView) areaSummary {
-	s := areaSummary{areaNode: a.areaNode}
-	ap := a.Progress
-	if l := ap.Latest; l != nil {
-		s.Progress.Latest = &latestView{Year: l.Year, Status: l.Status}
-		if l.Poor != nil {
-			s.Progress.Latest.Poor = &valueView{Value: l.Poor.Value}
-		}
-		if l.NearPoor != nil {
-			s.Progress.Latest.NearPoor = &valueView{Value: l.NearPoor.Value}
-		}
-	}
+	s := areaSummary{areaNode: a.areaNode, Progress: areaProgressSummary{Latest: a.Latest}}
+	ap := a.progress
 	if ap.AverageReduction != nil {
 		s.Progress.AverageReduction = &resultView{Result: ap.AverageReduction.Result}
 	}
@@ -327,44 +320,6 @@ func summary(a areaView) areaSummary {
 		s.Progress.Rank = &rankView{Position: ap.Rank.Position, Of: ap.Rank.Of}
 	}
 	return s
-}
-
-// AreaFile is where an area's full view is written, for its page: under
-// the project's assets/, which Hugo reads only when a page asks for it.
-func AreaFile(id string) string { return "assets/areas/" + id + ".json" }
-
-type areaView struct {
-	areaNode
-	AreaKM2  *float64 `json:",omitempty"`
-	Lat, Lon *float64 `json:",omitempty"`
-	// AreaSource and CoordinatesSource are the sources of AreaKM2 and of
-	// Lat and Lon.
-	AreaSource, CoordinatesSource string `json:",omitempty"`
-	Figures                       []figureView
-	Facts                         []factView
-	Note                          plan.Text
-	Progress                      progress.AreaProgress
-	Targets                       []string // targets whose scope it is
-	Sources                       []string
-
-	// Ranking is the rows of the table of Progress.Rank, in order.
-	Ranking []rankPlace `json:",omitempty"`
-}
-
-type figureView struct {
-	Year                                           int
-	Households, PoorHouseholds, NearPoorHouseholds *int
-	LeftPoverty, LeftNearPoverty                   *int
-	StatedPoorRate, StatedNearPoorRate             *float64
-	Status, Source                                 string
-	Note                                           plan.Text
-	// Derived says how the values were worked out from published ones.
-	Derived plan.Text
-	// ConfirmedBy are other sources that publish the same values.
-	ConfirmedBy []string `json:",omitempty"`
-	// The rates as shown (the stated rate, else computed) are the year's in
-	// Progress.Years, not repeated here: at national scale they would be a
-	// sixth of the areas' files.
 }
 
 type factView struct {
@@ -514,12 +469,25 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	for _, x := range v.Reports {
 		v.Names["reports"][x.ID] = x.Title
 	}
-	v.FormulaWords, v.SymbolWords = progress.FormulaWords(), progress.SymbolWords()
+	v.FormulaWords, v.SymbolWords = byLang(progress.FormulaWords()), byLang(progress.SymbolWords())
 	v.SourceByID = map[string]sourceView{}
 	for _, s := range v.Sources {
 		v.SourceByID[s.ID] = s
 	}
 	return v
+}
+
+// byLang is ts in each language, by key: English falls back to
+// Vietnamese, as plan.Text.In does.
+func byLang(ts map[string]plan.Text) map[plan.Lang]map[string]string {
+	out := map[plan.Lang]map[string]string{}
+	for _, l := range plan.Langs {
+		out[l] = map[string]string{}
+		for k, t := range ts {
+			out[l][k] = t.In(l)
+		}
+	}
+	return out
 }
 
 func texts(ts []plan.Text) []plan.Text {
@@ -682,53 +650,6 @@ func agencies(p *plan.Plan, x *plan.Index) []agencyView {
 		for _, ro := range x.Roles(a.ID) {
 			av.Roles = append(av.Roles, roleView{Agency: a.ID, Policy: ro.Policy, Lead: ro.Role.Lead, Text: inert(ro.Role.Text)})
 		}
-		out = append(out, av)
-	}
-	return out
-}
-
-func areas(p *plan.Plan, r *progress.Report) []areaView {
-	out := []areaView{}
-	for i, a := range p.Areas {
-		av := areaView{areaNode: areaNode{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
-			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount},
-			AreaKM2: a.AreaKM2, Lat: a.Lat, Lon: a.Lon, AreaSource: a.AreaSource, CoordinatesSource: a.CoordinatesSource,
-			Figures: []figureView{}, Facts: []factView{},
-			Note: inert(a.Note), Progress: r.Areas[i], Targets: []string{}, Sources: []string{}}
-		av.Ranking = ranking(av.Progress.Rank, a.ID)
-		av.Children = append(av.Children, r.Index.Children(a.ID)...)
-		seen := map[string]bool{}
-		add := func(s string) {
-			if s != "" && !seen[s] {
-				seen[s] = true
-				av.Sources = append(av.Sources, s)
-			}
-		}
-		if a.AreaKM2 != nil {
-			add(a.AreaSource)
-		}
-		if a.Lat != nil {
-			add(a.CoordinatesSource)
-		}
-		figs := append([]plan.Figure(nil), a.Figures...)
-		sort.SliceStable(figs, func(i, j int) bool { return figs[i].Year < figs[j].Year })
-		for _, f := range figs {
-			fv := figureView{Year: f.Year, Households: f.Households, PoorHouseholds: f.PoorHouseholds,
-				NearPoorHouseholds: f.NearPoorHouseholds, LeftPoverty: f.LeftPoverty, LeftNearPoverty: f.LeftNearPoverty,
-				StatedPoorRate: f.PoorRate, StatedNearPoorRate: f.NearPoorRate, Status: f.Status, Source: f.Source,
-				Note: inert(f.Note), Derived: inert(f.Derived), ConfirmedBy: f.ConfirmedBy}
-			av.Figures = append(av.Figures, fv)
-			add(f.Source)
-			for _, s := range f.ConfirmedBy {
-				add(s)
-			}
-		}
-		for _, f := range a.Facts {
-			av.Facts = append(av.Facts, factView{Year: f.Year, Label: plain(f.Label), Value: f.Value, Qualifier: f.Qualifier, Unit: f.Unit,
-				Source: f.Source, Note: inert(f.Note)})
-			add(f.Source)
-		}
-		av.Targets = append(av.Targets, r.Index.Scoped(a.ID)...)
 		out = append(out, av)
 	}
 	return out
