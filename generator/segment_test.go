@@ -32,7 +32,7 @@ func TestSegmentsUnionIsWholeBuild(t *testing.T) {
 		return tree(t, filepath.Join(out, "public"))
 	}
 	whole := build(filepath.Join(dir, "whole"))
-	for _, n := range []int{2, 5} { // 5: more segments than provinces
+	for _, n := range []int{2, 5} {
 		union := map[string]string{}
 		for k := 1; k <= n; k++ {
 			part := build(filepath.Join(dir, fmt.Sprintf("seg-%d-%d", k, n)), // a runner of its own

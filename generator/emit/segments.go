@@ -28,21 +28,21 @@ func SegmentName(k int) string { return fmt.Sprintf("part-%d", k) }
 // WithSegments is the Hugo configuration cfg with the N segments of sg and
 // renderSegments naming the K-th, so that Hugo renders only its pages.
 //
-// The area pages, which are nearly all of a large site's pages, are split
-// at the first level with more than one area (the provinces of a country,
-// the districts of a province): an area's page goes with its ancestor at
-// that level, so each segment is a group of whole provinces. Groups are dealt
-// to the segments largest first, each to the segment with fewest pages so
-// far. Segment 1 also renders every page that is not an area's (the home
-// page, the lists, targets, policies, the top area itself), and Hugo's own
-// pages (404, robots.txt, the sitemap). Every Hugo run still reads the
-// whole project, so each segment's pages are byte-identical to the same
-// pages of a whole build, and the union of the N outputs is the whole site.
+// The area pages, nearly all of a large site's pages, are split by the
+// first two letters of their id: Hugo matches every page against every
+// pattern of a segment, so a pattern per area (a segment of whole
+// provinces) made each part of a national build cost as much as the whole
+// build; a few hundred prefixes cost nothing. The prefixes are dealt
+// largest first, each to the part with fewest pages so far. Part 1 renders
+// every page no other part does: its own prefixes, the home page, the
+// lists, targets, policies, agencies, the budget, and Hugo's own pages
+// (404, robots.txt, the sitemap). Every Hugo run still reads the whole
+// project, so each part's pages are byte-identical to the same pages of a
+// whole build, and the union of the N outputs is the whole site.
 func WithSegments(cfg []byte, p *plan.Plan, sg Segment) []byte {
-	groups := areaGroups(p)
+	groups := prefixGroups(p)
 	load := make([]int, sg.N)
-	load[0] = len(p.Areas) - countAreas(groups) // the top areas
-	owner := make([][]string, sg.N)             // area ids of each segment
+	owner := make([][]string, sg.N) // the patterns of each part
 	for _, g := range groups {
 		best := 0
 		for k := range load {
@@ -50,8 +50,8 @@ func WithSegments(cfg []byte, p *plan.Plan, sg Segment) []byte {
 				best = k
 			}
 		}
-		load[best] += len(g)
-		owner[best] = append(owner[best], g...)
+		load[best] += g.areas
+		owner[best] = append(owner[best], g.pattern)
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "renderSegments = [%s]\n", tomlString(SegmentName(sg.K)))
@@ -68,7 +68,7 @@ func WithSegments(cfg []byte, p *plan.Plan, sg Segment) []byte {
 			continue
 		}
 		if len(owner[k]) == 0 {
-			// More segments than groups: this one renders nothing. The
+			// More parts than prefixes: this one renders nothing. The
 			// table must exist: Hugo renders everything when asked for a
 			// segment it does not know.
 			fmt.Fprintf(&b, "[segments.%s]\n", name)
@@ -78,87 +78,52 @@ func WithSegments(cfg []byte, p *plan.Plan, sg Segment) []byte {
 	return b.Bytes()
 }
 
-// writePaths writes a filter of segment name matching the pages of the
-// areas ids, in every language.
-func writePaths(b *bytes.Buffer, name, kind string, ids []string) {
-	if len(ids) == 0 {
+// writePaths writes a filter of segment name matching the area pages of
+// the patterns, in every language.
+func writePaths(b *bytes.Buffer, name, kind string, patterns []string) {
+	if len(patterns) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "[[segments.%s.%s]]\npath = [", name, kind)
-	for i, id := range ids {
+	for i, pat := range patterns {
 		for j, l := range plan.Langs {
 			if i > 0 || j > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(tomlString("/" + Sections["areas"][l] + "/" + id))
+			b.WriteString(tomlString("/" + Sections["areas"][l] + "/" + pat))
 		}
 	}
 	b.WriteString("]\n")
 }
 
-// areaGroups are the areas of the site grouped by their ancestor at the
-// first level with more than one area (the provinces of a country; the
-// districts of a province, under the country it is compared with), the
-// ancestor first, in the order of size, largest first. The areas above
-// that level are in no group.
-func areaGroups(p *plan.Plan) [][]string {
-	parent := map[string]string{}
-	for _, a := range p.Areas {
-		parent[a.ID] = a.Parent
-	}
-	// line is the area's ancestors from the top down, ending with itself.
-	line := func(id string) []string {
-		var l []string
-		for ; id != "" && len(l) <= len(p.Areas); id = parent[id] { // bounded: a cycle cannot pass the checker
-			l = append(l, id)
-		}
-		slices.Reverse(l)
-		return l
-	}
-	lines := make([][]string, len(p.Areas))
-	perLevel := map[int]int{}
-	for i, a := range p.Areas {
-		lines[i] = line(a.ID)
-		perLevel[len(lines[i])-1]++
-	}
-	level := 0
-	for perLevel[level] == 1 {
-		level++
-	}
-	byHead := map[string][]string{}
-	for _, l := range lines {
-		if len(l) > level {
-			byHead[l[level]] = append(byHead[l[level]], l[len(l)-1])
-		}
-	}
-	heads := make([]string, 0, len(byHead))
-	for h := range byHead {
-		heads = append(heads, h)
-	}
-	slices.Sort(heads)
-	groups := make([][]string, 0, len(heads))
-	for _, h := range heads {
-		g := byHead[h]
-		slices.SortFunc(g, func(a, b string) int {
-			if a == h {
-				return -1
-			}
-			if b == h {
-				return 1
-			}
-			return strings.Compare(a, b)
-		})
-		groups = append(groups, g)
-	}
-	// Largest first, so that dealing them balances the segments.
-	slices.SortStableFunc(groups, func(a, b []string) int { return len(b) - len(a) })
-	return groups
+// A prefixGroup is the areas whose ids begin with the same two letters,
+// and the pattern that matches exactly their ids: "ab*", or the id itself
+// for an id of one letter, so that no two patterns match one id.
+type prefixGroup struct {
+	pattern string
+	areas   int
 }
 
-func countAreas(groups [][]string) int {
-	n := 0
-	for _, g := range groups {
-		n += len(g)
+// prefixGroups are the areas grouped by the first two letters of their
+// ids (ids are lower-case ASCII: the checker's rule), largest first.
+func prefixGroups(p *plan.Plan) []prefixGroup {
+	count := map[string]int{}
+	for _, a := range p.Areas {
+		pat := a.ID
+		if len(pat) >= 2 {
+			pat = pat[:2] + "*"
+		}
+		count[pat]++
 	}
-	return n
+	groups := make([]prefixGroup, 0, len(count))
+	for pat, n := range count {
+		groups = append(groups, prefixGroup{pat, n})
+	}
+	slices.SortFunc(groups, func(a, b prefixGroup) int {
+		if a.areas != b.areas {
+			return b.areas - a.areas
+		}
+		return strings.Compare(a.pattern, b.pattern)
+	})
+	return groups
 }

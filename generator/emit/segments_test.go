@@ -20,35 +20,32 @@ func TestParseSegment(t *testing.T) {
 	}
 }
 
-// Each province goes whole to one segment, in both languages, and the
-// segments are balanced by their number of areas.
-func TestWithSegmentsSplitsByProvince(t *testing.T) {
+// The area pages are split by the first two letters of their ids, in
+// both languages, with a few patterns that no two parts share, dealt so
+// that the parts hold about as many areas; part 1 renders everything the
+// others do not.
+func TestWithSegmentsSplitsByPrefix(t *testing.T) {
 	p := &plan.Plan{Areas: []plan.Area{
-		{ID: "vn"},
-		{ID: "p1", Parent: "vn"}, {ID: "d1", Parent: "p1"}, {ID: "c1", Parent: "d1"}, {ID: "c2", Parent: "d1"},
-		{ID: "p2", Parent: "vn"}, {ID: "d2", Parent: "p2"},
-		{ID: "p3", Parent: "vn"}, {ID: "d3", Parent: "p3"},
+		{ID: "vn"}, {ID: "vi-a"}, {ID: "vi-b"},
+		{ID: "an-1"}, {ID: "an-2"}, {ID: "an-3"}, {ID: "ab"}, {ID: "a"},
 	}}
 	cfg := string(WithSegments([]byte("baseURL = \"/\"\n[params]\n"), p, Segment{K: 2, N: 2}))
 	if !strings.HasPrefix(cfg, "renderSegments = [\"part-2\"]\nbaseURL") {
 		t.Errorf("renderSegments is not the first key:\n%s", cfg)
 	}
-	// Largest first: p1's four areas go to part 2 (part 1 already holds
-	// vn), then p2 and p3 (two each) to part 1, which excludes part 2's.
+	// Largest first, each to the part with fewest: an* (3) to part 1, vi*
+	// (2) to part 2, then the single ones in order: a to part 2 (2 < 3),
+	// ab* to part 1 (3 = 3: the first), vn* to part 2.
 	_, seg2, _ := strings.Cut(cfg, "[[segments.part-2.includes]]\n")
-	for _, id := range []string{"p1", "d1", "c1", "c2"} {
-		for _, path := range []string{`"/dia-phuong/` + id + `"`, `"/districts/` + id + `"`} {
-			if !strings.Contains(seg2, path) {
-				t.Errorf("part 2 does not include %s:\n%s", path, seg2)
-			}
-		}
+	want := `path = ["/dia-phuong/vi*", "/districts/vi*", "/dia-phuong/a", "/districts/a", "/dia-phuong/vn*", "/districts/vn*"]`
+	if strings.TrimSpace(seg2) != want {
+		t.Errorf("part 2 includes\n%s\nwant\n%s", seg2, want)
 	}
-	for _, id := range []string{"vn", "p2", "d2", "p3", "d3"} {
-		if strings.Contains(seg2, `/`+id+`"`) {
-			t.Errorf("part 2 includes %s:\n%s", id, seg2)
-		}
+	if !strings.Contains(cfg, "[[segments.part-1.includes]]\nkind = [\"**\"]\n[[segments.part-1.excludes]]\n"+want[:len("path = ")]) {
+		t.Errorf("part 1 does not render all but part 2's pages:\n%s", cfg)
 	}
-	if !strings.Contains(cfg, "[[segments.part-1.excludes]]\npath = [\"/dia-phuong/p1\"") {
-		t.Errorf("part 1 does not exclude part 2's areas:\n%s", cfg)
+	// A single-letter id is its own pattern, so that a* would not take ab*.
+	if strings.Contains(cfg, `"/dia-phuong/a*"`) {
+		t.Errorf("a one-letter id's pattern matches other ids:\n%s", cfg)
 	}
 }
