@@ -3,10 +3,9 @@ package emit
 import (
 	"fmt"
 	"io/fs"
-	"runtime"
-	"sync"
 
 	"plansite/generator/card"
+	"plansite/generator/internal/parallel"
 	"plansite/generator/plan"
 )
 
@@ -72,20 +71,7 @@ func cardFiles(files Files, ps []sitePage, theme fs.FS, site plan.Text) error {
 	}
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				out[i], errs[i] = fonts.Draw(jobs[i].c)
-			}
-		})
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Do(len(jobs), func(i int) { out[i], errs[i] = fonts.Draw(jobs[i].c) })
 	for i, j := range jobs {
 		if errs[i] != nil {
 			return fmt.Errorf("share card %s: %w", j.path, errs[i])

@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"plansite/generator/chart"
+	"plansite/generator/internal/parallel"
 	"plansite/generator/opendata"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -122,22 +123,11 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 func areaFiles(files Files, areas []areaView) error {
 	out := make([][]byte, len(areas))
 	errs := make([]error, len(areas))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				out[i], errs[i] = marshal(areas[i])
-			}
-		})
-	}
-	for i, a := range areas {
-		if a.Kind != plan.KindCountry {
-			next <- i
+	parallel.Do(len(areas), func(i int) {
+		if areas[i].Kind != plan.KindCountry {
+			out[i], errs[i] = marshal(areas[i])
 		}
-	}
-	close(next)
-	wg.Wait()
+	})
 	for i, a := range areas {
 		if errs[i] != nil {
 			return fmt.Errorf("area %s: %w", a.ID, errs[i])

@@ -28,10 +28,9 @@ import (
 	"encoding/json"
 	"io"
 	"path"
-	"runtime"
 	"slices"
-	"sync"
 
+	"plansite/generator/internal/parallel"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
 )
@@ -106,26 +105,16 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, []Resource, err
 	}{{".csv", (*table).csv}, {".json", (*table).json}, {".xlsx", (*table).xlsx}}
 	out := make([][]byte, len(tables)*len(formats))
 	errs := make([]error, len(out))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				out[i], errs[i] = formats[i%len(formats)].write(tables[i/len(formats)])
-			}
-		})
-	}
-	// The largest first, so that no CPU is left with it at the end.
+	// The largest tables first, so that no CPU is left with one at the end.
 	order := make([]int, len(out))
 	for i := range order {
-		order[i] = len(out) - 1 - i
+		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return len(tables[b/len(formats)].rows) - len(tables[a/len(formats)].rows) })
-	for _, i := range order {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.Do(len(order), func(k int) {
+		i := order[k]
+		out[i], errs[i] = formats[i%len(formats)].write(tables[i/len(formats)])
+	})
 	for i, b := range out {
 		if errs[i] != nil {
 			return nil, nil, errs[i]
