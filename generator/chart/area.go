@@ -46,7 +46,7 @@ func (b *builder) ranking() (*Chart, error) {
 		years, srcs = append(years, r.y.Year), append(srcs, r.y.Source)
 	}
 	c.Scope, c.Sources = b.scope(b.p.Document.Area, years...), sourceList(srcs...)
-	d := decimals(rates(rs)...)
+	d := areaDecimals
 	c.Description = describeRanking(rs, missing, g, d)
 	if mixedYears(rs) {
 		// Rates of different years are shown side by side, each with its
@@ -309,7 +309,7 @@ func smallMultiple(dd district, years []int, labels []plan.Text, max float64) (*
 	provisional := late(dd.pts) != nil
 	c := &Chart{ID: "areas-small-" + dd.a.ID, Kind: KindSmall, Page: PageAreas, Title: name, Unit: plan.UnitPercent,
 		Table: lineTable(yearHead, labels, []line{l}, plan.UnitPercent, provisional)}
-	d := decimals(values(dd.pts)...)
+	d := areaDecimals
 	subject := rateOf(poorRateOf, name)
 	c.Description = both(func(lang plan.Lang) string {
 		return sentence(lang, subject.In(lang), false, dd.pts, d, plan.UnitPercent) + "." + provisionalSentence(lang, dd.pts)
@@ -451,7 +451,7 @@ func describeSeats(ss []seat) plan.Text {
 			rates = append(rates, s.y.Poor.Value)
 		}
 	}
-	d := decimals(rates...)
+	d := areaDecimals
 	return both(func(lang plan.Lang) string {
 		var parts []string
 		for k := 0; k <= len(rateClasses); k++ {

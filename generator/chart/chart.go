@@ -196,7 +196,12 @@ func Build(p *plan.Plan, r *progress.Report) ([]Chart, error) {
 		}
 	}
 	for i := range out {
-		out[i].Decimals = out[i].Table.showAllDecimals()
+		least := 0
+		switch out[i].Kind {
+		case KindRank, KindSmall, KindMap, KindCompare: // areas' rates
+			least = areaDecimals
+		}
+		out[i].Decimals = out[i].Table.showAllDecimals(least)
 	}
 	return out, nil
 }
@@ -205,8 +210,9 @@ func Build(p *plan.Plan, r *progress.Report) ([]Chart, error) {
 // all alike (7,50 beside 12,11, in every column: the province's and the
 // country's rates alike) and in full, where a page would show at most 2
 // and drop trailing zeros; a column of places has decimals of its own
-// (a longitude, 106,192). It returns the decimals of the values.
-func (t *Table) showAllDecimals() int {
+// (a longitude, 106,192). least is the fewest decimals the values show.
+// It returns the decimals of the values.
+func (t *Table) showAllDecimals(least int) int {
 	column := func(i int) []float64 {
 		var xs []float64
 		for _, r := range t.Rows {
@@ -222,7 +228,7 @@ func (t *Table) showAllDecimals() int {
 			values = append(values, column(i)...)
 		}
 	}
-	d := places(6, values...)
+	d := max(least, places(6, values...))
 	for i, c := range t.Columns {
 		switch {
 		case c.Words:

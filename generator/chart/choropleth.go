@@ -93,7 +93,7 @@ func (b *builder) choropleth() (*Chart, error) {
 			all = append(all, pt.Value)
 		}
 	}
-	dec := decimals(all...)
+	dec := areaDecimals
 	m := &Map{Name: b.p.Document.Area, Credit: plain(bd.Credit), Bands: Bands()}
 	c := &Chart{ID: "areas-map", Kind: KindMap, Page: PageAreas, Unit: plan.UnitPercent, Map: m,
 		Title: plan.Text{VI: "Bản đồ tỷ lệ hộ nghèo theo huyện, thành phố", EN: "Map of the poor-household rate by district"}}

@@ -110,7 +110,7 @@ func (b *builder) compares() ([]Chart, error) {
 		for _, o := range shown {
 			all = append(all, values(o.pts)...)
 		}
-		dec := decimals(all...)
+		dec := areaDecimals
 		c.Description = both(func(lang plan.Lang) string {
 			s := ""
 			for i, o := range shown {

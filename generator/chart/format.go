@@ -38,6 +38,11 @@ func num(lang plan.Lang, x float64, d int) string {
 // series reads alike: 12,11 and 7,50.
 func decimals(xs ...float64) int { return places(2, xs...) }
 
+// areaDecimals are the decimals of areas' rates in the charts of areas:
+// two, as every table of the area pages shows them (31,70 %), so that a
+// chart reads as the table beside it, not "31,7" beside "31,70".
+const areaDecimals = 2
+
 // places is how many decimals the numbers need, up to max.
 func places(max int, xs ...float64) int {
 	d := 0

@@ -175,8 +175,8 @@ func TestOneDecimalsAChart(t *testing.T) {
 			{Cells: []Cell{{Value: ptr(12.11)}, {Value: ptr(7.8)}, {Value: ptr(106.1925)}, {}}},
 			{Cells: []Cell{{Value: ptr(7.5)}, {Value: ptr(9)}, {Value: ptr(106.5)}, {}}},
 		}}
-	if d := tb.showAllDecimals(); d != 2 {
-		t.Errorf("showAllDecimals() = %d, want 2", d)
+	if d := tb.showAllDecimals(0); d != 2 {
+		t.Errorf("showAllDecimals(0) = %d, want 2", d)
 	}
 	for i, want := range []int{2, 2, 4, 0} {
 		if got := tb.Columns[i].Decimals; got != want {
@@ -185,6 +185,11 @@ func TestOneDecimalsAChart(t *testing.T) {
 	}
 	for _, dir := range datasets {
 		for _, c := range build(t, dir) {
+			// Areas' rates show two decimals, as the area pages' tables:
+			// 31,70 in the districts' ranking, never 31,7 beside it.
+			if c.Unit == plan.UnitPercent && c.Kind != KindTrend && c.Decimals != areaDecimals {
+				t.Errorf("%s: areas' rates with %d decimals, want %d as the area pages' tables", c.ID, c.Decimals, areaDecimals)
+			}
 			for _, col := range c.Table.Columns {
 				if !col.Words && !col.Place && col.Decimals != c.Decimals {
 					t.Errorf("%s: column %q shows %d decimals, the chart %d", c.ID, col.Head.VI, col.Decimals, c.Decimals)
