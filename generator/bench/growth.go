@@ -145,15 +145,11 @@ func growthCommand(args []string, w io.Writer) error {
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
-	if *scale != "national" && *scale != "tenth" {
-		return fmt.Errorf("-scale must be national or tenth (got %q)", *scale)
+	if _, err := scaleOptions(*scale); err != nil {
+		return err
 	}
-	for _, p := range []*string{gen, hugoBin} {
-		abs, err := filepath.Abs(*p)
-		if err != nil {
-			return err
-		}
-		*p = abs
+	if err := absolute(gen, hugoBin); err != nil {
+		return err
 	}
 	dir, err := os.MkdirTemp(*work, "plansite-growth-")
 	if err != nil {

@@ -101,6 +101,30 @@ func main() {
 	}
 }
 
+// scaleOptions are the options of generator synth at a -scale: national,
+// or tenth for a tenth of it.
+func scaleOptions(scale string) (synth.Options, error) {
+	switch scale {
+	case "national":
+		return synth.National(), nil
+	case "tenth":
+		return synth.Options{Provinces: 6, Districts: 70, Communes: 1060, Years: 6, Seed: 1}, nil
+	}
+	return synth.Options{}, fmt.Errorf("-scale must be national or tenth (got %q)", scale)
+}
+
+// absolute makes each path absolute: the commands run in other folders.
+func absolute(paths ...*string) error {
+	for _, p := range paths {
+		abs, err := filepath.Abs(*p)
+		if err != nil {
+			return err
+		}
+		*p = abs
+	}
+	return nil
+}
+
 // serveEdits is how many edits the serve measurement makes.
 const serveEdits = 5
 
@@ -113,24 +137,15 @@ type config struct {
 
 func run(cfg config, out io.Writer) error {
 	start := time.Now()
-	var opts synth.Options
-	switch cfg.scale {
-	case "national":
-		opts = synth.National()
-	case "tenth":
-		opts = synth.Options{Provinces: 6, Districts: 70, Communes: 1060, Years: 6, Seed: 1}
-	default:
-		return fmt.Errorf("-scale must be national or tenth (got %q)", cfg.scale)
+	opts, err := scaleOptions(cfg.scale)
+	if err != nil {
+		return err
 	}
 	if cfg.runs < 1 {
 		return errors.New("-runs must be at least 1")
 	}
-	for _, p := range []*string{&cfg.generator, &cfg.hugo, &cfg.data} {
-		abs, err := filepath.Abs(*p)
-		if err != nil {
-			return err
-		}
-		*p = abs
+	if err := absolute(&cfg.generator, &cfg.hugo, &cfg.data); err != nil {
+		return err
 	}
 	if cfg.work == "" {
 		dir, err := os.MkdirTemp(workRoot(), "plansite-bench-")

@@ -7,13 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 
-	"plansite/generator/synth"
+	"plansite/generator/internal/sitefiles"
 )
 
 // segmentsCommand is "bench segments": the whole build of the synthetic
@@ -33,24 +32,15 @@ func segmentsCommand(args []string, w io.Writer) error {
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
-	var opts synth.Options
-	switch *scale {
-	case "national":
-		opts = synth.National()
-	case "tenth":
-		opts = synth.Options{Provinces: 6, Districts: 70, Communes: 1060, Years: 6, Seed: 1}
-	default:
-		return fmt.Errorf("-scale must be national or tenth (got %q)", *scale)
+	opts, err := scaleOptions(*scale)
+	if err != nil {
+		return err
 	}
 	if *n < 2 {
 		return errors.New("-n must be at least 2")
 	}
-	for _, p := range []*string{gen, hugoBin} {
-		abs, err := filepath.Abs(*p)
-		if err != nil {
-			return err
-		}
-		*p = abs
+	if err := absolute(gen, hugoBin); err != nil {
+		return err
 	}
 	dir, err := os.MkdirTemp(*work, "plansite-segments-")
 	if err != nil {
@@ -112,16 +102,8 @@ func segmentsCommand(args []string, w io.Writer) error {
 // readTree reads every file under dir, by its slash path from dir.
 func readTree(dir string) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		files[filepath.ToSlash(rel)] = b
+	err := sitefiles.Each(dir, "", func(rel string, b []byte) error {
+		files[rel] = b
 		return nil
 	})
 	return files, err
