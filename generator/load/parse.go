@@ -21,12 +21,9 @@ import (
 // parse does not take, are yaml.v3's own. The nodes carry no comments
 // (the decoder reads none), and each plain scalar's tag is the one yaml.v3
 // resolves. TestParseMatchesYAML and FuzzParse hold it to yaml.v3.
-func parse(src string) (doc *yaml.Node, ok bool) {
-	return new(parser).parse(src)
-}
-
-// parse is parse, with the memory p kept from the file before: that
-// file's tree must no longer be in use.
+//
+// p keeps its memory from the file before: that file's tree must no longer
+// be in use.
 func (p *parser) parse(src string) (doc *yaml.Node, ok bool) {
 	p.src, p.li, p.off, p.depth, p.multi = src, 0, 0, 0, false
 	p.nodes.reset()
