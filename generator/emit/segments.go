@@ -22,8 +22,8 @@ func ParseSegment(s string) (Segment, error) {
 	return sg, nil
 }
 
-// SegmentName is the name of segment k in hugo.toml.
-func SegmentName(k int) string { return fmt.Sprintf("part-%d", k) }
+// segmentName is the name of segment k in hugo.toml.
+func segmentName(k int) string { return fmt.Sprintf("part-%d", k) }
 
 // WithSegments is the Hugo configuration cfg with the N segments of sg and
 // renderSegments naming the K-th, so that Hugo renders only its pages.
@@ -54,12 +54,12 @@ func WithSegments(cfg []byte, p *plan.Plan, sg Segment) []byte {
 		owner[best] = append(owner[best], g.pattern)
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "renderSegments = [%s]\n", tomlString(SegmentName(sg.K)))
+	fmt.Fprintf(&b, "renderSegments = [%s]\n", tomlString(segmentName(sg.K)))
 	// Top-level keys come before the first table.
 	b.Write(cfg)
 	b.WriteString("\n# Segments: generator build -segment K/N renders only part K (docs/scale.md).\n")
 	for k := range sg.N {
-		name := SegmentName(k + 1)
+		name := segmentName(k + 1)
 		if k == 0 {
 			fmt.Fprintf(&b, "[[segments.%s.includes]]\nkind = [\"**\"]\n", name)
 			for j := 1; j < sg.N; j++ {
