@@ -310,6 +310,22 @@ func TestAbsoluteAddresses(t *testing.T) {
 	if !strings.Contains(string(sm), "<loc>"+base+"en/indicators/3h/</loc>") {
 		t.Errorf("the English sitemap does not list %sen/indicators/3h/", base)
 	}
+	// The area pages come from a content adapter (emit.AreaPagesFile):
+	// they are listed as the others are, with no priority of their own,
+	// and their parameters (the card) reach the page.
+	if !strings.Contains(string(sm), "<loc>"+base+"en/districts/son-dong/</loc>") {
+		t.Errorf("the English sitemap does not list %sen/districts/son-dong/", base)
+	}
+	if strings.Contains(string(sm), "<priority>") {
+		t.Errorf("the English sitemap gives a page a priority, which no page sets")
+	}
+	area, err := os.ReadFile(filepath.Join(public, "en", "districts", "son-dong", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<meta property="og:image" content="` + base + `cards/en/section-areas.png">`; !strings.Contains(string(area), want) {
+		t.Errorf("/en/districts/son-dong/ lacks %s", want)
+	}
 	other, err := os.ReadFile(filepath.Join(siteOf(t, "../examples/demo"), "en", "indicators", "3h", "index.html"))
 	if err != nil {
 		t.Fatal(err)

@@ -15,9 +15,8 @@ import (
 )
 
 // MaxIDLen is the longest id, in characters. An id names files: the
-// page content/<lang>/<section>/<id>.md, the area's assets/areas/<id>.json
-// and, longest, a target's chart static/charts/<lang>/target-<id>-trend.json
-// (the id and 18 more bytes). 64 keeps every such name far below the
+// page content/<lang>/<section>/<id>.md and, longest, a target's chart
+// static/charts/<lang>/target-<id>-trend.json (the id and 18 more bytes). 64 keeps every such name far below the
 // 255-byte limit of file systems, and ids short enough to type.
 const MaxIDLen = 64
 
@@ -91,9 +90,8 @@ var reserved = map[string]why{
 	"tin-tuc": whySite, "news": whySite,
 	"tra-cuu": whySite, "search": whySite, // also the search index, /search/<lang>.json
 	"nhung": whySite, "embed": whySite,
-	// Emit's own folders: the charts' files (/charts/<lang>/) and the
-	// areas' views (assets/areas/).
-	"charts": whySite, "areas": whySite,
+	// Emit's own folder: the charts' files (/charts/<lang>/).
+	"charts": whySite,
 	// The theme: static/vendor/, static/favicon.svg, the CSS and scripts
 	// Hugo builds (/css/, /js/), and the usual folder for pictures.
 	"vendor": whySite, "favicon": whySite, "css": whySite, "js": whySite, "images": whySite,

@@ -9,8 +9,8 @@ import (
 	"plansite/generator/progress"
 )
 
-// An area's page reads its own file (AreaFile), one an area: 10,600 of
-// them at national scale. Each holds what the page shows and nothing
+// An area's page reads its own view (areaView, in AreaPagesFile), one an
+// area: 10,600 of them at national scale. Each holds what the page shows and nothing
 // more, and says each number once: a figure's year, source and status are
 // its row's in the figures table, and the explanations of the rates and
 // changes computed from those rows name their inputs by what they are
@@ -18,10 +18,6 @@ import (
 // repeating the row's year, source and status; each sibling's rate is a
 // row of the rank table, not an input of the rank's explanation too. So a
 // page's cost grows with its own rows only.
-
-// AreaFile is where an area's full view is written, for its page: under
-// the project's assets/, which Hugo reads only when a page asks for it.
-func AreaFile(id string) string { return "assets/areas/" + id + ".json" }
 
 // An areaView is an area as its own page shows it.
 type areaView struct {

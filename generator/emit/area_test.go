@@ -23,20 +23,20 @@ func TestAreaFilesSayEachNumberOnce(t *testing.T) {
 		t.Fatal(probs)
 	}
 	r := progress.Compute(p, 0)
-	files := Files{}
 	v := view(p, r)
-	if err := areaFiles(files, v.areaPages); err != nil {
+	views, err := areaViews(v.areaPages)
+	if err != nil {
 		t.Fatal(err)
 	}
 	ranked := 0
 	for i, a := range v.areaPages {
-		b, ok := files[AreaFile(a.ID)]
-		if !ok {
+		b := views[i]
+		if b == nil {
 			continue
 		}
 		var f map[string]any
 		if err := json.Unmarshal(b, &f); err != nil {
-			t.Fatalf("%s: %v", AreaFile(a.ID), err)
+			t.Fatalf("%s: %v", a.ID, err)
 		}
 		// Bands are a target's checks, whose values may come from the
 		// target's own sources; a sum that differs lists each child's.
@@ -45,7 +45,7 @@ func TestAreaFilesSayEachNumberOnce(t *testing.T) {
 		walkInputs(f, func(in map[string]any) {
 			for _, k := range []string{"Year", "Source", "Status"} {
 				if _, ok := in[k]; ok {
-					t.Errorf("%s: an input of an explanation repeats its row's %s: %v", AreaFile(a.ID), k, in)
+					t.Errorf("%s: an input of an explanation repeats its row's %s: %v", a.ID, k, in)
 				}
 			}
 		})
@@ -107,11 +107,16 @@ func TestAreaFileExplanationsIndependentOfYears(t *testing.T) {
 		if probs.Fatal() {
 			t.Fatal(probs)
 		}
-		files := Files{}
-		if err := areaFiles(files, view(p, progress.Compute(p, 0)).areaPages); err != nil {
+		v := view(p, progress.Compute(p, 0))
+		views, err := areaViews(v.areaPages)
+		if err != nil {
 			t.Fatal(err)
 		}
-		for name, b := range files {
+		for i, b := range views {
+			if b == nil {
+				continue
+			}
+			name := v.areaPages[i].ID
 			// Bands are the yearly checks of a target whose scope is the
 			// area, one a year on the target's page too: not counted.
 			var f map[string]any

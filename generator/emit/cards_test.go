@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"image/png"
 	"io/fs"
-	"strings"
 	"testing"
 
 	"plansite/generator/card"
@@ -45,13 +44,11 @@ func TestShareCards(t *testing.T) {
 	files := build(t, "../../examples/demo")
 	again := build(t, "../../examples/demo")
 	pages, own := 0, map[string]bool{}
-	for name, b := range files {
-		if !strings.HasPrefix(name, "content/") {
-			continue
-		}
+	for name, m := range pageFrontMatters(t, files) {
 		pages++
+		b, _ := json.Marshal(m)
 		var fm struct{ Card, Description, Type string }
-		if err := json.NewDecoder(bytes.NewReader(b)).Decode(&fm); err != nil {
+		if err := json.Unmarshal(b, &fm); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if fm.Type == "" {

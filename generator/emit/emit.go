@@ -21,7 +21,6 @@ import (
 	"sync"
 
 	"plansite/generator/chart"
-	"plansite/generator/internal/parallel"
 	"plansite/generator/opendata"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
@@ -63,10 +62,8 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	for name, b := range charts {
 		files[name] = b
 	}
-	if err := areaFiles(files, v.areaPages); err != nil {
-		return nil, err
-	}
-	v.areaPages = nil // written; the pages need only the summaries
+	areaPages := v.areaPages
+	v.areaPages = nil // not in site.json: the pages need only the summaries
 	o := <-od
 	if o.err != nil {
 		return nil, fmt.Errorf("open data: %w", o.err)
@@ -87,7 +84,13 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	if err := searchFiles(files, &v, ps); err != nil {
 		return nil, err
 	}
+	if err := areaPagesFiles(files, ps, areaPages); err != nil {
+		return nil, err
+	}
 	for _, pg := range ps {
+		if isAreaPage(pg) {
+			continue // in AreaPagesFile
+		}
 		for _, lang := range languages {
 			path := "content/" + string(lang.Code) + "/" + pg.path(lang.Code)
 			files[path] = pg.content(lang.Code)
@@ -115,28 +118,6 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 		return nil, fmt.Errorf("reading the theme: %w", err)
 	}
 	return files, nil
-}
-
-// areaFiles adds each area's view to files at AreaFile, the country
-// excepted (it has no page). There is one an area, thousands at national
-// scale: they are marshalled on every CPU.
-func areaFiles(files Files, areas []areaView) error {
-	out := make([][]byte, len(areas))
-	errs := make([]error, len(areas))
-	parallel.Do(len(areas), func(i int) {
-		if areas[i].Kind != plan.KindCountry {
-			out[i], errs[i] = marshal(areas[i])
-		}
-	})
-	for i, a := range areas {
-		if errs[i] != nil {
-			return fmt.Errorf("area %s: %w", a.ID, errs[i])
-		}
-		if out[i] != nil {
-			files[AreaFile(a.ID)] = out[i]
-		}
-	}
-	return nil
 }
 
 // marshal is deterministic JSON with a final newline; encoding/json sorts

@@ -87,6 +87,18 @@ func (pg sitePage) url(lang plan.Lang) string {
 // content is the page's file: JSON front matter, which no title can
 // break, then the markdown body.
 func (pg sitePage) content(lang plan.Lang) []byte {
+	b, _ := json.MarshalIndent(pg.frontMatter(lang), "", " ")
+	b = append(b, '\n')
+	if body := pg.body.In(lang); body != "" {
+		b = append(b, '\n')
+		b = append(b, markdown.Inert(body)...)
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// frontMatter is the page's front matter in lang.
+func (pg sitePage) frontMatter(lang plan.Lang) map[string]any {
 	fm := map[string]any{
 		"title":          pg.title.In(lang),
 		"type":           pg.layout,
@@ -130,14 +142,7 @@ func (pg sitePage) content(lang plan.Lang) []byte {
 		fm["on"] = sitePage{section: pg.onSection, id: pg.onID}.url(lang) + "#figure-" + pg.chart
 		fm["sitemap"] = map[string]any{"disable": true}
 	}
-	b, _ := json.MarshalIndent(fm, "", " ")
-	b = append(b, '\n')
-	if body := pg.body.In(lang); body != "" {
-		b = append(b, '\n')
-		b = append(b, markdown.Inert(body)...)
-		b = append(b, '\n')
-	}
-	return b
+	return fm
 }
 
 // clip shortens s to about n characters at a word boundary.

@@ -14,7 +14,7 @@ import (
 // The checker refuses, as ids of items that get a page or a file, the
 // names of the site's own folders and files: the section folders of the
 // URL contract in both languages, the languages, the open data and chart
-// folders, the areas' folder and the theme's static and asset folders.
+// folders, and the theme's static and asset folders.
 // The list lives in check, which cannot import emit; this ties the two.
 func TestReservedIDs(t *testing.T) {
 	var names []string
@@ -27,8 +27,7 @@ func TestReservedIDs(t *testing.T) {
 		names = append(names, string(l))
 	}
 	names = append(names, opendata.Dir,
-		strings.Split(chartPath(plan.VI, "x", "json"), "/")[0],
-		path.Base(path.Dir(AreaFile("x"))))
+		strings.Split(chartPath(plan.VI, "x", "json"), "/")[0])
 	for _, dir := range []string{"../../themes/plansite/static", "../../themes/plansite/assets"} {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
