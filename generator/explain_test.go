@@ -32,7 +32,7 @@ func TestTablesExplainOnceBelow(t *testing.T) {
 		{"en/budget", 32, true},
 		// The planned pace's four figures; the figures table's changes are
 		// one formula over its own rows, explained once below it with a
-		// worked year (TestAreaFileExplanationsIndependentOfYears).
+		// worked year (TestAreaViewExplanationsIndependentOfYears).
 		{"dia-phuong/son-dong", 4, false},
 		{"en/districts/son-dong", 4, false},
 	} {

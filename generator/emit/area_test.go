@@ -17,7 +17,7 @@ import (
 // (Before, a district's file repeated every sibling's rate, year, source
 // and status in its rank's explanation, and each year's source in every
 // explanation that used it.)
-func TestAreaFilesSayEachNumberOnce(t *testing.T) {
+func TestAreaViewsSayEachNumberOnce(t *testing.T) {
 	p, probs := load.Dir("../../examples/demo")
 	if probs.Fatal() {
 		t.Fatal(probs)
@@ -96,7 +96,7 @@ func walkInputs(v any, f func(map[string]any)) {
 // the explanations (but for the yearly checks of a target whose scope is
 // the area, a province's). (Before, each row explained its change: the years
 // axis of make bench grew faster than the pages.)
-func TestAreaFileExplanationsIndependentOfYears(t *testing.T) {
+func TestAreaViewExplanationsIndependentOfYears(t *testing.T) {
 	most := map[int]int{}
 	for _, years := range []int{4, 8} {
 		dir := t.TempDir()

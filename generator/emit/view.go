@@ -57,7 +57,7 @@ type siteView struct {
 	Policies []policyView
 	Agencies []agencyView
 	// Areas are what lists of areas show; an area's own page reads its
-	// areaView from assets/areas/<id>.json (AreaFile), so that the site's
+	// areaView from AreaPagesFile, as its own parameter, so that the site's
 	// data stays small when there are thousands of communes.
 	Areas []areaSummary
 	// AreaIndex is each area's index in Areas, by id, so that a template
