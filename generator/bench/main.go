@@ -20,9 +20,8 @@
 //  4. the stages of the generator one by one (load, check, compute,
 //     charts, emit), in a child process of its own so that its peak memory
 //     is theirs: "bench stages" runs the generator's pipeline (package
-//     pipeline) with a hook that times each stage, at least 3 times into
-//     a fresh folder (the first writes every file; the median is a later
-//     build's);
+//     pipeline) with a hook that times each stage, at least 3 times, each
+//     into a fresh folder (a cold build: every file written);
 //  5. the growth axes (growth.go): the pipeline on synthetic data at two
 //     sizes of the number of targets, of communes and of years, each
 //     built once, for pages per second at each.
@@ -243,10 +242,13 @@ func run(cfg config, out io.Writer) error {
 		data, out string
 		into      *[]stageRun
 	}{{cfg.data, filepath.Join(cfg.work, "shipped-stages"), &r.shippedStages}, {data, filepath.Join(cfg.work, "synth-stages"), &r.stages}} {
-		// The first run writes every file, the later ones compare them and
-		// write none, as later builds do; the median is one of those.
+		// Every run is a cold build, as the goal is: a fresh output folder,
+		// every file written.
 		for i := range max(cfg.runs, 3) {
 			progressf("stages of the generator, %s, run %d of %d", filepath.Base(ds.data), i+1, max(cfg.runs, 3))
+			if err := os.RemoveAll(ds.out); err != nil {
+				return err
+			}
 			m, err := command(self, "stages", "-data", ds.data, "-out", ds.out).run()
 			if err != nil {
 				return err
