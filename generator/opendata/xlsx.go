@@ -25,10 +25,9 @@ import (
 // formula: "=1+1" is text here, without the quote the CSV file puts in
 // front. Every text is escaped for XML; a character XML 1.0 forbids (a
 // control character, U+FFFE, U+FFFF) is written _xHHHH_, as Excel writes
-// it, and a text that holds such a sequence literally has its underscore
-// escaped, so that each cell reads back as the table holds it. A text
-// longer than a cell takes (32,767 UTF-16 units) is cut there, as Excel
-// would cut it.
+// it, and the underscore of a literal "_x" is escaped, so that each cell
+// reads back as the table holds it. A text longer than a cell takes
+// (32,767 UTF-16 units) is cut there, as Excel would cut it.
 //
 // The package is the least one Excel, LibreOffice and excelize open: the
 // content types, two relationship parts, the workbook, the styles and the
@@ -220,8 +219,10 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 const maxCellUnits = 32767
 
 // appendText appends s as the content of a cell's text element: escaped
-// for XML, each character XML 1.0 forbids as _xHHHH_, a literal _xHHHH_
-// with its underscore as _x005F_, and cut at maxCellUnits UTF-16 units.
+// for XML, each character XML 1.0 forbids as _xHHHH_, the underscore of
+// a literal "_x" as _x005F_ (a reader decodes _xHHHH_, LibreOffice even
+// _xHHH_, and _x005F_ is always "_"), and cut at maxCellUnits UTF-16
+// units.
 func appendText(b []byte, s string) []byte {
 	units := 0
 	for i := 0; i < len(s); {
@@ -245,8 +246,8 @@ func appendText(b []byte, s string) []byte {
 				b = append(b, c)
 			case c < ' ':
 				b = appendEscape(b, rune(c))
-			case c == '_' && isEscape(s[i-1:]):
-				b = append(b, "_x005F_"...) // then "xHHHH_" as it is
+			case c == '_' && i < len(s) && s[i] == 'x':
+				b = append(b, "_x005F_"...) // then "x…" as it is
 			default:
 				b = append(b, c)
 			}
@@ -268,20 +269,6 @@ func appendText(b []byte, s string) []byte {
 		i += size
 	}
 	return b
-}
-
-// isEscape reports whether s starts with _xHHHH_, which a reader would
-// take for an escaped character.
-func isEscape(s string) bool {
-	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
-		return false
-	}
-	for _, c := range []byte(s[2:6]) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 func appendEscape(b []byte, r rune) []byte {

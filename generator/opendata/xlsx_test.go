@@ -32,7 +32,7 @@ func hostileTable() *table {
 		"Tiếng Việt: Đường Hồ Chí Minh, Thừa Thiên Huế, Bắc Giang",
 		"control \x00 \x01 \x08 \x0b \x0c \x1f \x7f end",
 		"\uFFFE \uFFFF \uFFFD",
-		"_x0041_ _X00e9_ _x005F_ _x004_ _xZZZZ_ __x0041__",
+		"_x0041_ _X00e9_ _x005F_ _x004_ _xZZZZ_ __x0041__ _x41_ _x_ a_xb _",
 		strings.Repeat("Đường ", 7000),    // 42,000 UTF-16 units: cut
 		strings.Repeat("😀", 20000),        // 40,000 units in pairs: cut between two
 		strings.Repeat("a&<", 12000),      // escaped, 36,000 units: cut
