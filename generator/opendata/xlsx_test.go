@@ -147,7 +147,7 @@ func checkWorkbook(t *testing.T, tb *table, b []byte) {
 					t.Errorf("%s %s = %q (type %v), want no value", sheet, ref, got, typ)
 				}
 			case string:
-				want, wantType := cutCell(v), excelize.CellTypeInlineString
+				want, wantType := cutCell(v), excelize.CellTypeSharedString
 				if want == "" {
 					wantType = excelize.CellTypeUnset
 				}
@@ -210,7 +210,7 @@ func checkZip(t *testing.T, name string, b []byte) {
 		}
 		r.Close()
 	}
-	want := []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml"}
+	want := []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"}
 	if !slices.Equal(names, want) {
 		t.Errorf("%s holds %q, want %q", name, names, want)
 	}
