@@ -1,13 +1,13 @@
 // Package opendata writes the plan's open data: the files served,
 // language-neutral, at /data/ and listed on the open-data page.
 //
-//	indicators.csv|json    one row per target: goal, baseline, latest value, pace, status
-//	observations.csv|json  every value of every target's series, with its source
-//	districts.csv|json     one row per area and year: households, poor and near-poor rates
-//	budgets.csv|json       one row per budget line (million VND)
-//	policies.json          policies with their lead, partners and targets
-//	agencies.json          agencies with the policies they lead or take part in
-//	datapackage.json       a Frictionless Data Package describing the files above
+//	indicators.csv|json|xlsx    one row per target: goal, baseline, latest value, pace, status
+//	observations.csv|json|xlsx  every value of every target's series, with its source
+//	districts.csv|json|xlsx     one row per area and year: households, poor and near-poor rates
+//	budgets.csv|json|xlsx       one row per budget line (million VND)
+//	policies.json               policies with their lead, partners and targets
+//	agencies.json               agencies with the policies they lead or take part in
+//	datapackage.json            a Frictionless Data Package describing the files above
 //
 // Everything is derived from the progress report, so the files say what the
 // site says. A missing value is an empty cell in CSV and null in JSON, never
@@ -98,7 +98,7 @@ func Files(p *plan.Plan, r *progress.Report) (map[string][]byte, []Resource, err
 		tables = append(tables, t)
 	}
 	// Each table in each format, on every CPU: at national scale the
-	// observations' workbook alone takes most of a second.
+	// districts table has tens of thousands of rows in each.
 	formats := []struct {
 		ext   string
 		write func(*table) ([]byte, error)

@@ -186,9 +186,10 @@ func FormatNumber(x float64) string {
 }
 
 // json writes the table as an array of objects whose keys are the column
-// names, in column order, indented as json.MarshalIndent indents. The
-// array is written compact in one buffer and indented once: at national
-// scale the districts table has tens of thousands of rows.
+// names, in column order, indented as json.MarshalIndent indents with one
+// space. It writes the indented form directly: at national scale the
+// districts table has tens of thousands of rows, and indenting a compact
+// array afterwards took as long as writing it.
 func (t *table) json() ([]byte, error) {
 	keys := make([][]byte, len(t.columns))
 	for i, c := range t.columns {
@@ -196,36 +197,40 @@ func (t *table) json() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		keys[i] = append(k, ':')
+		keys[i] = append(k, ':', ' ')
 	}
 	var b bytes.Buffer
-	b.WriteByte('[')
+	if len(t.rows) == 0 {
+		b.WriteString("[]\n")
+		return b.Bytes(), nil
+	}
+	b.WriteString("[\n")
 	for i, row := range t.rows {
 		if i > 0 {
-			b.WriteByte(',')
+			b.WriteString(",\n")
 		}
 		if err := writeObject(&b, keys, row); err != nil {
 			return nil, err
 		}
 	}
-	b.WriteByte(']')
-	var out bytes.Buffer
-	out.Grow(b.Len() * 2)
-	if err := json.Indent(&out, b.Bytes(), "", " "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	b.WriteString("\n]\n")
+	return b.Bytes(), nil
 }
 
-// writeObject writes one row as a compact JSON object: each key (quoted,
-// with its colon) and its value.
+// writeObject writes one row as an element of the array json writes:
+// each key (quoted, with its colon and a space) and its value, a line
+// each, indented.
 func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
-	b.WriteByte('{')
+	if len(keys) == 0 {
+		b.WriteString(" {}")
+		return nil
+	}
+	b.WriteString(" {\n")
 	for i, k := range keys {
 		if i > 0 {
-			b.WriteByte(',')
+			b.WriteString(",\n")
 		}
+		b.WriteString("  ")
 		b.Write(k)
 		switch x := values[i].(type) {
 		case nil:
@@ -233,14 +238,23 @@ func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
 		case float64:
 			b.WriteString(FormatNumber(x))
 		case []string:
-			if x == nil {
-				x = []string{}
+			if len(x) == 0 {
+				b.WriteString("[]")
+				continue
 			}
-			v, err := json.Marshal(x)
-			if err != nil {
-				return err
+			b.WriteString("[\n")
+			for j, s := range x {
+				if j > 0 {
+					b.WriteString(",\n")
+				}
+				v, err := json.Marshal(s)
+				if err != nil {
+					return err
+				}
+				b.WriteString("   ")
+				b.Write(v)
 			}
-			b.Write(v)
+			b.WriteString("\n  ]")
 		default:
 			v, err := json.Marshal(x)
 			if err != nil {
@@ -249,7 +263,7 @@ func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
 			b.Write(v)
 		}
 	}
-	b.WriteByte('}')
+	b.WriteString("\n }")
 	return nil
 }
 
