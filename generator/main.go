@@ -32,9 +32,14 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"plansite/generator/internal/memory"
 )
 
 func main() {
+	if len(os.Args) < 2 || os.Args[1] != "serve" {
+		memory.Batch() // see memory.go
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -45,7 +45,8 @@ func stagesCommand(args []string, w io.Writer) error {
 	if *out == "" && !*checkOnly {
 		return errors.New("-out is required")
 	}
-	memory.Limit() // as the generator runs (generator/memory.go)
+	memory.Limit() // as the generator runs (generator/memory.go, main.go)
+	memory.Batch()
 	if *profile != "" {
 		f, err := os.Create(*profile)
 		if err != nil {
