@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 
+	"plansite/generator/internal/parallel"
 	"plansite/generator/plan"
 	"plansite/generator/progress"
 )
@@ -147,8 +148,10 @@ type totalsView struct {
 // areas builds every area's page view, in the plan's order, with r's
 // progress.
 func areas(p *plan.Plan, r *progress.Report) []areaView {
-	out := []areaView{}
-	for i, a := range p.Areas {
+	// Each area's view is its own: they are made on every CPU.
+	out := make([]areaView, len(p.Areas))
+	parallel.Do(len(p.Areas), func(i int) {
+		a := p.Areas[i]
 		ap := &r.Areas[i]
 		av := areaView{areaNode: areaNode{ID: a.ID, Parent: a.Parent, Kind: a.Kind, Name: plain(a.Name), Children: []string{},
 			Flags: nonNil(a.Flags), FlagCounts: a.FlagCounts, Members: nonNil(a.Members), MemberCount: a.MemberCount},
@@ -194,8 +197,8 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 		av.Rank = rankOf(ap.Rank, a.ID)
 		av.Totals = totalsOf(ap.Totals, a.Kind)
 		av.Targets = append(av.Targets, r.Index.Scoped(a.ID)...)
-		out = append(out, av)
-	}
+		out[i] = av
+	})
 	return out
 }
 

@@ -64,22 +64,8 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	}
 	areaPages := v.areaPages
 	v.areaPages = nil // not in site.json: the pages need only the summaries
-	o := <-od
-	if o.err != nil {
-		return nil, fmt.Errorf("open data: %w", o.err)
-	}
-	static := o.static
-	for _, res := range o.resources {
-		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, MediaType: res.MediaType, Bytes: res.Bytes, Rows: res.Rows,
-			Title: plan.Text{VI: res.Title.VI, EN: res.Title.EN}, Description: plan.Text{VI: res.Description.VI, EN: res.Description.EN}})
-	}
-	note := opendata.CSVNote()
-	v.CSVNote = plan.Text{VI: note.VI, EN: note.EN}
-	b, err := marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	files["data/site.json"] = b
+	// The pages, their search index, the area pages' file and the cards
+	// need nothing of the open data: they are made while it is written.
 	ps := pages(p, &v)
 	if err := searchFiles(files, &v, ps); err != nil {
 		return nil, err
@@ -99,6 +85,22 @@ func Build(p *plan.Plan, r *progress.Report, cs []chart.Chart, theme fs.FS) (Fil
 	if err := cardFiles(files, ps, theme, v.Title); err != nil {
 		return nil, err
 	}
+	o := <-od
+	if o.err != nil {
+		return nil, fmt.Errorf("open data: %w", o.err)
+	}
+	static := o.static
+	for _, res := range o.resources {
+		v.Files = append(v.Files, fileView{Path: "/" + res.Path, Format: res.Format, MediaType: res.MediaType, Bytes: res.Bytes, Rows: res.Rows,
+			Title: plan.Text{VI: res.Title.VI, EN: res.Title.EN}, Description: plan.Text{VI: res.Description.VI, EN: res.Description.EN}})
+	}
+	note := opendata.CSVNote()
+	v.CSVNote = plan.Text{VI: note.VI, EN: note.EN}
+	b, err := marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	files["data/site.json"] = b
 	for name, b := range static {
 		files["static/"+name] = b
 	}
