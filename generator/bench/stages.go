@@ -25,7 +25,8 @@ type stageRun struct {
 	peakKB     int64
 }
 
-// stagesCommand is "bench stages -data DIR -out DIR [-cpuprofile FILE]": it
+// stagesCommand is "bench stages -data DIR -out DIR [-cpuprofile FILE]
+// [-memprofile FILE]": it
 // runs the generator's pipeline (package pipeline) with a hook that times
 // each stage, and prints (with -check, instead of -out, only load, check
 // and compute: parseStages refuses that output)
@@ -38,6 +39,7 @@ func stagesCommand(args []string, w io.Writer) error {
 	data := fset.String("data", "data", "data folder")
 	out := fset.String("out", "", "folder to emit the Hugo project into")
 	profile := fset.String("cpuprofile", "", "write a CPU profile of the stages to this file (go tool pprof)")
+	heap := fset.String("memprofile", "", "write a heap profile as of the last collection before the end of emit, with the project still held, to this file (go tool pprof -sample_index=inuse_space)")
 	checkOnly := fset.Bool("check", false, "stop after load, check and compute (pipeline.Check), so that a profile is of them alone; -out is not needed")
 	if err := fset.Parse(args); err != nil {
 		return err
@@ -60,6 +62,11 @@ func stagesCommand(args []string, w io.Writer) error {
 	}
 	t, cpu := time.Now(), cpuTime()
 	lap := func(stage string) {
+		if stage == "emit" && *heap != "" {
+			if err := writeHeapProfile(*heap); err != nil {
+				fmt.Fprintln(os.Stderr, "bench stages:", err)
+			}
+		}
 		now, c := time.Now(), cpuTime()
 		fmt.Fprintf(w, "stage %s %.6fs cpu %.6fs\n", stage, now.Sub(t).Seconds(), (c - cpu).Seconds())
 		t, cpu = now, c
@@ -114,4 +121,18 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// writeHeapProfile writes the heap profile to name: what was live at the
+// last collection, and every allocation since the start.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
