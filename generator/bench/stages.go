@@ -26,10 +26,9 @@ type stageRun struct {
 }
 
 // stagesCommand is "bench stages -data DIR -out DIR [-cpuprofile FILE]
-// [-memprofile FILE]": it
-// runs the generator's pipeline (package pipeline) with a hook that times
-// each stage, and prints (with -check, instead of -out, only load, check
-// and compute: parseStages refuses that output)
+// [-memprofile FILE]": it runs the generator's pipeline (package pipeline)
+// with a hook that times each stage, and prints (with -check, instead of
+// -out, only load, check and compute: parseStages refuses that output)
 //
 //	stage load 0.123456s cpu 0.200000s
 //	…
