@@ -281,7 +281,9 @@ func TestPreviewHoldsFolder(t *testing.T) {
 
 	server := filepath.Join(tmp, "hugo-server")
 	pidFile := filepath.Join(tmp, "server.pid")
-	writeFile(t, server, []byte("#!/bin/sh\necho $$ > "+pidFile+"\nexec sleep 600\n"))
+	// Written aside and moved, as fakeHugo does: a file read while the
+	// shell writes it would be empty.
+	writeFile(t, server, []byte("#!/bin/sh\necho $$ > "+pidFile+".tmp && mv "+pidFile+".tmp "+pidFile+"\nexec sleep 600\n"))
 	if err := os.Chmod(server, 0o755); err != nil {
 		t.Fatal(err)
 	}
