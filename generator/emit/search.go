@@ -5,7 +5,9 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -135,25 +137,65 @@ func searchEntries(v *siteView, ps []sitePage, lang plan.Lang) []searchEntry {
 // Fold is s as the search compares it: without diacritics (đ is d), in
 // lower case, each run of other characters than letters and digits one
 // space. search.js folds what the reader types the same way.
+//
+// Each character is folded on its own: its canonical decomposition (NFD)
+// without its marks. The string's decomposition is the characters' ones,
+// but for the order of marks, which Fold drops. The characters of most
+// text (below U+2000: Latin with Vietnamese, Greek, Cyrillic…) are folded
+// once, in foldTable; the search folds 11,000 names at national scale.
 func Fold(s string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	space := true
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
+	table := foldTable()
+	for _, r := range s {
+		var folded []rune
+		if r >= 0 && int(r) < len(table) {
+			folded = table[r]
+		} else {
+			folded = foldRune(r)
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-			space = false
-		} else if !space {
-			b.WriteByte(' ')
-			space = true
+		for _, f := range folded {
+			if f >= 0 {
+				b = utf8.AppendRune(b, f)
+				space = false
+			} else if !space {
+				b = append(b, ' ')
+				space = true
+			}
 		}
 	}
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(string(b))
+}
+
+// foldTable is foldRune of every character below U+2000, made the first
+// time Fold is called.
+var foldTable = sync.OnceValue(func() [][]rune {
+	t := make([][]rune, 0x2000)
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return t
+})
+
+// foldRune is what Fold makes of r: the letters and digits of its
+// decomposition without marks, in lower case (đ is d), and -1 for each
+// other character.
+func foldRune(r rune) []rune {
+	var out []rune
+	for _, d := range norm.NFD.String(string(r)) {
+		switch {
+		case unicode.Is(unicode.Mn, d):
+			continue
+		case d == 'đ' || d == 'Đ':
+			d = 'd'
+		}
+		if unicode.IsLetter(d) || unicode.IsDigit(d) {
+			out = append(out, unicode.ToLower(d))
+		} else {
+			out = append(out, -1)
+		}
+	}
+	return out
 }
 
 // commonWords begin too many names to pick a part of the index by.

@@ -5,8 +5,12 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"plansite/generator/plan"
 )
@@ -98,5 +102,52 @@ func TestSearchSplit(t *testing.T) {
 				t.Errorf("%d areas found in their parts, want %d", len(found), tc.districts+tc.communes)
 			}
 		})
+	}
+}
+
+// foldWhole is Fold as it was written first: the whole string decomposed
+// at once, then its marks dropped.
+func foldWhole(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// Folding each character on its own gives what folding the whole string
+// gives: for every character alone, for text in many scripts, and for
+// characters followed by marks in every order.
+func TestFoldByCharacter(t *testing.T) {
+	for r := rune(0); r < 0x30000; r++ {
+		if s := string(r) + "a" + string(r); Fold(s) != foldWhole(s) {
+			t.Fatalf("U+%04X: Fold %q, want %q", r, Fold(s), foldWhole(s))
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pool := []rune("aAđĐơƠưƯ ,.-–0123456789ÀÁẢÃẠàáảãạĂẮẰẲẴẶâấầẩẫậÉÈẺẼẸêếềểễệÍÌỈĨỊÓÒỎÕỌôốồổỗộờớởỡợÚÙỦŨỤứừửữựÝỲỶỸỴ" +
+		"\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0345\u05b0\u0f71\u0f72\u0f80\U0001D165\U0001D16D" +
+		"ΆάΐЁёйÅÅ가각ﬁǅ①²Ⅳẞßİı")
+	for range 20000 {
+		r := make([]rune, 1+rng.IntN(12))
+		for i := range r {
+			r[i] = pool[rng.IntN(len(pool))]
+		}
+		if s := string(r); Fold(s) != foldWhole(s) {
+			t.Fatalf("%q: Fold %q, want %q", s, Fold(s), foldWhole(s))
+		}
 	}
 }
