@@ -48,6 +48,7 @@ type Card struct {
 // Fonts are the faces a card is drawn with.
 type Fonts struct {
 	regular, bold *opentype.Font
+	canvases      sync.Pool // of *canvas, each with the faces it draws with
 }
 
 // Load parses the regular and bold TrueType or OpenType fonts.
@@ -60,7 +61,9 @@ func Load(regular, bold []byte) (*Fonts, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bold font: %w", err)
 	}
-	return &Fonts{regular: r, bold: b}, nil
+	f := &Fonts{regular: r, bold: b}
+	f.canvases.New = func() any { return newCanvas(f) }
+	return f, nil
 }
 
 func (f *Fonts) face(bold bool, size float64) (font.Face, error) {
@@ -80,23 +83,163 @@ var (
 	blue  = color.RGBA{0x0b, 0x4f, 0x8a, 0xff}
 )
 
-const margin = 80
+// Where a card's parts are: the margin of its text, the band on the left
+// and the footer's band at the bottom.
+const (
+	margin = 80
+	band   = 24
+	footer = Height - 96
+)
+
+// background is a card's colour at (x, y) under its text.
+func background(x, y int, accent color.RGBA) color.RGBA {
+	switch {
+	case x < band:
+		return accent
+	case y >= footer:
+		return soft
+	}
+	return paper
+}
+
+// A run is a line of text in one face, colour and place.
+type run struct {
+	bold bool
+	size float64
+	col  color.RGBA
+	dot  fixed.Point26_6
+	text string
+}
+
+// layout places c's text: its lines, wrapped and cut to their room, in the
+// faces that face gives, which measure them.
+func layout(c Card, face func(bold bool, size float64) (font.Face, error)) ([]run, error) {
+	accent := accentOf(c)
+	var runs []run
+	w := Width - 2*margin
+	y := margin
+	text := func(s string, bold bool, size float64, col color.RGBA, maxLines int) error {
+		if s == "" {
+			return nil
+		}
+		f, err := face(bold, size)
+		if err != nil {
+			return err
+		}
+		lineHeight := int(size * 1.25)
+		for _, ln := range wrap(f, s, w, maxLines) {
+			y += lineHeight
+			runs = append(runs, run{bold, size, col, fixed.P(margin, y-int(size*0.25)), ln})
+		}
+		y += int(size * 0.35)
+		return nil
+	}
+	if err := text(c.Kicker, false, 30, muted, 1); err != nil {
+		return nil, err
+	}
+	lines := 3
+	if c.Big != "" {
+		lines = 2
+	}
+	if err := text(c.Title, true, 52, ink, lines); err != nil {
+		return nil, err
+	}
+	if c.Big != "" {
+		big, err := face(true, 132)
+		if err != nil {
+			return nil, err
+		}
+		y += 132
+		dot := fixed.P(margin, y-10)
+		runs = append(runs, run{true, 132, ink, dot, c.Big})
+		if c.When != "" {
+			dot.X += font.MeasureString(big, c.Big) + fixed.I(24)
+			runs = append(runs, run{false, 44, muted, dot, c.When})
+		}
+		y += 20
+	}
+	if err := text(c.Line, true, 36, accent, 2); err != nil {
+		return nil, err
+	}
+	if c.Footer != "" {
+		foot, err := face(true, 30)
+		if err != nil {
+			return nil, err
+		}
+		runs = append(runs, run{true, 30, ink, fixed.P(margin, Height-36), wrap(foot, c.Footer, w, 1)[0]})
+	}
+	return runs, nil
+}
+
+// accentOf is the colour of c's band and Line.
+func accentOf(c Card) color.RGBA {
+	if a, ok := parseHex(c.Accent); ok {
+		return a
+	}
+	return blue
+}
 
 // A canvas is the memory one drawing needs, reused from one card to the
 // next: a card's pixels are 3 MB, and a national site draws hundreds of
-// cards, whose garbage would otherwise cost more than their drawing.
+// cards, whose garbage would otherwise cost more than their drawing. It
+// keeps its faces, whose glyphs most cards share, and the palettes of the
+// accents it has drawn.
+//
+// Between cards, rgba right of the band is the background: text is drawn
+// over it, the rows it touched (spans) are converted to pal, and those
+// spans are painted back.
 type canvas struct {
-	rgba *image.RGBA
-	pal  *image.Paletted
-	out  bytes.Buffer
-	enc  png.Encoder
+	fonts *Fonts
+	rgba  *image.RGBA
+	pal   *image.Paletted
+	spans [Height]span
+	// background is the rgba of a row above the footer's band, and in it.
+	background [2][]byte
+	faces      map[faceKey]*cachedFace
+	palettes   map[color.RGBA]*palette
+	out        bytes.Buffer
+	enc        png.Encoder
 }
 
-var canvases = sync.Pool{New: func() any {
+// A span is the columns [x0, x1) of a row that text was drawn on.
+type span struct{ x0, x1 int }
+
+func newCanvas(f *Fonts) *canvas {
 	r := image.Rect(0, 0, Width, Height)
-	return &canvas{rgba: image.NewRGBA(r), pal: image.NewPaletted(r, nil),
+	cv := &canvas{fonts: f, rgba: image.NewRGBA(r), pal: image.NewPaletted(r, nil),
+		faces: map[faceKey]*cachedFace{}, palettes: map[color.RGBA]*palette{},
 		enc: png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &encoderBuffers{}}}
-}}
+	for i, y := range []int{0, footer} {
+		row := image.NewRGBA(image.Rect(0, 0, Width, 1))
+		for x := range Width {
+			row.SetRGBA(x, 0, background(x, y, blue))
+		}
+		cv.background[i] = row.Pix
+	}
+	for y := range Height {
+		copy(cv.rgba.Pix[y*cv.rgba.Stride:][:4*Width], cv.background[min(y/footer, 1)])
+	}
+	return cv
+}
+
+type faceKey struct {
+	bold bool
+	size float64
+}
+
+func (cv *canvas) face(bold bool, size float64) (font.Face, error) {
+	k := faceKey{bold, size}
+	if f, ok := cv.faces[k]; ok {
+		return f, nil
+	}
+	f, err := cv.fonts.face(bold, size)
+	if err != nil {
+		return nil, err
+	}
+	cf := newCachedFace(f)
+	cv.faces[k] = cf
+	return cf, nil
+}
 
 // encoderBuffers keeps a canvas's PNG encoder's buffers between cards.
 type encoderBuffers struct{ b *png.EncoderBuffer }
@@ -106,100 +249,89 @@ func (p *encoderBuffers) Put(b *png.EncoderBuffer) { p.b = b }
 
 // Draw draws c as a PNG.
 func (f *Fonts) Draw(c Card) ([]byte, error) {
-	cv := canvases.Get().(*canvas)
-	defer canvases.Put(cv)
-	img := cv.rgba
-	draw.Draw(img, img.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
-	accent := blue
-	if a, ok := parseHex(c.Accent); ok {
-		accent = a
-	}
-	draw.Draw(img, image.Rect(0, 0, 24, Height), image.NewUniform(accent), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(24, Height-96, Width, Height), image.NewUniform(soft), image.Point{}, draw.Src)
-
-	w := Width - 2*margin
-	y := margin
-	text := func(s string, bold bool, size float64, col color.Color, maxLines int) error {
-		if s == "" {
-			return nil
-		}
-		face, err := f.face(bold, size)
-		if err != nil {
-			return err
-		}
-		defer face.Close()
-		lineHeight := int(size * 1.25)
-		for _, ln := range wrap(face, s, w, maxLines) {
-			y += lineHeight
-			d := font.Drawer{Dst: img, Src: image.NewUniform(col), Face: face, Dot: fixed.P(margin, y-int(size*0.25))}
-			d.DrawString(ln)
-		}
-		y += int(size * 0.35)
-		return nil
-	}
-	steps := []func() error{
-		func() error { return text(c.Kicker, false, 30, muted, 1) },
-		func() error {
-			lines := 3
-			if c.Big != "" {
-				lines = 2
-			}
-			return text(c.Title, true, 52, ink, lines)
-		},
-		func() error {
-			if c.Big == "" {
-				return nil
-			}
-			big, err := f.face(true, 132)
-			if err != nil {
-				return err
-			}
-			defer big.Close()
-			y += 132
-			d := font.Drawer{Dst: img, Src: image.NewUniform(ink), Face: big, Dot: fixed.P(margin, y-10)}
-			d.DrawString(c.Big)
-			if c.When != "" {
-				small, err := f.face(false, 44)
-				if err != nil {
-					return err
-				}
-				defer small.Close()
-				d.Face, d.Src = small, image.NewUniform(muted)
-				d.Dot.X += fixed.I(24)
-				d.DrawString(c.When)
-			}
-			y += 20
-			return nil
-		},
-		func() error { return text(c.Line, true, 36, accent, 2) },
-	}
-	for _, s := range steps {
-		if err := s(); err != nil {
-			return nil, err
-		}
-	}
-	foot, err := f.face(true, 30)
+	cv := f.canvases.Get().(*canvas)
+	defer f.canvases.Put(cv)
+	defer cv.clean()
+	runs, err := layout(c, cv.face)
 	if err != nil {
 		return nil, err
 	}
-	defer foot.Close()
-	if c.Footer != "" {
-		ln := wrap(foot, c.Footer, w, 1)[0]
-		d := font.Drawer{Dst: img, Src: image.NewUniform(ink), Face: foot, Dot: fixed.P(margin, Height-36)}
-		d.DrawString(ln)
+	accent := accentOf(c)
+	for x := range band {
+		cv.rgba.SetRGBA(x, 0, accent)
+	}
+	for y := 1; y < Height; y++ {
+		copy(cv.rgba.Pix[y*cv.rgba.Stride:][:4*band], cv.rgba.Pix[:4*band])
+	}
+	for _, r := range runs {
+		face, err := cv.face(r.bold, r.size)
+		if err != nil {
+			return nil, err
+		}
+		cv.drawString(face, r)
 	}
 	cv.out.Reset()
-	if err := cv.enc.Encode(&cv.out, paletted(cv.pal, img, accent)); err != nil {
+	if err := cv.enc.Encode(&cv.out, cv.paletted(accent)); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(cv.out.Bytes()), nil
 }
 
-// paletted is img in 256 colours: the blends of each colour of text over
-// its background, in 63 steps. A card has no other colours, and an image
-// of a palette is several times quicker to encode, and smaller, than one
-// of full colour. out, of img's size, is overwritten.
-func paletted(out *image.Paletted, img *image.RGBA, accent color.RGBA) *image.Paletted {
+// drawString draws r as font.Drawer does, noting the spans it draws on.
+func (cv *canvas) drawString(face font.Face, r run) {
+	src := image.NewUniform(r.col)
+	dot := r.dot
+	prev := rune(-1)
+	for _, c := range r.text {
+		if prev >= 0 {
+			dot.X += face.Kern(prev, c)
+		}
+		dr, mask, maskp, advance, _ := face.Glyph(dot, c)
+		if !dr.Empty() {
+			draw.DrawMask(cv.rgba, dr, src, image.Point{}, mask, maskp, draw.Over)
+			dr = dr.Intersect(cv.rgba.Rect)
+			for y := dr.Min.Y; y < dr.Max.Y; y++ {
+				s := &cv.spans[y]
+				if s.x0 == s.x1 {
+					*s = span{dr.Min.X, dr.Max.X}
+				} else {
+					s.x0, s.x1 = min(s.x0, dr.Min.X), max(s.x1, dr.Max.X)
+				}
+			}
+		}
+		dot.X += advance
+		prev = c
+	}
+}
+
+// clean paints the background back over the spans that text was drawn on.
+func (cv *canvas) clean() {
+	for y := range cv.spans {
+		s := cv.spans[y]
+		if x0 := max(s.x0, band); x0 < s.x1 {
+			row := cv.rgba.Pix[y*cv.rgba.Stride:]
+			copy(row[4*x0:4*s.x1], cv.background[min(y/footer, 1)][4*x0:4*s.x1])
+		}
+		cv.spans[y] = span{}
+	}
+}
+
+// A palette is a card's 256 colours for one accent: the blends of each
+// colour of text over its background, in 63 steps, and the background's
+// colours. A card has no other colours, and an image of a palette is
+// several times quicker to encode, and smaller, than one of full colour.
+type palette struct {
+	colours color.Palette
+	// The index of the colours met so far, by a pixel's four bytes read
+	// little-endian, in a table of open addressing (a map was a third of
+	// the cost of converting a card): a slot of key 0 is free, as no
+	// pixel is transparent.
+	keys []uint32
+	vals []uint8
+	n    int
+}
+
+func newPalette(accent color.RGBA) *palette {
 	var pal color.Palette
 	for _, pair := range [][2]color.RGBA{{ink, paper}, {muted, paper}, {accent, paper}, {ink, soft}} {
 		for i := range 63 {
@@ -207,23 +339,79 @@ func paletted(out *image.Paletted, img *image.RGBA, accent color.RGBA) *image.Pa
 		}
 	}
 	pal = append(pal, paper, soft, accent, ink)
-	out.Palette = pal
-	// Pixels compared four bytes at a time: long runs of one colour (the
-	// paper, the bands) cost a load and a compare each.
-	index := map[uint32]uint8{}
-	var last uint32
-	k := uint8(0)
-	for i, j := 0, 0; i < len(img.Pix); i, j = i+4, j+1 {
-		c := binary.LittleEndian.Uint32(img.Pix[i:])
-		if c != last || i == 0 {
-			var ok bool
-			if k, ok = index[c]; !ok {
-				k = uint8(pal.Index(color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3]}))
-				index[c] = k
+	return &palette{colours: pal, keys: make([]uint32, 1<<12), vals: make([]uint8, 1<<12)}
+}
+
+// at is the index of the colour nearest to the pixel of four bytes c.
+func (p *palette) at(c uint32) uint8 {
+	mask := uint32(len(p.keys) - 1)
+	for i := hash(c) & mask; ; i = (i + 1) & mask {
+		switch p.keys[i] {
+		case c:
+			return p.vals[i]
+		case 0:
+			k := uint8(p.colours.Index(color.RGBA{uint8(c), uint8(c >> 8), uint8(c >> 16), uint8(c >> 24)}))
+			p.keys[i], p.vals[i] = c, k
+			if p.n++; 2*p.n > len(p.keys) {
+				p.grow()
 			}
-			last = c
+			return k
 		}
-		out.Pix[j] = k
+	}
+}
+
+// hash spreads a pixel's bytes over a table's slots.
+func hash(c uint32) uint32 { return uint32(uint64(c) * 0x9e3779b97f4a7c15 >> 32) }
+
+// grow doubles p's table.
+func (p *palette) grow() {
+	keys, vals := p.keys, p.vals
+	p.keys, p.vals = make([]uint32, 2*len(keys)), make([]uint8, 2*len(keys))
+	mask := uint32(len(p.keys) - 1)
+	for j, c := range keys {
+		if c == 0 {
+			continue
+		}
+		i := hash(c) & mask
+		for p.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		p.keys[i], p.vals[i] = c, vals[j]
+	}
+}
+
+// paletted is the card in rgba in the palette of accent, in pal: each row
+// is the background's, and the spans that text was drawn on are looked up.
+func (cv *canvas) paletted(accent color.RGBA) *image.Paletted {
+	p, ok := cv.palettes[accent]
+	if !ok {
+		p = newPalette(accent)
+		cv.palettes[accent] = p
+	}
+	out, img := cv.pal, cv.rgba
+	out.Palette = p.colours
+	pixel := func(c color.RGBA) uint8 { return p.at(binary.LittleEndian.Uint32([]byte{c.R, c.G, c.B, c.A})) }
+	var rows [2][Width]uint8 // above the footer's band, and in it
+	for i, y := range []int{0, footer} {
+		for x := range Width {
+			rows[i][x] = pixel(background(x, y, accent))
+		}
+	}
+	for y := range Height {
+		row := out.Pix[y*out.Stride : y*out.Stride+Width]
+		copy(row, rows[min(y/footer, 1)][:])
+		s := cv.spans[y]
+		// Pixels compared four bytes at a time: runs of one colour (the
+		// paper between letters) cost a load and a compare each.
+		var last uint32
+		var k uint8
+		for x := s.x0; x < s.x1; x++ {
+			c := binary.LittleEndian.Uint32(img.Pix[y*img.Stride+4*x:])
+			if c != last || x == s.x0 {
+				k, last = p.at(c), c
+			}
+			row[x] = k
+		}
 	}
 	return out
 }

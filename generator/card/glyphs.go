@@ -1,0 +1,83 @@
+package card
+
+import (
+	"image"
+	"image/draw"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+)
+
+// A cachedFace is a face that rasterises each glyph once for each
+// sub-pixel offset it is drawn at, and looks up each advance and kerning
+// once: cards share most of their letters, and rasterising them was most
+// of the cost of their text. What it gives is what the face gives.
+// It is not safe for concurrent use, nor is the face it wraps.
+type cachedFace struct {
+	font.Face
+	glyphs   map[glyphKey]glyph
+	advances map[rune]advance
+	kerns    map[[2]rune]fixed.Int26_6
+}
+
+// A glyphKey is a letter and the sub-pixel part of the dot it is drawn
+// at, which alone changes its mask.
+type glyphKey struct {
+	r    rune
+	x, y fixed.Int26_6
+}
+
+// A glyph is a face's answer to Glyph for a dot whose whole-pixel part is
+// (0, 0).
+type glyph struct {
+	dr      image.Rectangle
+	mask    *image.Alpha
+	advance fixed.Int26_6
+	ok      bool
+}
+
+type advance struct {
+	a  fixed.Int26_6
+	ok bool
+}
+
+func newCachedFace(f font.Face) *cachedFace {
+	return &cachedFace{Face: f, glyphs: map[glyphKey]glyph{}, advances: map[rune]advance{}, kerns: map[[2]rune]fixed.Int26_6{}}
+}
+
+// Glyph is the wrapped face's Glyph, with a mask of its own that later
+// calls do not overwrite.
+func (f *cachedFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
+	k := glyphKey{r, dot.X & 63, dot.Y & 63}
+	g, ok := f.glyphs[k]
+	if !ok {
+		dr, mask, maskp, adv, found := f.Face.Glyph(fixed.Point26_6{X: k.x, Y: k.y}, r)
+		g = glyph{dr: dr, advance: adv, ok: found, mask: image.NewAlpha(image.Rectangle{Max: dr.Size()})}
+		if !dr.Empty() {
+			draw.Draw(g.mask, g.mask.Rect, mask, maskp, draw.Src) // the face reuses its mask
+		}
+		f.glyphs[k] = g
+	}
+	return g.dr.Add(image.Pt(dot.X.Floor(), dot.Y.Floor())), g.mask, image.Point{}, g.advance, g.ok
+}
+
+// GlyphAdvance is the wrapped face's, looked up once for each letter.
+func (f *cachedFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
+	a, ok := f.advances[r]
+	if !ok {
+		a.a, a.ok = f.Face.GlyphAdvance(r)
+		f.advances[r] = a
+	}
+	return a.a, a.ok
+}
+
+// Kern is the wrapped face's, looked up once for each pair of letters.
+func (f *cachedFace) Kern(r0, r1 rune) fixed.Int26_6 {
+	k := [2]rune{r0, r1}
+	v, ok := f.kerns[k]
+	if !ok {
+		v = f.Face.Kern(r0, r1)
+		f.kerns[k] = v
+	}
+	return v
+}
