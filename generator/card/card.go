@@ -17,7 +17,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"strings"
 	"sync"
 
@@ -198,7 +197,7 @@ type canvas struct {
 	faces      map[faceKey]*cachedFace
 	palettes   map[color.RGBA]*palette
 	out        bytes.Buffer
-	enc        png.Encoder
+	png        pngWriter
 }
 
 // A span is the columns [x0, x1) of a row that text was drawn on.
@@ -207,8 +206,7 @@ type span struct{ x0, x1 int }
 func newCanvas(f *Fonts) *canvas {
 	r := image.Rect(0, 0, Width, Height)
 	cv := &canvas{fonts: f, rgba: image.NewRGBA(r), pal: image.NewPaletted(r, nil),
-		faces: map[faceKey]*cachedFace{}, palettes: map[color.RGBA]*palette{},
-		enc: png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &encoderBuffers{}}}
+		faces: map[faceKey]*cachedFace{}, palettes: map[color.RGBA]*palette{}}
 	for i, y := range []int{0, footer} {
 		row := image.NewRGBA(image.Rect(0, 0, Width, 1))
 		for x := range Width {
@@ -241,12 +239,6 @@ func (cv *canvas) face(bold bool, size float64) (font.Face, error) {
 	return cf, nil
 }
 
-// encoderBuffers keeps a canvas's PNG encoder's buffers between cards.
-type encoderBuffers struct{ b *png.EncoderBuffer }
-
-func (p *encoderBuffers) Get() *png.EncoderBuffer  { return p.b }
-func (p *encoderBuffers) Put(b *png.EncoderBuffer) { p.b = b }
-
 // Draw draws c as a PNG.
 func (f *Fonts) Draw(c Card) ([]byte, error) {
 	cv := f.canvases.Get().(*canvas)
@@ -271,9 +263,7 @@ func (f *Fonts) Draw(c Card) ([]byte, error) {
 		cv.drawString(face, r)
 	}
 	cv.out.Reset()
-	if err := cv.enc.Encode(&cv.out, cv.paletted(accent)); err != nil {
-		return nil, err
-	}
+	cv.png.encode(&cv.out, cv.paletted(accent))
 	return bytes.Clone(cv.out.Bytes()), nil
 }
 

@@ -1,0 +1,160 @@
+package card
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"math/rand/v2"
+	"testing"
+
+	"golang.org/x/image/font"
+)
+
+// plain draws c the plain way: every glyph rasterised by a new face, the
+// whole card converted to its palette pixel by pixel. Draw, with its
+// caches, its spans and its encoder, must give the same pixels.
+func plain(t *testing.T, f *Fonts, c Card) *image.Paletted {
+	t.Helper()
+	face := func(bold bool, size float64) (font.Face, error) { return f.face(bold, size) }
+	runs, err := layout(c, face)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accent := accentOf(c)
+	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
+	for y := range Height {
+		for x := range Width {
+			img.SetRGBA(x, y, background(x, y, accent))
+		}
+	}
+	for _, r := range runs {
+		ft, err := face(r.bold, r.size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := font.Drawer{Dst: img, Src: image.NewUniform(r.col), Face: ft, Dot: r.dot}
+		d.DrawString(r.text)
+	}
+	pal := newPalette(accent).colours
+	out := image.NewPaletted(img.Rect, pal)
+	for y := range Height {
+		for x := range Width {
+			out.SetColorIndex(x, y, uint8(pal.Index(img.At(x, y))))
+		}
+	}
+	return out
+}
+
+// Draw gives the pixels of the plain drawing, for each card drawn in turn
+// on the same canvases: what one card draws does not stay for the next.
+func TestDrawIsPlainDrawing(t *testing.T) {
+	f := fonts(t)
+	cs := append(cards()[:12], target, Card{Title: "ệ"}, Card{Title: "Ỷ Ỹ ỹ ằ ẳ ẵ ặ ấ ầ ẩ ẫ ậ đ Đ ơ ớ ờ ở ỡ ợ ư ứ ừ ử ữ ự", Footer: "x", Accent: "#8A1538"})
+	for i, c := range cs {
+		b, err := f.Draw(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("card %d: %v", i, err)
+		}
+		want := plain(t, f, c)
+		p, ok := got.(*image.Paletted)
+		if !ok {
+			t.Fatalf("card %d is a %T, want a paletted image", i, got)
+		}
+		if !bytes.Equal(p.Pix, want.Pix) || !samePalette(p.Palette, want.Palette) {
+			t.Errorf("card %d (%q): Draw's pixels are not the plain drawing's", i, c.Title)
+		}
+	}
+}
+
+func samePalette(a, b color.Palette) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		r1, g1, b1, a1 := a[i].RGBA()
+		r2, g2, b2, a2 := b[i].RGBA()
+		if r1 != r2 || g1 != g2 || b1 != b2 || a1 != a2 {
+			return false
+		}
+	}
+	return true
+}
+
+// The encoder writes a PNG that image/png reads back to the same pixels,
+// checksums included, for images unlike a card too: noise of all 256
+// colours, colours of very unequal frequencies (codes longer than 15 bits
+// unless flattened), one colour, and rows that repeat or differ by a pixel.
+func TestEncode(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pal := newPalette(blue).colours
+	for name, fill := range map[string]func(x, y int) uint8{
+		"noise":   func(x, y int) uint8 { return uint8(rng.IntN(256)) },
+		"skewed":  func(x, y int) uint8 { return uint8(min(bitsOf(rng.Uint64()), 255)) },
+		"one":     func(x, y int) uint8 { return 7 },
+		"rows":    func(x, y int) uint8 { return uint8(y / 50) },
+		"columns": func(x, y int) uint8 { return uint8(x % 3) },
+		"pixel": func(x, y int) uint8 {
+			if x == y {
+				return 1
+			}
+			return 0
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			img := image.NewPaletted(image.Rect(0, 0, Width, Height), pal)
+			for y := range Height {
+				for x := range Width {
+					img.Pix[y*img.Stride+x] = fill(x, y)
+				}
+			}
+			var w pngWriter
+			var out bytes.Buffer
+			w.encode(&out, img)
+			got, err := png.Decode(&out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p, ok := got.(*image.Paletted); !ok || !bytes.Equal(p.Pix, img.Pix) || !samePalette(p.Palette, pal) {
+				t.Error("decoded image differs from the one encoded")
+			}
+		})
+	}
+}
+
+// bitsOf is how many times a fair coin came up heads in a row: 0 half the
+// time, 1 a quarter of it, and so on.
+func bitsOf(u uint64) int {
+	n := 0
+	for u&1 == 1 {
+		n++
+		u >>= 1
+	}
+	return n
+}
+
+// The background painted back after a card is the background: a card
+// drawn after another is the card drawn first.
+func TestDrawAfterAnother(t *testing.T) {
+	f := fonts(t)
+	first, err := f.Draw(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cards()[:5] {
+		if _, err := f.Draw(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again, err := f.Draw(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, again) {
+		t.Error("a card drawn after others differs from its first drawing")
+	}
+}
