@@ -12,11 +12,9 @@ package card
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"strings"
 	"sync"
 
@@ -179,45 +177,33 @@ func accentOf(c Card) color.RGBA {
 }
 
 // A canvas is the memory one drawing needs, reused from one card to the
-// next: a card's pixels are 3 MB, and a national site draws hundreds of
-// cards, whose garbage would otherwise cost more than their drawing. It
-// keeps its faces, whose glyphs most cards share, and the palettes of the
-// accents it has drawn.
+// next: a national site draws hundreds of cards, whose garbage would
+// otherwise cost more than their drawing. It keeps its faces, whose
+// glyphs most cards share, and the palettes of the accents it has drawn.
 //
-// Between cards, rgba right of the band is the background: text is drawn
-// over it, the rows it touched (spans) are converted to pal, and those
-// spans are painted back.
+// Text is drawn straight into pal, the card in its palette: a pixel that
+// one glyph covers is looked up in a table of what the glyph's colour
+// gives over the background at each coverage; one that a second glyph
+// covers too (letters whose boxes overlap) is blended over its colour,
+// kept in rgba, as image/draw blends it. The pixels are those of drawing
+// in full colour and then finding each pixel's nearest colour in the
+// palette, for a fraction of the cost.
 type canvas struct {
-	fonts *Fonts
-	rgba  *image.RGBA
-	pal   *image.Paletted
-	spans [Height]span
-	// background is the rgba of a row above the footer's band, and in it.
-	background [2][]byte
-	faces      map[faceKey]*cachedFace
-	palettes   map[color.RGBA]*palette
-	out        bytes.Buffer
-	png        pngWriter
+	fonts    *Fonts
+	pal      *image.Paletted
+	rgba     []uint32 // a pixel's colour, four bytes read little-endian, where it is drawn on
+	drawn    []uint16 // the card a pixel was last drawn on, by number
+	card     uint16   // the number of the card being drawn, from 1
+	faces    map[faceKey]*cachedFace
+	palettes map[color.RGBA]*palette
+	out      bytes.Buffer
+	png      pngWriter
 }
 
-// A span is the columns [x0, x1) of a row that text was drawn on.
-type span struct{ x0, x1 int }
-
 func newCanvas(f *Fonts) *canvas {
-	r := image.Rect(0, 0, Width, Height)
-	cv := &canvas{fonts: f, rgba: image.NewRGBA(r), pal: image.NewPaletted(r, nil),
+	return &canvas{fonts: f, pal: image.NewPaletted(image.Rect(0, 0, Width, Height), nil),
+		rgba: make([]uint32, Width*Height), drawn: make([]uint16, Width*Height),
 		faces: map[faceKey]*cachedFace{}, palettes: map[color.RGBA]*palette{}}
-	for i, y := range []int{0, footer} {
-		row := image.NewRGBA(image.Rect(0, 0, Width, 1))
-		for x := range Width {
-			row.SetRGBA(x, 0, background(x, y, blue))
-		}
-		cv.background[i] = row.Pix
-	}
-	for y := range Height {
-		copy(cv.rgba.Pix[y*cv.rgba.Stride:][:4*Width], cv.background[min(y/footer, 1)])
-	}
-	return cv
 }
 
 type faceKey struct {
@@ -243,33 +229,53 @@ func (cv *canvas) face(bold bool, size float64) (font.Face, error) {
 func (f *Fonts) Draw(c Card) ([]byte, error) {
 	cv := f.canvases.Get().(*canvas)
 	defer f.canvases.Put(cv)
-	defer cv.clean()
 	runs, err := layout(c, cv.face)
 	if err != nil {
 		return nil, err
 	}
-	accent := accentOf(c)
-	for x := range band {
-		cv.rgba.SetRGBA(x, 0, accent)
+	if err := cv.draw(runs, accentOf(c)); err != nil {
+		return nil, err
 	}
-	for y := 1; y < Height; y++ {
-		copy(cv.rgba.Pix[y*cv.rgba.Stride:][:4*band], cv.rgba.Pix[:4*band])
+	cv.out.Reset()
+	cv.png.encode(&cv.out, cv.pal)
+	return bytes.Clone(cv.out.Bytes()), nil
+}
+
+// draw draws the background of a card of accent, and runs over it, in pal.
+func (cv *canvas) draw(runs []run, accent color.RGBA) error {
+	p, ok := cv.palettes[accent]
+	if !ok {
+		p = newPalette(accent)
+		cv.palettes[accent] = p
+	}
+	cv.pal.Palette = p.colours
+	var rows [2][Width]uint8 // the background above the footer's band, and in it
+	for i, y := range []int{0, footer} {
+		for x := range Width {
+			rows[i][x] = p.at(pixel(background(x, y, accent)))
+		}
+	}
+	for y := range Height {
+		copy(cv.pal.Pix[y*cv.pal.Stride:][:Width], rows[min(y/footer, 1)][:])
+	}
+	if cv.card++; cv.card == 0 {
+		clear(cv.drawn)
+		cv.card = 1
 	}
 	for _, r := range runs {
 		face, err := cv.face(r.bold, r.size)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		cv.drawString(face, r)
+		cv.drawString(face, r, p, accent)
 	}
-	cv.out.Reset()
-	cv.png.encode(&cv.out, cv.paletted(accent))
-	return bytes.Clone(cv.out.Bytes()), nil
+	return nil
 }
 
-// drawString draws r as font.Drawer does, noting the spans it draws on.
-func (cv *canvas) drawString(face font.Face, r run) {
-	src := image.NewUniform(r.col)
+// drawString draws r as font.Drawer does, over the background of a card
+// of accent in its palette p.
+func (cv *canvas) drawString(face font.Face, r run, p *palette, accent color.RGBA) {
+	src := pixel(r.col)
 	dot := r.dot
 	prev := rune(-1)
 	for _, c := range r.text {
@@ -277,33 +283,61 @@ func (cv *canvas) drawString(face font.Face, r run) {
 			dot.X += face.Kern(prev, c)
 		}
 		dr, mask, maskp, advance, _ := face.Glyph(dot, c)
-		if !dr.Empty() {
-			draw.DrawMask(cv.rgba, dr, src, image.Point{}, mask, maskp, draw.Over)
-			dr = dr.Intersect(cv.rgba.Rect)
-			for y := dr.Min.Y; y < dr.Max.Y; y++ {
-				s := &cv.spans[y]
-				if s.x0 == s.x1 {
-					*s = span{dr.Min.X, dr.Max.X}
-				} else {
-					s.x0, s.x1 = min(s.x0, dr.Min.X), max(s.x1, dr.Max.X)
-				}
-			}
+		if a, ok := mask.(*image.Alpha); ok && !dr.Empty() {
+			cv.drawGlyph(dr, a, maskp, src, p, accent)
 		}
 		dot.X += advance
 		prev = c
 	}
 }
 
-// clean paints the background back over the spans that text was drawn on.
-func (cv *canvas) clean() {
-	for y := range cv.spans {
-		s := cv.spans[y]
-		if x0 := max(s.x0, band); x0 < s.x1 {
-			row := cv.rgba.Pix[y*cv.rgba.Stride:]
-			copy(row[4*x0:4*s.x1], cv.background[min(y/footer, 1)][4*x0:4*s.x1])
+// drawGlyph draws src through mask at dr, as image/draw.DrawMask draws it
+// with draw.Over.
+func (cv *canvas) drawGlyph(dr image.Rectangle, mask *image.Alpha, maskp image.Point, src uint32, p *palette, accent color.RGBA) {
+	clip := dr.Intersect(cv.pal.Rect)
+	maskp = maskp.Add(clip.Min.Sub(dr.Min))
+	for y := clip.Min.Y; y < clip.Max.Y; y++ {
+		m := mask.Pix[mask.PixOffset(maskp.X, maskp.Y+y-clip.Min.Y):]
+		var t [2]*overTable // over the band and right of it
+		for x := clip.Min.X; x < clip.Max.X; x++ {
+			v := m[x-clip.Min.X]
+			if v == 0 {
+				continue
+			}
+			i := y*Width + x
+			if cv.drawn[i] != cv.card {
+				cv.drawn[i] = cv.card
+				k := min(x/band, 1)
+				if t[k] == nil {
+					t[k] = p.over(pixel(background(x, y, accent)), src)
+				}
+				cv.rgba[i], cv.pal.Pix[y*cv.pal.Stride+x] = t[k].colour[v], t[k].index[v]
+				continue
+			}
+			c := over(cv.rgba[i], src, v)
+			cv.rgba[i], cv.pal.Pix[y*cv.pal.Stride+x] = c, p.at(c)
 		}
-		cv.spans[y] = span{}
 	}
+}
+
+// pixel is c's four bytes read little-endian.
+func pixel(c color.RGBA) uint32 {
+	return uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | uint32(c.A)<<24
+}
+
+// over is src over dst through a mask of value v, as image/draw's
+// drawGlyphOver computes it.
+func over(dst, src uint32, v uint8) uint32 {
+	const m = 1<<16 - 1
+	ma := uint32(v) | uint32(v)<<8
+	sa := (src >> 24) * 0x101
+	a := (m - (sa * ma / m)) * 0x101
+	var out uint32
+	for sh := 0; sh < 32; sh += 8 {
+		d, s := dst>>sh&0xff, (src>>sh&0xff)*0x101
+		out |= ((d*a + s*ma) / m >> 8 & 0xff) << sh
+	}
+	return out
 }
 
 // A palette is a card's 256 colours for one accent: the blends of each
@@ -312,13 +346,20 @@ func (cv *canvas) clean() {
 // several times quicker to encode, and smaller, than one of full colour.
 type palette struct {
 	colours color.Palette
-	// The index of the colours met so far, by a pixel's four bytes read
-	// little-endian, in a table of open addressing (a map was a third of
-	// the cost of converting a card): a slot of key 0 is free, as no
-	// pixel is transparent.
+	// The index of the colours met so far, by their pixel, in a table of
+	// open addressing (a map was a third of the cost of converting a
+	// card): a slot of key 0 is free, as no pixel is transparent.
 	keys []uint32
 	vals []uint8
 	n    int
+	// overs are the colours and indices of a colour of text over a
+	// background, at each value of a glyph's mask.
+	overs map[[2]uint32]*overTable
+}
+
+type overTable struct {
+	colour [256]uint32
+	index  [256]uint8
 }
 
 func newPalette(accent color.RGBA) *palette {
@@ -329,10 +370,25 @@ func newPalette(accent color.RGBA) *palette {
 		}
 	}
 	pal = append(pal, paper, soft, accent, ink)
-	return &palette{colours: pal, keys: make([]uint32, 1<<12), vals: make([]uint8, 1<<12)}
+	return &palette{colours: pal, keys: make([]uint32, 1<<12), vals: make([]uint8, 1<<12), overs: map[[2]uint32]*overTable{}}
 }
 
-// at is the index of the colour nearest to the pixel of four bytes c.
+// over is the table of src over bg.
+func (p *palette) over(bg, src uint32) *overTable {
+	k := [2]uint32{bg, src}
+	t, ok := p.overs[k]
+	if !ok {
+		t = &overTable{}
+		for v := range 256 {
+			t.colour[v] = over(bg, src, uint8(v))
+			t.index[v] = p.at(t.colour[v])
+		}
+		p.overs[k] = t
+	}
+	return t
+}
+
+// at is the index of the colour nearest to the pixel c.
 func (p *palette) at(c uint32) uint8 {
 	mask := uint32(len(p.keys) - 1)
 	for i := hash(c) & mask; ; i = (i + 1) & mask {
@@ -368,42 +424,6 @@ func (p *palette) grow() {
 		}
 		p.keys[i], p.vals[i] = c, vals[j]
 	}
-}
-
-// paletted is the card in rgba in the palette of accent, in pal: each row
-// is the background's, and the spans that text was drawn on are looked up.
-func (cv *canvas) paletted(accent color.RGBA) *image.Paletted {
-	p, ok := cv.palettes[accent]
-	if !ok {
-		p = newPalette(accent)
-		cv.palettes[accent] = p
-	}
-	out, img := cv.pal, cv.rgba
-	out.Palette = p.colours
-	pixel := func(c color.RGBA) uint8 { return p.at(binary.LittleEndian.Uint32([]byte{c.R, c.G, c.B, c.A})) }
-	var rows [2][Width]uint8 // above the footer's band, and in it
-	for i, y := range []int{0, footer} {
-		for x := range Width {
-			rows[i][x] = pixel(background(x, y, accent))
-		}
-	}
-	for y := range Height {
-		row := out.Pix[y*out.Stride : y*out.Stride+Width]
-		copy(row, rows[min(y/footer, 1)][:])
-		s := cv.spans[y]
-		// Pixels compared four bytes at a time: runs of one colour (the
-		// paper between letters) cost a load and a compare each.
-		var last uint32
-		var k uint8
-		for x := s.x0; x < s.x1; x++ {
-			c := binary.LittleEndian.Uint32(img.Pix[y*img.Stride+4*x:])
-			if c != last || x == s.x0 {
-				k, last = p.at(c), c
-			}
-			row[x] = k
-		}
-	}
-	return out
 }
 
 // blend is a over b at the share t of a.

@@ -9,19 +9,23 @@ import (
 	"testing"
 
 	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 )
 
 // plain draws c the plain way: every glyph rasterised by a new face, the
 // whole card converted to its palette pixel by pixel. Draw, with its
-// caches, its spans and its encoder, must give the same pixels.
+// caches, its tables and its encoder, must give the same pixels.
 func plain(t *testing.T, f *Fonts, c Card) *image.Paletted {
 	t.Helper()
-	face := func(bold bool, size float64) (font.Face, error) { return f.face(bold, size) }
-	runs, err := layout(c, face)
+	runs, err := layout(c, f.face)
 	if err != nil {
 		t.Fatal(err)
 	}
-	accent := accentOf(c)
+	return plainRuns(t, f, runs, accentOf(c))
+}
+
+func plainRuns(t *testing.T, f *Fonts, runs []run, accent color.RGBA) *image.Paletted {
+	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
 	for y := range Height {
 		for x := range Width {
@@ -29,7 +33,7 @@ func plain(t *testing.T, f *Fonts, c Card) *image.Paletted {
 		}
 	}
 	for _, r := range runs {
-		ft, err := face(r.bold, r.size)
+		ft, err := f.face(r.bold, r.size)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -44,6 +48,31 @@ func plain(t *testing.T, f *Fonts, c Card) *image.Paletted {
 		}
 	}
 	return out
+}
+
+// Letters drawn over letters (boxes of glyphs overlap, as kerned pairs'
+// can) blend as image/draw blends them; and text may run off the card.
+func TestDrawOverlapping(t *testing.T) {
+	f := fonts(t)
+	half := fixed.I(1) / 2
+	runs := []run{
+		{true, 52, ink, fixed.P(margin, 200), "AVATAR Tỷ"},
+		{false, 52, muted, fixed.P(margin, 200).Add(fixed.Point26_6{X: half + 3, Y: 17}), "AVATAR Tỷ"},
+		{true, 132, accentOf(target), fixed.P(margin, 230), "ếĐ"},
+		{true, 132, ink, fixed.P(-40, Height+30), "Wg"},
+		{true, 132, ink, fixed.P(Width-60, 60), "ẴW"},
+		{true, 30, ink, fixed.P(10, Height-36), "ẴW"},
+	}
+	cv := newCanvas(f)
+	for range 2 { // the second time over the first's pixels
+		if err := cv.draw(runs, accentOf(target)); err != nil {
+			t.Fatal(err)
+		}
+		want := plainRuns(t, f, runs, accentOf(target))
+		if !bytes.Equal(cv.pal.Pix, want.Pix) {
+			t.Error("overlapping letters differ from image/draw's")
+		}
+	}
 }
 
 // Draw gives the pixels of the plain drawing, for each card drawn in turn
