@@ -297,25 +297,30 @@ func (cv *canvas) drawGlyph(dr image.Rectangle, mask *image.Alpha, maskp image.P
 	clip := dr.Intersect(cv.pal.Rect)
 	maskp = maskp.Add(clip.Min.Sub(dr.Min))
 	for y := clip.Min.Y; y < clip.Max.Y; y++ {
-		m := mask.Pix[mask.PixOffset(maskp.X, maskp.Y+y-clip.Min.Y):]
-		var t [2]*overTable // over the band and right of it
-		for x := clip.Min.X; x < clip.Max.X; x++ {
-			v := m[x-clip.Min.X]
+		m := mask.Pix[mask.PixOffset(maskp.X, maskp.Y+y-clip.Min.Y):][:clip.Dx()]
+		pix := cv.pal.Pix[y*cv.pal.Stride+clip.Min.X:][:clip.Dx()]
+		drawn := cv.drawn[y*Width+clip.Min.X:][:clip.Dx()]
+		rgba := cv.rgba[y*Width+clip.Min.X:][:clip.Dx()]
+		var t *overTable // of the background right of the band
+		for j, v := range m {
 			if v == 0 {
 				continue
 			}
-			i := y*Width + x
-			if cv.drawn[i] != cv.card {
-				cv.drawn[i] = cv.card
-				k := min(x/band, 1)
-				if t[k] == nil {
-					t[k] = p.over(pixel(background(x, y, accent)), src)
-				}
-				cv.rgba[i], cv.pal.Pix[y*cv.pal.Stride+x] = t[k].colour[v], t[k].index[v]
+			if drawn[j] == cv.card {
+				c := over(rgba[j], src, v)
+				rgba[j], pix[j] = c, p.at(c)
 				continue
 			}
-			c := over(cv.rgba[i], src, v)
-			cv.rgba[i], cv.pal.Pix[y*cv.pal.Stride+x] = c, p.at(c)
+			drawn[j] = cv.card
+			if x := clip.Min.X + j; x < band {
+				b := p.over(pixel(accent), src)
+				rgba[j], pix[j] = b.colour[v], b.index[v]
+				continue
+			}
+			if t == nil {
+				t = p.over(pixel(background(band, y, accent)), src)
+			}
+			rgba[j], pix[j] = t.colour[v], t.index[v]
 		}
 	}
 }

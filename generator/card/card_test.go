@@ -122,11 +122,16 @@ func BenchmarkDraw(b *testing.B) {
 	t := &testing.T{}
 	f := fonts(t)
 	cs := cards()
+	size := 0
 	for b.Loop() {
+		size = 0
 		for _, c := range cs {
-			if _, err := f.Draw(c); err != nil {
+			png, err := f.Draw(c)
+			if err != nil {
 				b.Fatal(err)
 			}
+			size += len(png)
 		}
 	}
+	b.ReportMetric(float64(size)/float64(len(cs)), "B/card")
 }

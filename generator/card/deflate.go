@@ -100,15 +100,18 @@ func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
 			up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+Width]
 		}
 		for x := 0; x < Width; {
+			// A run of one colour is copied from the pixel before, the
+			// rest from the row above if it is like it. Most pixels of
+			// letters' edges are like neither: one byte's compare says so.
 			run, above := 0, 0
-			if x > 0 {
+			if x > 0 && pix[x] == pix[x-1] {
 				run = common(pix[x:], pix[x-1:])
 			}
-			if up != nil {
+			if run < 3 && up != nil && pix[x] == up[x] {
 				above = common(pix[x:], up[x:])
 			}
 			switch {
-			case run >= 3 && run >= above:
+			case run >= 3:
 				w.copy(run, 1)
 				x += run
 			case above >= 3:
