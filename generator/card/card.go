@@ -45,7 +45,11 @@ type Card struct {
 // Fonts are the faces a card is drawn with.
 type Fonts struct {
 	regular, bold *opentype.Font
-	canvases      sync.Pool // of *canvas, each with the faces it draws with
+	// canvases are those not drawing now, each with the faces it draws
+	// with and what they have rasterised: kept as long as the Fonts, not
+	// in a sync.Pool, which a collection of garbage empties.
+	mu       sync.Mutex
+	canvases []*canvas
 }
 
 // Load parses the regular and bold TrueType or OpenType fonts.
@@ -59,7 +63,6 @@ func Load(regular, bold []byte) (*Fonts, error) {
 		return nil, fmt.Errorf("bold font: %w", err)
 	}
 	f := &Fonts{regular: r, bold: b}
-	f.canvases.New = func() any { return newCanvas(f) }
 	return f, nil
 }
 
@@ -189,11 +192,13 @@ func accentOf(c Card) color.RGBA {
 // in full colour and then finding each pixel's nearest colour in the
 // palette, for a fraction of the cost.
 type canvas struct {
-	fonts    *Fonts
-	pal      *image.Paletted
-	rgba     []uint32 // a pixel's colour, four bytes read little-endian, where it is drawn on
-	drawn    []uint16 // the card a pixel was last drawn on, by number
-	card     uint16   // the number of the card being drawn, from 1
+	fonts *Fonts
+	pal   *image.Paletted
+	// rgba is a pixel's colour, four bytes read little-endian, where text
+	// is drawn on it, and 0 (transparent, which no card is) elsewhere:
+	// drawn are the rectangles to set back to 0 after the card.
+	rgba     []uint32
+	drawn    []image.Rectangle
 	faces    map[faceKey]*cachedFace
 	palettes map[color.RGBA]*palette
 	out      bytes.Buffer
@@ -202,7 +207,7 @@ type canvas struct {
 
 func newCanvas(f *Fonts) *canvas {
 	return &canvas{fonts: f, pal: image.NewPaletted(image.Rect(0, 0, Width, Height), nil),
-		rgba: make([]uint32, Width*Height), drawn: make([]uint16, Width*Height),
+		rgba:  make([]uint32, Width*Height),
 		faces: map[faceKey]*cachedFace{}, palettes: map[color.RGBA]*palette{}}
 }
 
@@ -227,8 +232,8 @@ func (cv *canvas) face(bold bool, size float64) (font.Face, error) {
 
 // Draw draws c as a PNG.
 func (f *Fonts) Draw(c Card) ([]byte, error) {
-	cv := f.canvases.Get().(*canvas)
-	defer f.canvases.Put(cv)
+	cv := f.canvas()
+	defer f.done(cv)
 	runs, err := layout(c, cv.face)
 	if err != nil {
 		return nil, err
@@ -239,6 +244,25 @@ func (f *Fonts) Draw(c Card) ([]byte, error) {
 	cv.out.Reset()
 	cv.png.encode(&cv.out, cv.pal)
 	return bytes.Clone(cv.out.Bytes()), nil
+}
+
+// canvas is a canvas to draw on, that no other card is drawn on until
+// done.
+func (f *Fonts) canvas() *canvas {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n := len(f.canvases); n > 0 {
+		cv := f.canvases[n-1]
+		f.canvases = f.canvases[:n-1]
+		return cv
+	}
+	return newCanvas(f)
+}
+
+func (f *Fonts) done(cv *canvas) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.canvases = append(f.canvases, cv)
 }
 
 // draw draws the background of a card of accent, and runs over it, in pal.
@@ -258,10 +282,14 @@ func (cv *canvas) draw(runs []run, accent color.RGBA) error {
 	for y := range Height {
 		copy(cv.pal.Pix[y*cv.pal.Stride:][:Width], rows[min(y/footer, 1)][:])
 	}
-	if cv.card++; cv.card == 0 {
-		clear(cv.drawn)
-		cv.card = 1
-	}
+	defer func() {
+		for _, r := range cv.drawn {
+			for y := r.Min.Y; y < r.Max.Y; y++ {
+				clear(cv.rgba[y*Width+r.Min.X : y*Width+r.Max.X])
+			}
+		}
+		cv.drawn = cv.drawn[:0]
+	}()
 	for _, r := range runs {
 		face, err := cv.face(r.bold, r.size)
 		if err != nil {
@@ -299,19 +327,17 @@ func (cv *canvas) drawGlyph(dr image.Rectangle, mask *image.Alpha, maskp image.P
 	for y := clip.Min.Y; y < clip.Max.Y; y++ {
 		m := mask.Pix[mask.PixOffset(maskp.X, maskp.Y+y-clip.Min.Y):][:clip.Dx()]
 		pix := cv.pal.Pix[y*cv.pal.Stride+clip.Min.X:][:clip.Dx()]
-		drawn := cv.drawn[y*Width+clip.Min.X:][:clip.Dx()]
 		rgba := cv.rgba[y*Width+clip.Min.X:][:clip.Dx()]
 		var t *overTable // of the background right of the band
 		for j, v := range m {
 			if v == 0 {
 				continue
 			}
-			if drawn[j] == cv.card {
-				c := over(rgba[j], src, v)
+			if c := rgba[j]; c != 0 {
+				c = over(c, src, v)
 				rgba[j], pix[j] = c, p.at(c)
 				continue
 			}
-			drawn[j] = cv.card
 			if x := clip.Min.X + j; x < band {
 				b := p.over(pixel(accent), src)
 				rgba[j], pix[j] = b.colour[v], b.index[v]
@@ -323,6 +349,7 @@ func (cv *canvas) drawGlyph(dr image.Rectangle, mask *image.Alpha, maskp image.P
 			rgba[j], pix[j] = t.colour[v], t.index[v]
 		}
 	}
+	cv.drawn = append(cv.drawn, clip)
 }
 
 // pixel is c's four bytes read little-endian.

@@ -19,8 +19,10 @@ import (
 // most of a card's drawing; this costs a fraction, and gives files of
 // about the same size. The PNG is plain: IHDR, PLTE, one IDAT, IEND.
 type pngWriter struct {
-	tokens []token
-	bits   bitWriter
+	tokens   []token
+	litFreq  [286]uint32 // of the tokens' literals and lengths' codes
+	distFreq [30]uint32  // of their distances' codes
+	bits     bitWriter
 }
 
 // A token is a literal byte (dist 0) or a copy of length bytes from dist
@@ -78,6 +80,8 @@ func chunk(out *bytes.Buffer, name string, data []byte) {
 // tokenize turns img's rows into tokens, and returns their Adler-32.
 func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
 	w.tokens = w.tokens[:0]
+	clear(w.litFreq[:])
+	clear(w.distFreq[:])
 	var sum uint32 = 1
 	var row [rowLen]byte // row y in the stream, to checksum it
 	var rowSum uint32    // row y-1's checksum alone
@@ -94,7 +98,7 @@ func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
 		copy(row[1:], pix)
 		rowSum = adler32.Checksum(row[:])
 		sum = adler32Combine(sum, rowSum, rowLen)
-		w.tokens = append(w.tokens, token{length: 0})
+		w.literal(0)
 		var up []byte
 		if y > 0 {
 			up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+Width]
@@ -118,7 +122,7 @@ func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
 				w.copy(above, rowLen)
 				x += above
 			default:
-				w.tokens = append(w.tokens, token{length: uint16(pix[x])})
+				w.literal(pix[x])
 				x++
 			}
 		}
@@ -135,8 +139,17 @@ func (w *pngWriter) copy(n, dist int) {
 			l = n - 3
 		}
 		w.tokens = append(w.tokens, token{uint16(l), uint16(dist)})
+		w.litFreq[257+lengthCode(uint16(l))]++
+		c, _, _ := distCode(uint16(dist))
+		w.distFreq[c]++
 		n -= l
 	}
+}
+
+// literal adds the token of the byte b.
+func (w *pngWriter) literal(b byte) {
+	w.tokens = append(w.tokens, token{length: uint16(b)})
+	w.litFreq[b]++
 }
 
 // common is the length of the common start of a and b, at most the
@@ -215,17 +228,7 @@ func distCode(d uint16) (code int, extra uint8, value uint16) {
 // writeBlock writes the tokens as one final block of dynamic Huffman
 // codes (RFC 1951, 3.2.7).
 func (w *pngWriter) writeBlock() {
-	var litFreq [286]uint32
-	var distFreq [30]uint32
-	for _, t := range w.tokens {
-		if t.dist == 0 {
-			litFreq[t.length]++
-			continue
-		}
-		litFreq[257+lengthCode(t.length)]++
-		c, _, _ := distCode(t.dist)
-		distFreq[c]++
-	}
+	litFreq, distFreq := &w.litFreq, &w.distFreq
 	litFreq[256] = 1 // the end of the block
 	var litLen [286]uint8
 	var distLen [30]uint8
