@@ -3,7 +3,6 @@ package card
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/adler32"
 	"hash/crc32"
 	"image"
 	"math/bits"
@@ -83,9 +82,8 @@ func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
 	clear(w.litFreq[:])
 	clear(w.distFreq[:])
 	var sum uint32 = 1
-	var row [rowLen]byte // row y in the stream, to checksum it
-	var rowSum uint32    // row y-1's checksum alone
-	repeat := 0          // rows that repeat the last row that did not
+	var rowSum uint32 // row y-1's checksum alone
+	repeat := 0       // rows that repeat the last row that did not
 	for y := range Height {
 		pix := img.Pix[y*img.Stride : y*img.Stride+Width]
 		if y > 0 && bytes.Equal(pix, img.Pix[(y-1)*img.Stride:(y-1)*img.Stride+Width]) {
@@ -95,8 +93,7 @@ func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
 		}
 		w.copy(repeat*rowLen, rowLen)
 		repeat = 0
-		copy(row[1:], pix)
-		rowSum = adler32.Checksum(row[:])
+		rowSum = adler(1, 1, pix) // after the filter byte, 0
 		sum = adler32Combine(sum, rowSum, rowLen)
 		w.literal(0)
 		var up []byte
@@ -153,9 +150,13 @@ func (w *pngWriter) literal(b byte) {
 }
 
 // common is the length of the common start of a and b, at most the
-// length of a: eight bytes compared at a time.
+// length of a: 64 bytes compared at a time (bytes.Equal's vector
+// instructions), then eight.
 func common(a, b []byte) int {
 	n := 0
+	for n+64 <= len(a) && bytes.Equal(a[n:n+64], b[n:n+64]) {
+		n += 64
+	}
 	for n+8 <= len(a) {
 		if x := binary.LittleEndian.Uint64(a[n:]) ^ binary.LittleEndian.Uint64(b[n:]); x != 0 {
 			return n + bits.TrailingZeros64(x)/8
@@ -166,6 +167,34 @@ func common(a, b []byte) int {
 		n++
 	}
 	return n
+}
+
+// adler is the Adler-32 of bytes whose sums are s1 and s2, followed by p
+// (of no bytes: 1 and 0), eight bytes at a time: of bytes b0…b7, the
+// first sum grows by their sum and the second by eight times the first
+// plus 8·b0 + 7·b1 + … + 1·b7, each sum of products made by one
+// multiplication of four 16-bit lanes (hash/adler32 adds a byte at a
+// time). The sums are reduced once, at the end: p is a row, far too short
+// for them to overflow 64 bits.
+func adler(s1, s2 uint64, p []byte) uint32 {
+	const (
+		lanes = 0x00ff00ff00ff00ff
+		ones  = 0x0001000100010001
+		even  = 2 | 4<<16 | 6<<32 | 8<<48 // weights of b6, b4, b2, b0
+		odd   = 1 | 3<<16 | 5<<32 | 7<<48 // of b7, b5, b3, b1
+	)
+	for len(p) >= 8 {
+		w := binary.LittleEndian.Uint64(p)
+		lo, hi := w&lanes, w>>8&lanes
+		s2 += 8*s1 + (lo*even)>>48 + (hi*odd)>>48
+		s1 += ((lo + hi) * ones) >> 48
+		p = p[8:]
+	}
+	for _, b := range p {
+		s1 += uint64(b)
+		s2 += s1
+	}
+	return uint32(s2%65521)<<16 | uint32(s1%65521)
 }
 
 // adler32Combine is the Adler-32 of a stream whose first part's sum is a
@@ -311,9 +340,14 @@ func (w *pngWriter) writeBlock() {
 		b.write(uint64(clCode[s.sym]), clLen[s.sym])
 		b.write(uint64(s.extra), clExtra[s.sym])
 	}
+	var lit [256]uint32 // a literal's code, and its length in the top byte
+	for i := range lit {
+		lit[i] = uint32(litCode[i]) | uint32(litLen[i])<<24
+	}
 	for _, t := range w.tokens {
 		if t.dist == 0 {
-			b.write(uint64(litCode[t.length]), litLen[t.length])
+			c := lit[uint8(t.length)]
+			b.write(uint64(c&0xffffff), uint8(c>>24))
 			continue
 		}
 		// A code and its extra bits in one write: at most 15+13 bits.

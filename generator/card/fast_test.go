@@ -2,6 +2,7 @@ package card
 
 import (
 	"bytes"
+	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -185,5 +186,26 @@ func TestDrawAfterAnother(t *testing.T) {
 	}
 	if !bytes.Equal(first, again) {
 		t.Error("a card drawn after others differs from its first drawing")
+	}
+}
+
+// adler is hash/adler32's sum, for every length of a row and more, of
+// bytes of every value and of the largest.
+func TestAdler(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 3000 {
+		p := make([]byte, n)
+		for i := range p {
+			p[i] = byte(rng.IntN(256))
+		}
+		if got, want := adler(1, 0, p), adler32.Checksum(p); got != want {
+			t.Fatalf("adler of %d random bytes = %#x, want %#x", n, got, want)
+		}
+		for i := range p {
+			p[i] = 0xff
+		}
+		if got, want := adler(1, 0, p), adler32.Checksum(p); got != want {
+			t.Fatalf("adler of %d bytes 0xff = %#x, want %#x", n, got, want)
+		}
 	}
 }
