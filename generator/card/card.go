@@ -201,6 +201,7 @@ type canvas struct {
 	drawn    []image.Rectangle
 	faces    map[faceKey]*cachedFace
 	palettes map[color.RGBA]*palette
+	hint     layoutHint // of the card drawn last
 	out      bytes.Buffer
 	png      pngWriter
 }
@@ -242,7 +243,7 @@ func (f *Fonts) Draw(c Card) ([]byte, error) {
 		return nil, err
 	}
 	cv.out.Reset()
-	cv.png.encode(&cv.out, cv.pal)
+	cv.png.encode(&cv.out, cv.pal, &cv.hint)
 	return bytes.Clone(cv.out.Bytes()), nil
 }
 
@@ -273,14 +274,17 @@ func (cv *canvas) draw(runs []run, accent color.RGBA) error {
 		cv.palettes[accent] = p
 	}
 	cv.pal.Palette = p.colours
-	var rows [2][Width]uint8 // the background above the footer's band, and in it
-	for i, y := range []int{0, footer} {
+	h := &cv.hint
+	for i, y := range []int{0, footer} { // the background above the footer's band, and in it
 		for x := range Width {
-			rows[i][x] = p.at(pixel(background(x, y, accent)))
+			h.rows[i][x] = p.at(pixel(background(x, y, accent)))
 		}
 	}
+	h.sum()
 	for y := range Height {
-		copy(cv.pal.Pix[y*cv.pal.Stride:][:Width], rows[min(y/footer, 1)][:])
+		h.kind[y] = uint8(min(y/footer, 1))
+		h.spans[y] = span{Width, 0}
+		copy(cv.pal.Pix[y*cv.pal.Stride:][:Width], h.rows[h.kind[y]][:])
 	}
 	defer func() {
 		for _, r := range cv.drawn {
@@ -296,6 +300,12 @@ func (cv *canvas) draw(runs []run, accent color.RGBA) error {
 			return err
 		}
 		cv.drawString(face, r, p, accent)
+	}
+	for _, r := range cv.drawn {
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			sp := &h.spans[y]
+			sp.x0, sp.x1 = min(sp.x0, r.Min.X), max(sp.x1, r.Max.X)
+		}
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 // about the same size. The PNG is plain: IHDR, PLTE, one IDAT, IEND.
 type pngWriter struct {
 	tokens   []token
+	above    int         // bytes of a copy of the row above not yet added
 	litFreq  [286]uint32 // of the tokens' literals and lengths' codes
 	distFreq [30]uint32  // of their distances' codes
 	bits     bitWriter
@@ -36,7 +37,8 @@ type token struct {
 const rowLen = 1 + Width
 
 // encode writes img, which is Width×Height of at most 256 colours, to out.
-func (w *pngWriter) encode(out *bytes.Buffer, img *image.Paletted) {
+// A hint, if not nil, says where img can differ from its background.
+func (w *pngWriter) encode(out *bytes.Buffer, img *image.Paletted, hint *layoutHint) {
 	out.WriteString("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], Width)
@@ -53,7 +55,7 @@ func (w *pngWriter) encode(out *bytes.Buffer, img *image.Paletted) {
 	start := out.Len()
 	out.WriteString("\x00\x00\x00\x00IDAT")
 	out.Write([]byte{0x78, 0x01}) // zlib: deflate, 32 KB window, no dictionary
-	sum := w.tokenize(img)
+	sum := w.tokenize(img, hint)
 	w.bits.out = w.bits.out[:0]
 	w.writeBlock()
 	w.bits.flush()
@@ -76,9 +78,44 @@ func chunk(out *bytes.Buffer, name string, data []byte) {
 	out.Write(binary.BigEndian.AppendUint32(nil, crc))
 }
 
+// A layout of a card says where its pixels can differ from its
+// background, so that the encoder need not look at the rest: row y is
+// rows[kind[y]] but in the columns [x0, x1) of spans[y].
+type layoutHint struct {
+	rows  [2][Width]uint8
+	kind  [Height]uint8
+	spans [Height]span
+	// sums[k][x] are the sum of rows[k][:x] and the sum of j·rows[k][j]
+	// for j < x: the Adler-32 of a part of a row in constant time.
+	sums [2][Width + 1][2]uint64
+}
+
+// A span is the columns [x0, x1) of a row; x0 >= x1 for none.
+type span struct{ x0, x1 int }
+
+// sum sets h.sums from h.rows.
+func (h *layoutHint) sum() {
+	for k := range h.rows {
+		for x, b := range h.rows[k] {
+			h.sums[k][x+1] = [2]uint64{h.sums[k][x][0] + uint64(b), h.sums[k][x][1] + uint64(x)*uint64(b)}
+		}
+	}
+}
+
+// adlerRow carries Adler-32's sums s1, s2 over the columns [a, b) of
+// background row k.
+func (h *layoutHint) adlerRow(s1, s2 uint64, k uint8, a, b int) (uint64, uint64) {
+	p, q := h.sums[k][a], h.sums[k][b]
+	sum := q[0] - p[0]
+	weighted := uint64(b)*sum - (q[1] - p[1]) // of (b-j)·row[j]
+	return (s1 + sum) % 65521, (s2 + uint64(b-a)*s1 + weighted) % 65521
+}
+
 // tokenize turns img's rows into tokens, and returns their Adler-32.
-func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
-	w.tokens = w.tokens[:0]
+// With a hint, it looks only where the hint says a row and the row above
+// can differ.
+func (w *pngWriter) tokenize(img *image.Paletted, hint *layoutHint) uint32 {
+	w.tokens, w.above = w.tokens[:0], 0
 	clear(w.litFreq[:])
 	clear(w.distFreq[:])
 	var sum uint32 = 1
@@ -93,23 +130,54 @@ func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
 		}
 		w.copy(repeat*rowLen, rowLen)
 		repeat = 0
-		rowSum = adler(1, 1, pix) // after the filter byte, 0
-		sum = adler32Combine(sum, rowSum, rowLen)
-		w.literal(0)
 		var up []byte
 		if y > 0 {
-			up = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+Width]
+			up = img.Pix[(y-1)*img.Stride : y*img.Stride]
 		}
-		for x := 0; x < Width; {
+		// The columns [lo, hi) are looked at; the row is the row above
+		// left and right of them.
+		lo, hi := 0, Width
+		if hint != nil && y > 0 && hint.kind[y] == hint.kind[y-1] {
+			s, a := hint.spans[y], hint.spans[y-1]
+			if s.x0 >= s.x1 {
+				s = a
+			}
+			if a.x0 >= a.x1 {
+				a = s
+			}
+			lo, hi = max(min(s.x0, a.x0), 0), min(max(s.x1, a.x1), Width)
+			if lo < 2 || lo >= hi {
+				lo = 0
+			}
+			if Width-hi < 3 || lo >= hi {
+				hi = Width
+			}
+		}
+		if lo > 0 {
+			w.copy(1+lo, rowLen) // the filter byte and the background
+			s1, s2 := hint.adlerRow(1, 1, hint.kind[y], 0, lo)
+			s1, s2 = adlerSums(s1, s2, pix[lo:hi])
+			s1, s2 = hint.adlerRow(s1, s2, hint.kind[y], hi, Width)
+			rowSum = uint32(s2)<<16 | uint32(s1)
+		} else {
+			w.literal(0)
+			s1, s2 := adlerSums(1, 1, pix[:hi]) // after the filter byte, 0
+			if hi < Width {
+				s1, s2 = hint.adlerRow(s1, s2, hint.kind[y], hi, Width)
+			}
+			rowSum = uint32(s2)<<16 | uint32(s1)
+		}
+		sum = adler32Combine(sum, rowSum, rowLen)
+		for x := lo; x < hi; {
 			// A run of one colour is copied from the pixel before, the
 			// rest from the row above if it is like it. Most pixels of
 			// letters' edges are like neither: one byte's compare says so.
 			run, above := 0, 0
 			if x > 0 && pix[x] == pix[x-1] {
-				run = common(pix[x:], pix[x-1:])
+				run = common(pix[x:hi], pix[x-1:])
 			}
 			if run < 3 && up != nil && pix[x] == up[x] {
-				above = common(pix[x:], up[x:])
+				above = common(pix[x:hi], up[x:])
 			}
 			switch {
 			case run >= 3:
@@ -123,13 +191,43 @@ func (w *pngWriter) tokenize(img *image.Paletted) uint32 {
 				x++
 			}
 		}
+		w.copy(Width-hi, rowLen)
 	}
 	w.copy(repeat*rowLen, rowLen)
+	w.flushAbove()
 	return sum
 }
 
 // copy adds the tokens that copy n bytes from dist back; n < 3 only if 0.
+// Copies of the row above are held until another token comes, so that
+// those that follow one another (the background right of a row's text and
+// left of the next row's) are one.
 func (w *pngWriter) copy(n, dist int) {
+	if dist == rowLen {
+		w.above += n
+		return
+	}
+	w.flushAbove()
+	w.emit(n, dist)
+}
+
+// literal adds the token of the byte b.
+func (w *pngWriter) literal(b byte) {
+	w.flushAbove()
+	w.tokens = append(w.tokens, token{length: uint16(b)})
+	w.litFreq[b]++
+}
+
+// flushAbove adds the copy of the row above that is held.
+func (w *pngWriter) flushAbove() {
+	if w.above > 0 {
+		w.emit(w.above, rowLen)
+		w.above = 0
+	}
+}
+
+// emit adds the tokens of a copy.
+func (w *pngWriter) emit(n, dist int) {
 	for n > 0 {
 		l := min(n, 258)
 		if n-l > 0 && n-l < 3 {
@@ -141,12 +239,6 @@ func (w *pngWriter) copy(n, dist int) {
 		w.distFreq[c]++
 		n -= l
 	}
-}
-
-// literal adds the token of the byte b.
-func (w *pngWriter) literal(b byte) {
-	w.tokens = append(w.tokens, token{length: uint16(b)})
-	w.litFreq[b]++
 }
 
 // common is the length of the common start of a and b, at most the
@@ -177,6 +269,12 @@ func common(a, b []byte) int {
 // time). The sums are reduced once, at the end: p is a row, far too short
 // for them to overflow 64 bits.
 func adler(s1, s2 uint64, p []byte) uint32 {
+	s1, s2 = adlerSums(s1, s2, p)
+	return uint32(s2)<<16 | uint32(s1)
+}
+
+// adlerSums is adler's two sums, each reduced.
+func adlerSums(s1, s2 uint64, p []byte) (uint64, uint64) {
 	const (
 		lanes = 0x00ff00ff00ff00ff
 		ones  = 0x0001000100010001
@@ -194,7 +292,7 @@ func adler(s1, s2 uint64, p []byte) uint32 {
 		s1 += uint64(b)
 		s2 += s1
 	}
-	return uint32(s2%65521)<<16 | uint32(s1%65521)
+	return s1 % 65521, s2 % 65521
 }
 
 // adler32Combine is the Adler-32 of a stream whose first part's sum is a

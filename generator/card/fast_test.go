@@ -144,7 +144,7 @@ func TestEncode(t *testing.T) {
 			}
 			var w pngWriter
 			var out bytes.Buffer
-			w.encode(&out, img)
+			w.encode(&out, img, nil)
 			got, err := png.Decode(&out)
 			if err != nil {
 				t.Fatal(err)
