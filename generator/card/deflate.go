@@ -361,7 +361,10 @@ func (w *pngWriter) writeBlock() {
 	var distLen [30]uint8
 	huffmanLengths(litFreq[:], 15, litLen[:])
 	huffmanLengths(distFreq[:], 15, distLen[:])
-	litCode, distCodes := canonical(litLen[:]), canonical(distLen[:])
+	var litCode [286]uint16
+	var distCodes [30]uint16
+	canonical(litLen[:], litCode[:])
+	canonical(distLen[:], distCodes[:])
 	nlit := 257
 	for i := range litLen {
 		if litLen[i] > 0 {
@@ -377,9 +380,10 @@ func (w *pngWriter) writeBlock() {
 
 	// The two codes' lengths, run-length coded in the alphabet of
 	// code-length codes, itself Huffman-coded.
-	lens := append(slices.Clone(litLen[:nlit]), distLen[:ndist]...)
+	var all [286 + 30]uint8
+	lens := append(append(all[:0], litLen[:nlit]...), distLen[:ndist]...)
 	type clSym struct{ sym, extra uint8 }
-	var cls []clSym
+	cls := make([]clSym, 0, 286+30) // on the stack
 	for i := 0; i < len(lens); {
 		v, n := lens[i], 1
 		for i+n < len(lens) && lens[i+n] == v {
@@ -415,7 +419,8 @@ func (w *pngWriter) writeBlock() {
 	}
 	var clLen [19]uint8
 	huffmanLengths(clFreq[:], 7, clLen[:])
-	clCode := canonical(clLen[:])
+	var clCode [19]uint16
+	canonical(clLen[:], clCode[:])
 	order := [19]uint8{16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15}
 	nclen := 4
 	for i, s := range order {
@@ -465,7 +470,8 @@ func huffmanLengths(freq []uint32, max uint8, lengths []uint8) {
 		f   uint64
 		sym int
 	}
-	var leaves []leaf
+	var buf [286]leaf // the longest alphabet's: on the stack
+	leaves := buf[:0]
 	for s, f := range freq {
 		if f > 0 {
 			leaves = append(leaves, leaf{uint64(f), s})
@@ -477,9 +483,10 @@ func huffmanLengths(freq []uint32, max uint8, lengths []uint8) {
 		}
 	}
 	n := len(leaves)
-	weight := make([]uint64, 2*n-1)
-	parent := make([]int, 2*n-1)
-	depth := make([]uint8, 2*n-1)
+	var weightBuf [2 * 286]uint64
+	var parentBuf [2 * 286]int
+	var depthBuf [2 * 286]uint8
+	weight, parent, depth := weightBuf[:2*n-1], parentBuf[:2*n-1], depthBuf[:2*n-1]
 	for {
 		slices.SortFunc(leaves, func(a, b leaf) int {
 			if a.f != b.f {
@@ -536,9 +543,10 @@ func maxOf(a, b uint8) uint8 {
 	return b
 }
 
-// canonical is the canonical Huffman code of lengths (RFC 1951, 3.2.2),
-// each code's bits reversed, as deflate writes them from the low bit up.
-func canonical(lengths []uint8) []uint16 {
+// canonical sets codes to the canonical Huffman code of lengths (RFC
+// 1951, 3.2.2), each code's bits reversed, as deflate writes them from
+// the low bit up.
+func canonical(lengths []uint8, codes []uint16) {
 	var count [16]uint16
 	for _, l := range lengths {
 		count[l]++
@@ -550,14 +558,13 @@ func canonical(lengths []uint8) []uint16 {
 		code = (code + count[l-1]) << 1
 		next[l] = code
 	}
-	codes := make([]uint16, len(lengths))
 	for s, l := range lengths {
+		codes[s] = 0
 		if l > 0 {
 			codes[s] = bits.Reverse16(next[l]) >> (16 - l)
 			next[l]++
 		}
 	}
-	return codes
 }
 
 // A bitWriter writes bits from the low bit up, as deflate does.
