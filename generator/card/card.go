@@ -50,6 +50,7 @@ type Fonts struct {
 	// in a sync.Pool, which a collection of garbage empties.
 	mu       sync.Mutex
 	canvases []*canvas
+	palettes map[color.RGBA]*palette // by accent
 }
 
 // Load parses the regular and bold TrueType or OpenType fonts.
@@ -62,7 +63,7 @@ func Load(regular, bold []byte) (*Fonts, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bold font: %w", err)
 	}
-	f := &Fonts{regular: r, bold: b}
+	f := &Fonts{regular: r, bold: b, palettes: map[color.RGBA]*palette{}}
 	return f, nil
 }
 
@@ -182,7 +183,7 @@ func accentOf(c Card) color.RGBA {
 // A canvas is the memory one drawing needs, reused from one card to the
 // next: a national site draws hundreds of cards, whose garbage would
 // otherwise cost more than their drawing. It keeps its faces, whose
-// glyphs most cards share, and the palettes of the accents it has drawn.
+// glyphs most cards share.
 //
 // Text is drawn straight into pal, the card in its palette: a pixel that
 // one glyph covers is looked up in a table of what the glyph's colour
@@ -197,19 +198,18 @@ type canvas struct {
 	// rgba is a pixel's colour, four bytes read little-endian, where text
 	// is drawn on it, and 0 (transparent, which no card is) elsewhere:
 	// drawn are the rectangles to set back to 0 after the card.
-	rgba     []uint32
-	drawn    []image.Rectangle
-	faces    map[faceKey]*cachedFace
-	palettes map[color.RGBA]*palette
-	hint     layoutHint // of the card drawn last
-	out      bytes.Buffer
-	png      pngWriter
+	rgba  []uint32
+	drawn []image.Rectangle
+	faces map[faceKey]*cachedFace
+	hint  layoutHint // of the card drawn last
+	out   bytes.Buffer
+	png   pngWriter
 }
 
 func newCanvas(f *Fonts) *canvas {
 	return &canvas{fonts: f, pal: image.NewPaletted(image.Rect(0, 0, Width, Height), nil),
 		rgba:  make([]uint32, Width*Height),
-		faces: map[faceKey]*cachedFace{}, palettes: map[color.RGBA]*palette{}}
+		faces: map[faceKey]*cachedFace{}}
 }
 
 type faceKey struct {
@@ -266,18 +266,26 @@ func (f *Fonts) done(cv *canvas) {
 	f.canvases = append(f.canvases, cv)
 }
 
-// draw draws the background of a card of accent, and runs over it, in pal.
-func (cv *canvas) draw(runs []run, accent color.RGBA) error {
-	p, ok := cv.palettes[accent]
+// palette is the palette of cards of accent.
+func (f *Fonts) palette(accent color.RGBA) *palette {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p, ok := f.palettes[accent]
 	if !ok {
 		p = newPalette(accent)
-		cv.palettes[accent] = p
+		f.palettes[accent] = p
 	}
+	return p
+}
+
+// draw draws the background of a card of accent, and runs over it, in pal.
+func (cv *canvas) draw(runs []run, accent color.RGBA) error {
+	p := cv.fonts.palette(accent)
 	cv.pal.Palette = p.colours
 	h := &cv.hint
 	for i, y := range []int{0, footer} { // the background above the footer's band, and in it
 		for x := range Width {
-			h.rows[i][x] = p.at(pixel(background(x, y, accent)))
+			h.rows[i][x] = p.background[pixel(background(x, y, accent))]
 		}
 	}
 	h.sum()
@@ -314,6 +322,10 @@ func (cv *canvas) draw(runs []run, accent color.RGBA) error {
 // of accent in its palette p.
 func (cv *canvas) drawString(face font.Face, r run, p *palette, accent color.RGBA) {
 	src := pixel(r.col)
+	var on [3]*overTable // r's colour over the band, the paper and the footer's band
+	for i, bg := range []color.RGBA{accent, paper, soft} {
+		on[i] = p.over(pixel(bg), src)
+	}
 	dot := r.dot
 	prev := rune(-1)
 	for _, c := range r.text {
@@ -322,7 +334,7 @@ func (cv *canvas) drawString(face font.Face, r run, p *palette, accent color.RGB
 		}
 		dr, mask, maskp, advance, _ := face.Glyph(dot, c)
 		if a, ok := mask.(*image.Alpha); ok && !dr.Empty() {
-			cv.drawGlyph(dr, a, maskp, src, p, accent)
+			cv.drawGlyph(dr, a, maskp, src, p, &on)
 		}
 		dot.X += advance
 		prev = c
@@ -330,31 +342,27 @@ func (cv *canvas) drawString(face font.Face, r run, p *palette, accent color.RGB
 }
 
 // drawGlyph draws src through mask at dr, as image/draw.DrawMask draws it
-// with draw.Over.
-func (cv *canvas) drawGlyph(dr image.Rectangle, mask *image.Alpha, maskp image.Point, src uint32, p *palette, accent color.RGBA) {
+// with draw.Over; on are the tables of src over the card's backgrounds.
+func (cv *canvas) drawGlyph(dr image.Rectangle, mask *image.Alpha, maskp image.Point, src uint32, p *palette, on *[3]*overTable) {
 	clip := dr.Intersect(cv.pal.Rect)
 	maskp = maskp.Add(clip.Min.Sub(dr.Min))
 	for y := clip.Min.Y; y < clip.Max.Y; y++ {
 		m := mask.Pix[mask.PixOffset(maskp.X, maskp.Y+y-clip.Min.Y):][:clip.Dx()]
 		pix := cv.pal.Pix[y*cv.pal.Stride+clip.Min.X:][:clip.Dx()]
 		rgba := cv.rgba[y*Width+clip.Min.X:][:clip.Dx()]
-		var t *overTable // of the background right of the band
+		t := on[1+min(y/footer, 1)] // right of the band
 		for j, v := range m {
 			if v == 0 {
 				continue
 			}
 			if c := rgba[j]; c != 0 {
 				c = over(c, src, v)
-				rgba[j], pix[j] = c, p.at(c)
+				rgba[j], pix[j] = c, p.nearest(c)
 				continue
 			}
-			if x := clip.Min.X + j; x < band {
-				b := p.over(pixel(accent), src)
-				rgba[j], pix[j] = b.colour[v], b.index[v]
+			if clip.Min.X+j < band {
+				rgba[j], pix[j] = on[0].colour[v], on[0].index[v]
 				continue
-			}
-			if t == nil {
-				t = p.over(pixel(background(band, y, accent)), src)
 			}
 			rgba[j], pix[j] = t.colour[v], t.index[v]
 		}
@@ -386,16 +394,15 @@ func over(dst, src uint32, v uint8) uint32 {
 // colour of text over its background, in 63 steps, and the background's
 // colours. A card has no other colours, and an image of a palette is
 // several times quicker to encode, and smaller, than one of full colour.
+// The canvases share it.
 type palette struct {
-	colours color.Palette
-	// The index of the colours met so far, by their pixel, in a table of
-	// open addressing (a map was a third of the cost of converting a
-	// card): a slot of key 0 is free, as no pixel is transparent.
-	keys []uint32
-	vals []uint8
-	n    int
+	colours    color.Palette
+	rgba       [256][4]uint32   // the colours' RGBA, for nearest
+	background map[uint32]uint8 // the indices of the background's colours
 	// overs are the colours and indices of a colour of text over a
-	// background, at each value of a glyph's mask.
+	// background, at each value of a glyph's mask, made when first asked
+	// for.
+	mu    sync.Mutex
 	overs map[[2]uint32]*overTable
 }
 
@@ -405,67 +412,58 @@ type overTable struct {
 }
 
 func newPalette(accent color.RGBA) *palette {
-	var pal color.Palette
+	p := &palette{background: map[uint32]uint8{}, overs: map[[2]uint32]*overTable{}}
 	for _, pair := range [][2]color.RGBA{{ink, paper}, {muted, paper}, {accent, paper}, {ink, soft}} {
 		for i := range 63 {
-			pal = append(pal, blend(pair[0], pair[1], float64(i)/62))
+			p.colours = append(p.colours, blend(pair[0], pair[1], float64(i)/62))
 		}
 	}
-	pal = append(pal, paper, soft, accent, ink)
-	return &palette{colours: pal, keys: make([]uint32, 1<<12), vals: make([]uint8, 1<<12), overs: map[[2]uint32]*overTable{}}
+	p.colours = append(p.colours, paper, soft, accent, ink)
+	for i, c := range p.colours {
+		r, g, b, a := c.RGBA()
+		p.rgba[i] = [4]uint32{r, g, b, a}
+	}
+	for _, c := range []color.RGBA{accent, paper, soft} {
+		p.background[pixel(c)] = p.nearest(pixel(c))
+	}
+	return p
 }
 
 // over is the table of src over bg.
 func (p *palette) over(bg, src uint32) *overTable {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	k := [2]uint32{bg, src}
 	t, ok := p.overs[k]
 	if !ok {
 		t = &overTable{}
 		for v := range 256 {
 			t.colour[v] = over(bg, src, uint8(v))
-			t.index[v] = p.at(t.colour[v])
+			t.index[v] = p.nearest(t.colour[v])
 		}
 		p.overs[k] = t
 	}
 	return t
 }
 
-// at is the index of the colour nearest to the pixel c.
-func (p *palette) at(c uint32) uint8 {
-	mask := uint32(len(p.keys) - 1)
-	for i := hash(c) & mask; ; i = (i + 1) & mask {
-		switch p.keys[i] {
-		case c:
-			return p.vals[i]
-		case 0:
-			k := uint8(p.colours.Index(color.RGBA{uint8(c), uint8(c >> 8), uint8(c >> 16), uint8(c >> 24)}))
-			p.keys[i], p.vals[i] = c, k
-			if p.n++; 2*p.n > len(p.keys) {
-				p.grow()
+// nearest is the index of the colour nearest to the pixel c, as
+// color.Palette.Index finds it, without an interface's call for each
+// colour.
+func (p *palette) nearest(c uint32) uint8 {
+	cr, cg, cb, ca := (c&0xff)*0x101, (c>>8&0xff)*0x101, (c>>16&0xff)*0x101, (c>>24)*0x101
+	sq := func(x, y uint32) uint32 { d := x - y; return (d * d) >> 2 }
+	ret, best := 0, uint32(1<<32-1)
+	for i := range p.colours {
+		v := &p.rgba[i]
+		sum := sq(cr, v[0]) + sq(cg, v[1]) + sq(cb, v[2]) + sq(ca, v[3])
+		if sum < best {
+			if sum == 0 {
+				return uint8(i)
 			}
-			return k
+			ret, best = i, sum
 		}
 	}
-}
-
-// hash spreads a pixel's bytes over a table's slots.
-func hash(c uint32) uint32 { return uint32(uint64(c) * 0x9e3779b97f4a7c15 >> 32) }
-
-// grow doubles p's table.
-func (p *palette) grow() {
-	keys, vals := p.keys, p.vals
-	p.keys, p.vals = make([]uint32, 2*len(keys)), make([]uint8, 2*len(keys))
-	mask := uint32(len(p.keys) - 1)
-	for j, c := range keys {
-		if c == 0 {
-			continue
-		}
-		i := hash(c) & mask
-		for p.keys[i] != 0 {
-			i = (i + 1) & mask
-		}
-		p.keys[i], p.vals[i] = c, vals[j]
-	}
+	return uint8(ret)
 }
 
 // blend is a over b at the share t of a.

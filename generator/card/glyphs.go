@@ -53,8 +53,13 @@ func (f *cachedFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.
 	if !ok {
 		dr, mask, maskp, adv, found := f.Face.Glyph(fixed.Point26_6{X: k.x, Y: k.y}, r)
 		g = glyph{dr: dr, advance: adv, ok: found, mask: image.NewAlpha(image.Rectangle{Max: dr.Size()})}
-		if !dr.Empty() {
-			draw.Draw(g.mask, g.mask.Rect, mask, maskp, draw.Src) // the face reuses its mask
+		// The face reuses its mask: a copy is kept.
+		if a, ok := mask.(*image.Alpha); ok {
+			for y := range dr.Dy() {
+				copy(g.mask.Pix[y*g.mask.Stride:][:dr.Dx()], a.Pix[a.PixOffset(maskp.X, maskp.Y+y):])
+			}
+		} else if !dr.Empty() {
+			draw.Draw(g.mask, g.mask.Rect, mask, maskp, draw.Src)
 		}
 		f.glyphs[k] = g
 	}
