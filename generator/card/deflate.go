@@ -242,18 +242,19 @@ func (w *pngWriter) emit(n, dist int) {
 }
 
 // common is the length of the common start of a and b, at most the
-// length of a: 64 bytes compared at a time (bytes.Equal's vector
-// instructions), then eight.
+// length of a: eight bytes compared at a time, and past the first 32, 64
+// at a time (bytes.Equal's vector instructions).
 func common(a, b []byte) int {
 	n := 0
-	for n+64 <= len(a) && bytes.Equal(a[n:n+64], b[n:n+64]) {
-		n += 64
-	}
 	for n+8 <= len(a) {
 		if x := binary.LittleEndian.Uint64(a[n:]) ^ binary.LittleEndian.Uint64(b[n:]); x != 0 {
 			return n + bits.TrailingZeros64(x)/8
 		}
-		n += 8
+		if n += 8; n == 32 {
+			for n+64 <= len(a) && bytes.Equal(a[n:n+64], b[n:n+64]) {
+				n += 64
+			}
+		}
 	}
 	for n < len(a) && a[n] == b[n] {
 		n++
