@@ -51,6 +51,7 @@ type Fonts struct {
 	mu       sync.Mutex
 	canvases []*canvas
 	palettes map[color.RGBA]*palette // by accent
+	glyphs   glyphStore
 }
 
 // Load parses the regular and bold TrueType or OpenType fonts.
@@ -63,7 +64,7 @@ func Load(regular, bold []byte) (*Fonts, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bold font: %w", err)
 	}
-	f := &Fonts{regular: r, bold: b, palettes: map[color.RGBA]*palette{}}
+	f := &Fonts{regular: r, bold: b, palettes: map[color.RGBA]*palette{}, glyphs: glyphStore{glyphs: map[storeKey]glyph{}}}
 	return f, nil
 }
 
@@ -226,7 +227,7 @@ func (cv *canvas) face(bold bool, size float64) (font.Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	cf := newCachedFace(f)
+	cf := newCachedFace(f, k, &cv.fonts.glyphs)
 	cv.faces[k] = cf
 	return cf, nil
 }

@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"math/rand/v2"
+	"sync"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -206,6 +207,35 @@ func TestAdler(t *testing.T) {
 		}
 		if got, want := adler(1, 0, p), adler32.Checksum(p); got != want {
 			t.Fatalf("adler of %d bytes 0xff = %#x, want %#x", n, got, want)
+		}
+	}
+}
+
+// Cards drawn at once on several canvases, which share their glyphs and
+// palettes, are the cards drawn one by one.
+func TestDrawConcurrently(t *testing.T) {
+	cs := cards()
+	want := make([][]byte, len(cs))
+	for i, c := range cs {
+		var err error
+		if want[i], err = fonts(t).Draw(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := fonts(t)
+	got := make([][]byte, len(cs))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(cs); i += 4 {
+				got[i], _ = f.Draw(cs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i := range cs {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("card %d drawn concurrently differs from its drawing alone", i)
 		}
 	}
 }
