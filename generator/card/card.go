@@ -290,8 +290,12 @@ func (cv *canvas) draw(runs []run, accent color.RGBA) error {
 	cv.pal.Palette = p.colours
 	h := &cv.hint
 	for i, y := range []int{0, footer} { // the background above the footer's band, and in it
+		left, right := p.background[pixel(accent)], p.background[pixel(background(band, y, accent))]
 		for x := range Width {
-			h.rows[i][x] = p.background[pixel(background(x, y, accent))]
+			h.rows[i][x] = right
+			if x < band {
+				h.rows[i][x] = left
+			}
 		}
 	}
 	h.sum()
