@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"plansite/generator/plan"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"plansite/generator/plan"
 )
 
 // Field types of the Frictionless Table Schema that the tables use.
@@ -179,10 +181,15 @@ func Neutralise(s string) string {
 // FormatNumber writes x in full with a decimal point: no exponent, as few
 // digits as read back to x, and 0 for −0.
 func FormatNumber(x float64) string {
+	return string(appendNumber(nil, x))
+}
+
+// appendNumber appends FormatNumber(x) to dst.
+func appendNumber(dst []byte, x float64) []byte {
 	if x == 0 {
 		x = 0
 	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	return strconv.AppendFloat(dst, x, 'f', -1, 64)
 }
 
 // json writes the table as an array of objects whose keys are the column
@@ -232,11 +239,17 @@ func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
 		}
 		b.WriteString("  ")
 		b.Write(k)
+		// The common values are written here, as json.Marshal writes
+		// them, without its reflection: tens of thousands of rows.
 		switch x := values[i].(type) {
 		case nil:
 			b.WriteString("null")
 		case float64:
-			b.WriteString(FormatNumber(x))
+			b.Write(appendNumber(b.AvailableBuffer(), x))
+		case int:
+			b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
+		case string:
+			b.Write(appendJSONString(b.AvailableBuffer(), x))
 		case []string:
 			if len(x) == 0 {
 				b.WriteString("[]")
@@ -247,12 +260,8 @@ func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
 				if j > 0 {
 					b.WriteString(",\n")
 				}
-				v, err := json.Marshal(s)
-				if err != nil {
-					return err
-				}
 				b.WriteString("   ")
-				b.Write(v)
+				b.Write(appendJSONString(b.AvailableBuffer(), s))
 			}
 			b.WriteString("\n  ]")
 		default:
@@ -265,6 +274,59 @@ func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
 	}
 	b.WriteString("\n }")
 	return nil
+}
+
+// appendJSONString appends s to dst as json.Marshal writes a string: <, >
+// and & escaped, so that no text closes a script element, as are U+2028
+// and U+2029; invalid UTF-8 as U+FFFD.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // Constructors of values that may be missing.
