@@ -112,6 +112,10 @@ type areaRank struct {
 	Position, Of int
 	// Year is the year of every rate ranked.
 	Year int
+	// Group names the ranking (the parent, the year, and whether groups
+	// are ranked): the areas ranked together share it and the same Rows
+	// but for This, so that the theme renders their rows once.
+	Group string
 	// How is the rank's explanation: the formula and the area's own rate;
 	// the rates it is counted against are Rows.
 	How  progress.Explanation
@@ -194,7 +198,7 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 			av.Latest = latestOf(l)
 		}
 		av.AverageReduction = ofRows(ap.AverageReduction)
-		av.Rank = rankOf(ap.Rank, a.ID)
+		av.Rank = rankOf(ap.Rank, a)
 		av.Totals = totalsOf(ap.Totals, a.Kind)
 		av.Targets = append(av.Targets, r.Index.Scoped(a.ID)...)
 		out[i] = av
@@ -299,19 +303,29 @@ func latestOf(l *progress.AreaYear) *latestView {
 	return v
 }
 
-// rankOf is the rank r of the area id as its page shows it, or nil.
-func rankOf(r *progress.Rank, id string) *areaRank {
+// rankOf is the rank r of the area a as its page shows it, or nil.
+func rankOf(r *progress.Rank, a plan.Area) *areaRank {
 	if r == nil {
 		return nil
 	}
-	v := &areaRank{Position: r.Position, Of: r.Of, Year: r.Year, Rows: ranking(r, id)}
+	v := &areaRank{Position: r.Position, Of: r.Of, Year: r.Year, Group: rankGroup(a, r.Year), Rows: ranking(r, a.ID)}
 	v.How = progress.Explanation{Formula: r.Formula, Result: r.Result}
 	for _, in := range r.Inputs {
-		if in.Item == id {
+		if in.Item == a.ID {
 			v.How.Inputs = []progress.Input{{Name: "v_latest", Value: in.Value, Decimals: in.Decimals}}
 		}
 	}
 	return v
+}
+
+// rankGroup names the ranking of the area a in year: progress ranks
+// together the siblings whose latest rates are of one year, groups apart.
+func rankGroup(a plan.Area, year int) string {
+	g := a.Parent + "/" + strconv.Itoa(year)
+	if a.Kind == plan.KindGroup {
+		g += "/" + plan.KindGroup
+	}
+	return g
 }
 
 // ranking orders the inputs of an area's rank (the area's own rate and

@@ -3,6 +3,7 @@ package emit
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"plansite/generator/load"
@@ -136,5 +137,46 @@ func TestAreaViewExplanationsIndependentOfYears(t *testing.T) {
 	}
 	if most[4] == 0 {
 		t.Fatal("no explanation in any area file: the test sees nothing")
+	}
+}
+
+// The areas ranked together (one areaRank.Group) have the same rank
+// table but for the row marked This, their own: the theme renders a
+// group's rows once, from the first page of the group, and writes each
+// page's own row itself. (A group whose pages had other rows would show
+// one page's rows on another's.)
+func TestAreaRankGroupsShareRows(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, synth.Options{Provinces: 2, Districts: 4, Communes: 24, Years: 3, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	p, probs := load.Dir(dir)
+	if probs.Fatal() {
+		t.Fatal(probs)
+	}
+	first := map[string]map[string]rankRow{} // each group's rows on its first page, by area
+	for _, a := range view(p, progress.Compute(p, 0)).areaPages {
+		if a.Rank == nil {
+			continue
+		}
+		rows := map[string]rankRow{}
+		for _, row := range a.Rank.Rows {
+			if row.This != (row.Area == a.ID) {
+				t.Errorf("%s: the row of %s has This %v", a.ID, row.Area, row.This)
+			}
+			row.This = false
+			rows[row.Area] = row
+		}
+		g := a.Rank.Group
+		if first[g] == nil {
+			first[g] = rows
+			continue
+		}
+		if !reflect.DeepEqual(rows, first[g]) {
+			t.Errorf("group %q: %s's rows %+v, the group's first page's %+v", g, a.ID, rows, first[g])
+		}
+	}
+	if len(first) < 2 {
+		t.Fatalf("%d rank groups: the test sees too little", len(first))
 	}
 }
