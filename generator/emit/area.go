@@ -1,9 +1,12 @@
 package emit
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"plansite/generator/internal/parallel"
 	"plansite/generator/plan"
@@ -61,6 +64,8 @@ type areaView struct {
 
 	// progress is the area's progress in full, for its summary.
 	progress *progress.AreaProgress
+	// rankRows are the rows of its ranking, for siteView.Rankings.
+	rankRows []rankRow
 }
 
 // A figureView is a row of an area's figures table: a figure of the
@@ -106,34 +111,36 @@ type rateView struct {
 	Differs  bool                  `json:",omitempty"`
 }
 
-// An areaRank is an area's place among its siblings and the table that
-// shows it: the siblings' rates are its rows, each once.
+// An areaRank is an area's place among its siblings. The table that shows
+// it is its ranking's (siteView.Rankings[Group]), shared by the areas
+// ranked together: a district's page once repeated every sibling's row,
+// and the rows were two fifths of the areas' views at national scale.
 type areaRank struct {
 	Position, Of int
 	// Year is the year of every rate ranked.
 	Year int
 	// Group names the ranking (the parent, the year, and whether groups
-	// are ranked): the areas ranked together share it and the same Rows
-	// but for This, so that the theme renders their rows once.
+	// are ranked): its rows are siteView.Rankings[Group], and the theme
+	// renders the other areas' rows once for the ranking.
 	Group string
+	// Self is the area's own row; the page shows it first among the rows
+	// of its value.
+	Self rankRow
 	// How is the rank's explanation: the formula and the area's own rate;
-	// the rates it is counted against are Rows.
-	How  progress.Explanation
-	Rows []rankRow
+	// the rates it is counted against are the ranking's rows.
+	How progress.Explanation
 }
 
 // A rankRow is one area of a ranking: its place and latest poor rate, the
-// rate's year (the rank's) and its status when it is not final. This marks
-// the page's own area. Another area's row is the same on the page of each
-// area it is ranked with, and holds all that it shows, so that the theme
-// renders it once.
+// rate's year (the rank's) and its status when it is not final. Another
+// area's row is the same on the page of each area it is ranked with, and
+// holds all that it shows, so that the theme renders it once.
 type rankRow struct {
 	Position int
 	Area     string
 	Value    float64
 	Year     int
 	Status   string `json:",omitempty"`
-	This     bool   `json:",omitempty"`
 }
 
 // A totalsView is the check of an area's figures against the sum of its
@@ -198,7 +205,7 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 			av.Latest = latestOf(l)
 		}
 		av.AverageReduction = ofRows(ap.AverageReduction)
-		av.Rank = rankOf(ap.Rank, a)
+		av.Rank, av.rankRows = rankOf(ap.Rank, a)
 		av.Totals = totalsOf(ap.Totals, a.Kind)
 		av.Targets = append(av.Targets, r.Index.Scoped(a.ID)...)
 		out[i] = av
@@ -303,19 +310,26 @@ func latestOf(l *progress.AreaYear) *latestView {
 	return v
 }
 
-// rankOf is the rank r of the area a as its page shows it, or nil.
-func rankOf(r *progress.Rank, a plan.Area) *areaRank {
+// rankOf is the rank r of the area a as its page shows it, or nil, and
+// the rows of its ranking, lowest rate first.
+func rankOf(r *progress.Rank, a plan.Area) (*areaRank, []rankRow) {
 	if r == nil {
-		return nil
+		return nil, nil
 	}
-	v := &areaRank{Position: r.Position, Of: r.Of, Year: r.Year, Group: rankGroup(a, r.Year), Rows: ranking(r, a.ID)}
+	rows := ranking(r)
+	v := &areaRank{Position: r.Position, Of: r.Of, Year: r.Year, Group: rankGroup(a, r.Year)}
+	for _, row := range rows {
+		if row.Area == a.ID {
+			v.Self = row
+		}
+	}
 	v.How = progress.Explanation{Formula: r.Formula, Result: r.Result}
 	for _, in := range r.Inputs {
 		if in.Item == a.ID {
 			v.How.Inputs = []progress.Input{{Name: "v_latest", Value: in.Value, Decimals: in.Decimals}}
 		}
 	}
-	return v
+	return v, rows
 }
 
 // rankGroup names the ranking of the area a in year: progress ranks
@@ -329,29 +343,30 @@ func rankGroup(a plan.Area, year int) string {
 }
 
 // ranking orders the inputs of an area's rank (the area's own rate and
-// its siblings', each with its area in Item) by value, lowest first, the
-// area's own first among equals (it is the first input); equal values
-// share a place and the next place skips (1, 2, 2, 4), as the rank itself
-// counts. The area's own input is the one whose Item is id.
-func ranking(r *progress.Rank, id string) []rankRow {
+// its siblings', each with its area in Item) by value, lowest first, then
+// by area id, as progress ranks them: the same rows whichever area's rank
+// they come from. Equal values share a place and the next place skips
+// (1, 2, 2, 4), as the rank itself counts.
+func ranking(r *progress.Rank) []rankRow {
 	if r == nil {
 		return nil
 	}
-	order := make([]int, len(r.Inputs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(x, y int) bool { return r.Inputs[order[x]].Value < r.Inputs[order[y]].Value })
-	out := make([]rankRow, len(order))
-	for i, k := range order {
-		in := r.Inputs[k]
+	in := slices.Clone(r.Inputs)
+	slices.SortStableFunc(in, func(x, y progress.Input) int {
+		if c := cmp.Compare(x.Value, y.Value); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Item, y.Item)
+	})
+	out := make([]rankRow, len(in))
+	for i, x := range in {
 		pos := i + 1
-		if i > 0 && in.Value == r.Inputs[order[i-1]].Value {
+		if i > 0 && x.Value == in[i-1].Value {
 			pos = out[i-1].Position
 		}
-		out[i] = rankRow{Position: pos, Area: in.Item, Value: in.Value, Year: r.Year, This: in.Item == id}
-		if in.Status != plan.Final {
-			out[i].Status = in.Status
+		out[i] = rankRow{Position: pos, Area: x.Item, Value: x.Value, Year: r.Year}
+		if x.Status != plan.Final {
+			out[i].Status = x.Status
 		}
 	}
 	return out

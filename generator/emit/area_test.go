@@ -3,7 +3,7 @@ package emit
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
+	"slices"
 	"testing"
 
 	"plansite/generator/load"
@@ -55,16 +55,19 @@ func TestAreaViewsSayEachNumberOnce(t *testing.T) {
 			continue
 		}
 		ranked++
-		if a.Rank == nil || len(a.Rank.How.Inputs) != 1 || len(a.Rank.Rows) != rank.Of {
-			t.Errorf("%s: rank %+v, want one input (the area's rate) and %d rows", a.ID, a.Rank, rank.Of)
+		if a.Rank == nil || len(a.Rank.How.Inputs) != 1 || len(v.Rankings[a.Rank.Group]) != rank.Of {
+			t.Errorf("%s: rank %+v, want one input (the area's rate) and a ranking of %d rows", a.ID, a.Rank, rank.Of)
 			continue
 		}
 		seen := map[string]bool{}
-		for _, row := range a.Rank.Rows {
+		for _, row := range v.Rankings[a.Rank.Group] {
 			if seen[row.Area] {
 				t.Errorf("%s: %s is twice in the rank table", a.ID, row.Area)
 			}
 			seen[row.Area] = true
+		}
+		if _, ok := f["Rank"].(map[string]any)["Rows"]; ok {
+			t.Errorf("%s: the view repeats its ranking's rows", a.ID)
 		}
 	}
 	if ranked == 0 {
@@ -140,11 +143,9 @@ func TestAreaViewExplanationsIndependentOfYears(t *testing.T) {
 	}
 }
 
-// The areas ranked together (one areaRank.Group) have the same rank
-// table but for the row marked This, their own: the theme renders a
-// group's rows once, from the first page of the group, and writes each
-// page's own row itself. (A group whose pages had other rows would show
-// one page's rows on another's.)
+// The areas ranked together (one areaRank.Group) are the rows of its
+// ranking, each once, each area's own row as its rank says: the theme
+// renders a group's rows once, and each page's own row itself.
 func TestAreaRankGroupsShareRows(t *testing.T) {
 	dir := t.TempDir()
 	if err := synth.Write(dir, synth.Options{Provinces: 2, Districts: 4, Communes: 24, Years: 3, Seed: 1}); err != nil {
@@ -154,29 +155,29 @@ func TestAreaRankGroupsShareRows(t *testing.T) {
 	if probs.Fatal() {
 		t.Fatal(probs)
 	}
-	first := map[string]map[string]rankRow{} // each group's rows on its first page, by area
-	for _, a := range view(p, progress.Compute(p, 0)).areaPages {
+	v := view(p, progress.Compute(p, 0))
+	members := map[string]int{}
+	for _, a := range v.areaPages {
 		if a.Rank == nil {
 			continue
 		}
-		rows := map[string]rankRow{}
-		for _, row := range a.Rank.Rows {
-			if row.This != (row.Area == a.ID) {
-				t.Errorf("%s: the row of %s has This %v", a.ID, row.Area, row.This)
-			}
-			row.This = false
-			rows[row.Area] = row
-		}
 		g := a.Rank.Group
-		if first[g] == nil {
-			first[g] = rows
-			continue
+		members[g]++
+		rows := v.Rankings[g]
+		if len(rows) != a.Rank.Of {
+			t.Errorf("%s: ranked of %d, its ranking %q has %d rows", a.ID, a.Rank.Of, g, len(rows))
 		}
-		if !reflect.DeepEqual(rows, first[g]) {
-			t.Errorf("group %q: %s's rows %+v, the group's first page's %+v", g, a.ID, rows, first[g])
+		i := slices.IndexFunc(rows, func(r rankRow) bool { return r.Area == a.ID })
+		if i < 0 || rows[i] != a.Rank.Self || a.Rank.Self.Position != a.Rank.Position {
+			t.Errorf("%s: own row %+v at place %d, its ranking %q: %+v", a.ID, a.Rank.Self, a.Rank.Position, g, rows)
 		}
 	}
-	if len(first) < 2 {
-		t.Fatalf("%d rank groups: the test sees too little", len(first))
+	for g, rows := range v.Rankings {
+		if members[g] != len(rows) {
+			t.Errorf("ranking %q has %d rows for %d areas ranked in it", g, len(rows), members[g])
+		}
+	}
+	if len(v.Rankings) < 2 {
+		t.Fatalf("%d rankings: the test sees too little", len(v.Rankings))
 	}
 }

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"plansite/generator/plan"
@@ -185,8 +186,9 @@ func TestCostTableSources(t *testing.T) {
 	}
 }
 
-// An area's ranking lists its siblings lowest rate first, the area's own
-// row first among equals; equal rates share a place and the next place
+// An area's ranking lists the areas ranked together lowest rate first,
+// then by id, whichever area's rank it is made from (the page puts its own
+// area first among equals); equal rates share a place and the next place
 // skips; a rate that is not final says so.
 func TestRanking(t *testing.T) {
 	in := func(item string, v float64) progress.Input {
@@ -195,43 +197,46 @@ func TestRanking(t *testing.T) {
 	row := func(pos int, item string, v float64) rankRow {
 		return rankRow{Position: pos, Area: item, Value: v, Year: 2015}
 	}
-	this := func(r rankRow) rankRow { r.This = true; return r }
 	provisional := in("b", 3)
 	provisional.Status = plan.Provisional
 	for _, tc := range []struct {
 		name   string
-		inputs []progress.Input // the area's own first, as progress writes them
+		inputs []progress.Input // an area's own first, as progress writes them
 		want   []rankRow
 	}{
 		{
 			name:   "distinct",
 			inputs: []progress.Input{in("a", 5), in("b", 3), in("c", 9)},
-			want:   []rankRow{row(1, "b", 3), this(row(2, "a", 5)), row(3, "c", 9)},
+			want:   []rankRow{row(1, "b", 3), row(2, "a", 5), row(3, "c", 9)},
 		},
 		{
 			name:   "ties share a place, the next skips",
-			inputs: []progress.Input{in("a", 4), in("b", 2), in("c", 4), in("d", 4), in("e", 7)},
-			want:   []rankRow{row(1, "b", 2), this(row(2, "a", 4)), row(2, "c", 4), row(2, "d", 4), row(5, "e", 7)},
+			inputs: []progress.Input{in("d", 4), in("b", 2), in("c", 4), in("a", 4), in("e", 7)},
+			want:   []rankRow{row(1, "b", 2), row(2, "a", 4), row(2, "c", 4), row(2, "d", 4), row(5, "e", 7)},
 		},
 		{
 			name:   "a tie for first",
-			inputs: []progress.Input{in("a", 1), in("b", 1)},
-			want:   []rankRow{this(row(1, "a", 1)), row(1, "b", 1)},
+			inputs: []progress.Input{in("b", 1), in("a", 1)},
+			want:   []rankRow{row(1, "a", 1), row(1, "b", 1)},
 		},
 		{
 			name:   "a provisional rate",
 			inputs: []progress.Input{in("a", 5), provisional},
-			want:   []rankRow{{Position: 1, Area: "b", Value: 3, Year: 2015, Status: plan.Provisional}, this(row(2, "a", 5))},
+			want:   []rankRow{{Position: 1, Area: "b", Value: 3, Year: 2015, Status: plan.Provisional}, row(2, "a", 5)},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := &progress.Rank{Year: 2015, Explanation: progress.Explanation{Inputs: tc.inputs}}
-			if got := ranking(r, "a"); !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("ranking = %+v, want %+v", got, tc.want)
+			// The same rows from each area's inputs: its own first.
+			for k := range tc.inputs {
+				inputs := append([]progress.Input{tc.inputs[k]}, slices.Delete(slices.Clone(tc.inputs), k, k+1)...)
+				r := &progress.Rank{Year: 2015, Explanation: progress.Explanation{Inputs: inputs}}
+				if got := ranking(r); !reflect.DeepEqual(got, tc.want) {
+					t.Errorf("ranking from %s's inputs = %+v, want %+v", inputs[0].Item, got, tc.want)
+				}
 			}
 		})
 	}
-	if got := ranking(nil, "a"); got != nil {
+	if got := ranking(nil); got != nil {
 		t.Errorf("ranking(nil) = %+v, want nil", got)
 	}
 }

@@ -68,6 +68,9 @@ type siteView struct {
 	// every target page made the build grow with the square of the
 	// number of targets.
 	TargetIndex map[string]int
+	// Rankings are the rows of each ranking of areas (areaRank.Group),
+	// lowest rate first: the rank table of every area ranked in it.
+	Rankings map[string][]rankRow
 	// AreasPage is which areas the districts page lists.
 	AreasPage areasPage
 	Sources   []sourceView
@@ -432,9 +435,12 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	v.Policies = policies(p, r)
 	v.Agencies = agencies(p, r.Index)
 	v.areaPages = areas(p, r)
-	v.Areas, v.AreaIndex = []areaSummary{}, map[string]int{}
+	v.Areas, v.AreaIndex, v.Rankings = []areaSummary{}, map[string]int{}, map[string][]rankRow{}
 	for i, a := range v.areaPages {
 		v.Areas = append(v.Areas, summary(a))
+		if a.Rank != nil {
+			v.Rankings[a.Rank.Group] = a.rankRows
+		}
 		if _, dup := v.AreaIndex[a.ID]; !dup {
 			v.AreaIndex[a.ID] = i
 		}
