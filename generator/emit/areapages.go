@@ -17,8 +17,9 @@ import (
 // area page (AreaPagesFile).
 
 // AreaPagesFile holds every area's page: its path, its front matter in
-// each language, and its view (areaView) as JSON text. Under the
-// project's assets/, which Hugo publishes only what a template asks for.
+// each language, and its view (areaView) as JSON text. It is under the
+// project's assets/, of which Hugo publishes only what a template asks
+// for.
 const AreaPagesFile = "assets/area-pages.json"
 
 // areaAdapter is the content adapter that adds the area pages from
