@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -138,30 +137,22 @@ func measureGrowth(generator, hugoBin, work string, as []axis) ([]growth, error)
 // [-work DIR]": the growth axes alone, as make bench measures them last.
 func growthCommand(args []string, w io.Writer) error {
 	fset := flag.NewFlagSet("growth", flag.ContinueOnError)
-	gen := fset.String("generator", "bin/generator", "the generator, built")
-	hugoBin := fset.String("hugo", "bin/hugo", "the pinned Hugo, built")
-	scale := fset.String("scale", cmp.Or(os.Getenv("BENCH_SCALE"), "national"), "national, or tenth")
-	work := fset.String("work", cmp.Or(os.Getenv("BENCH_WORK"), workRoot()), "folder to build in")
+	var s subcommand
+	s.flags(fset)
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
-	if _, err := scaleOptions(*scale); err != nil {
-		return err
-	}
-	if err := absolute(gen, hugoBin); err != nil {
-		return err
-	}
-	dir, err := os.MkdirTemp(*work, "plansite-growth-")
+	_, dir, err := s.start("growth")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
 	t := time.Now()
-	gs, err := measureGrowth(*gen, *hugoBin, dir, axes(*scale))
+	gs, err := measureGrowth(s.generator, s.hugo, dir, axes(s.scale))
 	if err != nil {
 		return err
 	}
-	printGrowth(w, *scale, gs)
+	printGrowth(w, s.scale, gs)
 	fmt.Fprintf(w, "growth took %s\n", time.Since(t).Round(time.Second))
 	return nil
 }

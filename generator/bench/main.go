@@ -43,6 +43,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -122,6 +123,35 @@ func absolute(paths ...*string) error {
 		*p = abs
 	}
 	return nil
+}
+
+// A subcommand's settings are those bench growth and bench segments share:
+// the generator and Hugo they run, the scale, and the folder they build in.
+type subcommand struct {
+	generator, hugo, scale, work string
+}
+
+// flags declares the settings on fset.
+func (s *subcommand) flags(fset *flag.FlagSet) {
+	fset.StringVar(&s.generator, "generator", "bin/generator", "the generator, built")
+	fset.StringVar(&s.hugo, "hugo", "bin/hugo", "the pinned Hugo, built")
+	fset.StringVar(&s.scale, "scale", cmp.Or(os.Getenv("BENCH_SCALE"), "national"), "national, or tenth")
+	fset.StringVar(&s.work, "work", cmp.Or(os.Getenv("BENCH_WORK"), workRoot()), "folder to build in")
+}
+
+// start checks the parsed settings, makes the programs' paths absolute and
+// a folder for the run under work, named after name, which the caller
+// removes; it returns the scale's dataset and the folder.
+func (s *subcommand) start(name string) (synth.Options, string, error) {
+	opts, err := scaleOptions(s.scale)
+	if err != nil {
+		return synth.Options{}, "", err
+	}
+	if err := absolute(&s.generator, &s.hugo); err != nil {
+		return synth.Options{}, "", err
+	}
+	dir, err := os.MkdirTemp(s.work, "plansite-"+name+"-")
+	return opts, dir, err
 }
 
 // serveEdits is how many edits the serve measurement makes.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,37 +23,28 @@ import (
 // times are those of one runner each.
 func segmentsCommand(args []string, w io.Writer) error {
 	fset := flag.NewFlagSet("segments", flag.ContinueOnError)
-	gen := fset.String("generator", "bin/generator", "the generator, built")
-	hugoBin := fset.String("hugo", "bin/hugo", "the pinned Hugo, built")
-	scale := fset.String("scale", cmp.Or(os.Getenv("BENCH_SCALE"), "national"), "national, or tenth")
+	var s subcommand
+	s.flags(fset)
 	n := fset.Int("n", 2, "segments")
-	work := fset.String("work", cmp.Or(os.Getenv("BENCH_WORK"), workRoot()), "folder to build in")
 	if err := fset.Parse(args); err != nil {
-		return err
-	}
-	opts, err := scaleOptions(*scale)
-	if err != nil {
 		return err
 	}
 	if *n < 2 {
 		return errors.New("-n must be at least 2")
 	}
-	if err := absolute(gen, hugoBin); err != nil {
-		return err
-	}
-	dir, err := os.MkdirTemp(*work, "plansite-segments-")
+	opts, dir, err := s.start("segments")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
 	data := filepath.Join(dir, "data")
-	if _, err := command(*gen, synthArgs(opts, data)...).run(); err != nil {
+	if _, err := command(s.generator, synthArgs(opts, data)...).run(); err != nil {
 		return err
 	}
 	build := func(name string, more ...string) (*measured, map[string][]byte, error) {
 		progressf("segments: build %s", name)
 		out := filepath.Join(dir, name)
-		m, err := command(*gen, append([]string{"build", "-data", data, "-out", out, "-hugo", *hugoBin, "-quiet"}, more...)...).run()
+		m, err := command(s.generator, append([]string{"build", "-data", data, "-out", out, "-hugo", s.hugo, "-quiet"}, more...)...).run()
 		if err != nil {
 			return nil, nil, err
 		}
@@ -66,7 +56,7 @@ func segmentsCommand(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "segments (%s scale, %d HTML pages):\n", *scale, countHTML(wholeFiles))
+	fmt.Fprintf(w, "segments (%s scale, %d HTML pages):\n", s.scale, countHTML(wholeFiles))
 	fmt.Fprintf(w, "  whole build: %s wall, %s CPU, peak %s\n", secs(whole.wall), secs(whole.cpu), mib(whole.maxRSS))
 	union := map[string][]byte{}
 	twice := 0
