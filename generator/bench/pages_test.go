@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -10,7 +8,6 @@ import (
 // script and style a page loads, gzip-compressed, inline or from files,
 // and the script charts.js loads later (data-echarts).
 func TestPagesOf(t *testing.T) {
-	dir := t.TempDir()
 	files := map[string]string{
 		"index.html":                   `<html><head><link rel=stylesheet href=/css/site.css><link rel=icon href=/f.svg></head><body><script src=/js/a.js data-echarts=/js/lib.js></script><script type=application/json>{"a":1}</script></body></html>`,
 		"js/lib.js":                    `var lib = "a library loaded later"`,
@@ -23,15 +20,7 @@ func TestPagesOf(t *testing.T) {
 		"404.html":                     `<html></html>`,
 		"khong-co-trong-hop-dong.html": `<html></html>`,
 	}
-	for name, s := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeSite(t, files)
 	st, err := pagesOf(dir)
 	if err != nil {
 		t.Fatal(err)
