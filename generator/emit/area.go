@@ -64,8 +64,6 @@ type areaView struct {
 
 	// progress is the area's progress in full, for its summary.
 	progress *progress.AreaProgress
-	// rankRows are the rows of its ranking, for siteView.Rankings.
-	rankRows []rankRow
 }
 
 // A figureView is a row of an area's figures table: a figure of the
@@ -205,7 +203,7 @@ func areas(p *plan.Plan, r *progress.Report) []areaView {
 			av.Latest = latestOf(l)
 		}
 		av.AverageReduction = ofRows(ap.AverageReduction)
-		av.Rank, av.rankRows = rankOf(ap.Rank, a)
+		av.Rank = rankOf(ap.Rank, a)
 		av.Totals = totalsOf(ap.Totals, a.Kind)
 		av.Targets = append(av.Targets, r.Index.Scoped(a.ID)...)
 		out[i] = av
@@ -310,26 +308,21 @@ func latestOf(l *progress.AreaYear) *latestView {
 	return v
 }
 
-// rankOf is the rank r of the area a as its page shows it, or nil, and
-// the rows of its ranking, lowest rate first.
-func rankOf(r *progress.Rank, a plan.Area) (*areaRank, []rankRow) {
+// rankOf is the rank r of the area a as its page shows it, or nil; the
+// rows it is ranked among are its ranking's (ranking, siteView.Rankings).
+func rankOf(r *progress.Rank, a plan.Area) *areaRank {
 	if r == nil {
-		return nil, nil
+		return nil
 	}
-	rows := ranking(r)
 	v := &areaRank{Position: r.Position, Of: r.Of, Year: r.Year, Group: rankGroup(a, r.Year)}
-	for _, row := range rows {
-		if row.Area == a.ID {
-			v.Self = row
-		}
-	}
 	v.How = progress.Explanation{Formula: r.Formula, Result: r.Result}
 	for _, in := range r.Inputs {
 		if in.Item == a.ID {
+			v.Self = rankRowOf(in, r.Position, r.Year)
 			v.How.Inputs = []progress.Input{{Name: "v_latest", Value: in.Value, Decimals: in.Decimals}}
 		}
 	}
-	return v, rows
+	return v
 }
 
 // rankGroup names the ranking of the area a in year: progress ranks
@@ -364,12 +357,19 @@ func ranking(r *progress.Rank) []rankRow {
 		if i > 0 && x.Value == in[i-1].Value {
 			pos = out[i-1].Position
 		}
-		out[i] = rankRow{Position: pos, Area: x.Item, Value: x.Value, Year: r.Year}
-		if x.Status != plan.Final {
-			out[i].Status = x.Status
-		}
+		out[i] = rankRowOf(x, pos, r.Year)
 	}
 	return out
+}
+
+// rankRowOf is the row of a ranking of the input in (an area's rate, with
+// the area in Item) at place pos, its rates of year.
+func rankRowOf(in progress.Input, pos, year int) rankRow {
+	row := rankRow{Position: pos, Area: in.Item, Value: in.Value, Year: year}
+	if in.Status != plan.Final {
+		row.Status = in.Status
+	}
+	return row
 }
 
 // totalsOf is the check of an area of kind kind against its children, or

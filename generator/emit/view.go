@@ -438,8 +438,12 @@ func view(p *plan.Plan, r *progress.Report) siteView {
 	v.Areas, v.AreaIndex, v.Rankings = []areaSummary{}, map[string]int{}, map[string][]rankRow{}
 	for i, a := range v.areaPages {
 		v.Areas = append(v.Areas, summary(a))
+		// A ranking's rows are the same from any of its areas' ranks:
+		// made once, from its first area's.
 		if a.Rank != nil {
-			v.Rankings[a.Rank.Group] = a.rankRows
+			if _, done := v.Rankings[a.Rank.Group]; !done {
+				v.Rankings[a.Rank.Group] = ranking(a.progress.Rank)
+			}
 		}
 		if _, dup := v.AreaIndex[a.ID]; !dup {
 			v.AreaIndex[a.ID] = i
