@@ -1,11 +1,11 @@
 package emit
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 
+	"plansite/generator/internal/jsonstr"
 	"plansite/generator/internal/parallel"
 	"plansite/generator/plan"
 )
@@ -134,28 +134,8 @@ func areaPageEntry(pg sitePage, view []byte) ([]byte, error) {
 	b = append(b, `"path":`...)
 	b = append(b, id...)
 	b = append(b, `,"view":`...)
-	b = appendJSONText(b, view)
+	b = jsonstr.Append(b, view)
 	return append(b, '}'), nil
-}
-
-// appendJSONText appends JSON text j (as marshal writes it: no control
-// character, valid UTF-8, <, > and & escaped) to b as a JSON string: only
-// its quotes and backslashes need escaping. The view of every area is
-// written so, tens of megabytes at national scale; json.Marshal of it as
-// a string took a quarter of the area pages' time.
-func appendJSONText(b, j []byte) []byte {
-	b = append(b, '"')
-	for len(j) > 0 {
-		i := bytes.IndexAny(j, `"\`)
-		if i < 0 {
-			b = append(b, j...)
-			break
-		}
-		b = append(b, j[:i]...)
-		b = append(b, '\\', j[i])
-		j = j[i+1:]
-	}
-	return append(b, '"')
 }
 
 // pageKeys are the keys of front matter that Hugo reads itself. A

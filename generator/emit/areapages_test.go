@@ -120,25 +120,3 @@ func TestAreaPagesAreOneFile(t *testing.T) {
 		}
 	}
 }
-
-// appendJSONText writes marshalled JSON as a JSON string that decodes to
-// the same text.
-func TestAppendJSONText(t *testing.T) {
-	for _, v := range []any{
-		map[string]any{"Name": `say "hi" \ <b>&amp;</b>`, "Vi": "Sơn Động", "Path": `C:\x\"y"`, "N": 1.5},
-		[]string{`\\`, `"`, `\"`, "", "\u2028"},
-		"plain",
-	} {
-		j, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got string
-		if err := json.Unmarshal(appendJSONText(nil, j), &got); err != nil {
-			t.Fatalf("%s: %v", j, err)
-		}
-		if got != string(j) {
-			t.Errorf("decoded %q, want %q", got, j)
-		}
-	}
-}

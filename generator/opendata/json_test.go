@@ -3,10 +3,8 @@ package opendata
 import (
 	"bytes"
 	"encoding/json"
-	"math/rand/v2"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"plansite/generator/progress"
@@ -72,32 +70,6 @@ func TestJSONDatasets(t *testing.T) {
 		r := progress.Compute(p, 0)
 		for _, tb := range []*table{indicators(p, r), observations(p, r), districts(p, r), budgets(p, r)} {
 			t.Run(filepath.Base(dir)+"/"+tb.name, func(t *testing.T) { checkJSON(t, tb) })
-		}
-	}
-}
-
-// appendJSONString writes a string as json.Marshal does, byte for byte:
-// every ASCII character, U+2028 and U+2029, invalid UTF-8, and random
-// strings of them.
-func TestAppendJSONString(t *testing.T) {
-	var cases []string
-	for c := range 128 {
-		cases = append(cases, string(rune(c)), "a"+string(rune(c))+"b")
-	}
-	cases = append(cases, "\u2028\u2029", "Sơn Động", "😀", "\xff", "a\xc3", "\xed\xa0\x80", "<script>&amp;</script>", "")
-	rng := rand.New(rand.NewPCG(3, 4))
-	pool := []string{"a", "\"", "\\", "<", "&", "\n", "\x00", "\x1f", "\x7f", "đ", "\u2028", "\xff", "\xe2\x80", "😀", " "}
-	for range 5000 {
-		var s strings.Builder
-		for range rng.IntN(10) {
-			s.WriteString(pool[rng.IntN(len(pool))])
-		}
-		cases = append(cases, s.String())
-	}
-	for _, s := range cases {
-		want, _ := json.Marshal(s)
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
-			t.Errorf("%q: %s, want %s", s, got, want)
 		}
 	}
 }

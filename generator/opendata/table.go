@@ -8,8 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"plansite/generator/internal/jsonstr"
 	"plansite/generator/plan"
 )
 
@@ -265,7 +265,7 @@ func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
 		case int:
 			b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(x), 10))
 		case string:
-			b.Write(appendJSONString(b.AvailableBuffer(), x))
+			b.Write(jsonstr.Append(b.AvailableBuffer(), x))
 		case []string:
 			if len(x) == 0 {
 				b.WriteString("[]")
@@ -277,7 +277,7 @@ func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
 					b.WriteString(",\n")
 				}
 				b.WriteString("   ")
-				b.Write(appendJSONString(b.AvailableBuffer(), s))
+				b.Write(jsonstr.Append(b.AvailableBuffer(), s))
 			}
 			b.WriteString("\n  ]")
 		default:
@@ -290,59 +290,6 @@ func writeObject(b *bytes.Buffer, keys [][]byte, values []any) error {
 	}
 	b.WriteString("\n }")
 	return nil
-}
-
-// appendJSONString appends s to dst as json.Marshal writes a string: <, >
-// and & escaped, so that no text closes a script element, as are U+2028
-// and U+2029; invalid UTF-8 as U+FFFD.
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
 
 // Constructors of values that may be missing.
