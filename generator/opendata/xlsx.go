@@ -196,10 +196,7 @@ func (t *table) writeSheet(w *bufio.Writer, ss *sharedStrings) error {
 				val = strconv.AppendInt(val[:0], int64(v), 10)
 				row = appendCell(row, cols[i], n, "", val)
 			case float64:
-				if v == 0 {
-					v = 0 // not −0
-				}
-				val = strconv.AppendFloat(val[:0], v, 'f', -1, 64) // as FormatNumber
+				val = appendNumber(val[:0], v) // as FormatNumber: in full, −0 as 0
 				row = appendCell(row, cols[i], n, "", val)
 			case bool:
 				val = append(val[:0], '0')
